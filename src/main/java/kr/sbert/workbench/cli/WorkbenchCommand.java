@@ -1,0 +1,101 @@
+package kr.sbert.workbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import kr.sbert.workbench.core.InvalidInputException;
+import kr.sbert.workbench.core.WorkbenchException;
+import kr.sbert.workbench.core.hub.HubException;
+import kr.sbert.workbench.core.model.MalformedModelException;
+import kr.sbert.workbench.core.task.CancelledException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root command: {@code java -jar kr-sbert-workbench.jar <subcommand> …}. */
+@Command(name = "kr-sbert-workbench",
+        mixinStandardHelpOptions = true,
+        version = "KR-SBERT Workbench 0.1.0",
+        description = "Korean Sentence-BERT workbench: tokenize, embed, compare and evaluate KR-SBERT variants."
+                + " Without a subcommand the jar opens the workbench window.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:Success",
+            "1:Internal error (run with --verbose and report it)",
+            "2:Invalid options or arguments",
+            "3:Input file missing or malformed",
+            "4:Model folder or weights unusable",
+            "5:Model hub or network failure",
+            "130:Cancelled",
+        },
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class WorkbenchCommand {
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show stack traces of errors.")
+    boolean verbose;
+
+    /** Builds the configured command line, with UTF-8 writers on stdout and stderr. */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new WorkbenchCommand());
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        cl.setExecutionExceptionHandler(WorkbenchCommand::handleError);
+        return cl;
+    }
+
+    /** Runs the CLI and returns its exit code. */
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    /** One line on stderr, a documented exit code; the stack trace only with --verbose. */
+    static int handleError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        CommandLine root = cl;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        boolean verbose = root.getCommand() instanceof WorkbenchCommand w && w.verbose;
+        PrintWriter err = cl.getErr();
+        err.println("error: " + oneLine(e));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return exitCodeOf(e);
+    }
+
+    static int exitCodeOf(Throwable e) {
+        if (e instanceof CancelledException) {
+            return ExitCodes.CANCELLED;
+        }
+        if (e instanceof MalformedModelException) {
+            return ExitCodes.BAD_MODEL;
+        }
+        if (e instanceof HubException) {
+            return ExitCodes.HUB;
+        }
+        if (e instanceof InvalidInputException || e instanceof java.io.IOException) {
+            return ExitCodes.BAD_INPUT;
+        }
+        if (e instanceof WorkbenchException) {
+            return ExitCodes.BAD_INPUT;
+        }
+        if (e instanceof IllegalArgumentException) {
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    private static String oneLine(Throwable e) {
+        String msg = e.getMessage();
+        if (msg == null || msg.isBlank()) {
+            msg = e.getClass().getSimpleName();
+        } else if (!(e instanceof WorkbenchException)) {
+            msg = e.getClass().getSimpleName() + ": " + msg;
+        }
+        return msg.replace('\n', ' ').replace('\r', ' ');
+    }
+}

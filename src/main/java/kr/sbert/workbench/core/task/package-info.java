@@ -1,0 +1,2 @@
+/** Progress reporting and cancellation shared by all long-running core work (no UI types). */
+package kr.sbert.workbench.core.task;

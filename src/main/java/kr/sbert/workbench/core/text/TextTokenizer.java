@@ -1,0 +1,29 @@
+package kr.sbert.workbench.core.text;
+
+import java.util.List;
+
+/**
+ * A sentence-transformers Transformer module's tokenizer: strips the input, applies the
+ * module's own lower-casing when configured, tokenizes with the checkpoint's WordPiece
+ * vocabulary and truncates to {@link #maxSeqLength()} including {@code [CLS]}/{@code [SEP]}.
+ * Instances are thread-safe. Closing releases the native tokenizer.
+ */
+public interface TextTokenizer extends AutoCloseable {
+
+    Encoding encode(String text);
+
+    /** Encodes many texts at once (faster than one by one); results are in input order. */
+    List<Encoding> encodeAll(List<String> texts);
+
+    /** Length limit in tokens, counting {@code [CLS]} and {@code [SEP]}. */
+    int maxSeqLength();
+
+    /** Number of entries in the vocabulary. */
+    int vocabSize();
+
+    /** The id of the padding token. */
+    long padId();
+
+    @Override
+    void close();
+}
