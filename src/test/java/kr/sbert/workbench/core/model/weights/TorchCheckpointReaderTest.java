@@ -113,6 +113,42 @@ class TorchCheckpointReaderTest {
     }
 
     @Test
+    void readsOrderedDictWithMetadataStateAndParameters() throws Exception {
+        // model.state_dict() pickles as OrderedDict() + SETITEMS + BUILD({'_metadata': OrderedDict(...)})
+        PickleBytes p = new PickleBytes().proto().global("collections", "OrderedDict").emptyTuple().reduce().mark()
+                .string("half").tensor("HalfStorage", "0", 2, 0, new long[] {2}, new long[] {1}, false)
+                .string("param").global("torch._utils", "_rebuild_parameter").mark()
+                .tensor("BFloat16Storage", "1", 1, 0, new long[] {1}, new long[] {1}, false)
+                .raw(0x88).global("collections", "OrderedDict").emptyTuple().reduce().tuple().reduce()
+                .setitems()
+                .emptyDict().string("_metadata").global("collections", "OrderedDict").emptyTuple().reduce()
+                .mark().string("").emptyDict().string("version").integer(1).raw('s').setitems()
+                .raw('s').raw('b').stop();
+        Map<String, byte[]> storages = new LinkedHashMap<>();
+        storages.put("0", new byte[] {0x00, 0x3C, 0x00, (byte) 0xC0});
+        storages.put("1", new byte[] {(byte) 0x80, 0x3F});
+        Path file = zipCheckpoint("archive", p.bytes(), storages);
+
+        Map<String, RawTensor> tensors = TorchCheckpointReader.read(file);
+
+        assertThat(tensors.keySet()).containsExactly("half", "param");
+        assertThat(tensors.get("half").dtype()).isEqualTo(TensorDType.F16);
+        assertThat(TensorConversions.toFloats(tensors.get("half"))).containsExactly(1f, -2f);
+        assertThat(tensors.get("param").dtype()).isEqualTo(TensorDType.BF16);
+        assertThat(TensorConversions.toFloats(tensors.get("param"))).containsExactly(1f);
+    }
+
+    @Test
+    void refusesWholeModelPickles() throws Exception {
+        byte[] pkl = new PickleBytes().proto().global("transformers.models.bert.modeling_bert", "BertModel")
+                .raw(')').raw(0x81).stop().bytes();
+        Path file = zipCheckpoint("archive", pkl, Map.of());
+
+        assertRefused(file, "pytorch_model.bin: refused pickle global 'transformers.models.bert.modeling_bert.BertModel' "
+                + "(only tensor-building globals are allowed)");
+    }
+
+    @Test
     void swapsBigEndianStorages() throws Exception {
         byte[] pkl = new PickleBytes().proto().emptyDict().mark()
                 .string("b").tensor("FloatStorage", "0", 2, 0, new long[] {2}, new long[] {1}, false)
@@ -161,6 +197,15 @@ class TorchCheckpointReaderTest {
         Path file = zipCheckpoint("archive", pkl, Map.of());
 
         assertRefused(file, "pytorch_model.bin: pickle opcode claims 2147483647 bytes but only 1 remain");
+    }
+
+    @Test
+    void refusesOverlongTextLine() throws Exception {
+        byte[] pkl = new PickleBytes().proto().raw('L').raw("9".repeat(5000).getBytes(StandardCharsets.US_ASCII))
+                .raw('L', '\n').stop().bytes();
+        Path file = zipCheckpoint("archive", pkl, Map.of());
+
+        assertRefused(file, "pytorch_model.bin: pickle text line longer than 4096 bytes");
     }
 
     @Test
