@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            EvalCommand.class,
         })
 public final class WorkbenchCommand {
 
