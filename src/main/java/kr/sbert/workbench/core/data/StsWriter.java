@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Saves pairs (the GUI's "save as"), always UTF-8 without BOM, LF line ends. Pairs without
- * gold get an empty score. TSV layouts cannot hold tabs or line breaks inside a sentence
+ * gold get an empty score (CSV, simple TSV) or are refused (KorSTS TSV, where a score is required). TSV layouts cannot hold tabs or line breaks inside a sentence
  * (quoting is off, as KorSTS has it): such a sentence is refused rather than silently changed.
  */
 public final class StsWriter {
@@ -32,6 +32,14 @@ public final class StsWriter {
     }
 
     public static void write(Path file, List<SentencePair> pairs, Layout layout) throws InvalidInputException {
+        if (layout == Layout.KORSTS_TSV) {
+            for (SentencePair p : pairs) {
+                if (!p.hasGold()) {
+                    throw new InvalidInputException(file + ": the pair from line " + p.line()
+                            + " has no gold score, which every KorSTS row needs; save as CSV or simple TSV");
+                }
+            }
+        }
         if (layout != Layout.CSV) {
             for (SentencePair p : pairs) {
                 if (hasTabOrBreak(p.sentence1()) || hasTabOrBreak(p.sentence2())) {
