@@ -53,11 +53,24 @@ final class ModelOpener {
      * or a neural model (cosine of its embeddings, each distinct sentence encoded once).
      */
     static PairScorer openScorer(String spec, PrintWriter err) throws WorkbenchException {
+        return openScorer(spec, SentenceTransformerModel.Options.DEFAULT, err);
+    }
+
+    /** As {@link #openScorer(String, PrintWriter)}, honouring the command's model options. */
+    static PairScorer openScorer(ModelOptions options, PrintWriter err) throws WorkbenchException {
+        if (options.threads != null) {
+            TorchRuntime.setThreads(options.threads);
+        }
+        return openScorer(options.model, new SentenceTransformerModel.Options(options.batchSize, options.nfc), err);
+    }
+
+    private static PairScorer openScorer(String spec, SentenceTransformerModel.Options options, PrintWriter err)
+            throws WorkbenchException {
         if (Baselines.isBaselineSpec(spec)) {
             return Baselines.byName(spec).orElseThrow(() -> new InvalidInputException(
                     "--model " + spec + ": unknown baseline (known: " + String.join(", ", Baselines.names()) + ")"));
         }
-        return new EmbeddingPairScorer(openModel(spec, SentenceTransformerModel.Options.DEFAULT, err));
+        return new EmbeddingPairScorer(openModel(spec, options, err));
     }
 
     /** Only the tokenizer: works on a folder that holds nothing but tokenizer files. */

@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             TokenizeCommand.class,
             EmbedCommand.class,
+            SimilarityCommand.class,
             EvalCommand.class,
             BenchCommand.class,
         })
