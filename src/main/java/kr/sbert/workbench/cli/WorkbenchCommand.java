@@ -30,6 +30,8 @@ import picocli.CommandLine.ScopeType;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            ModelsCommand.class,
+            DownloadCommand.class,
         })
 public final class WorkbenchCommand {
 
