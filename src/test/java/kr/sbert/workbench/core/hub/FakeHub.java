@@ -29,13 +29,13 @@ import java.util.stream.Stream;
  * serves Range requests. It serves real bytes and records every request. Faults can be
  * switched on per test: dropped connections, Range ignored, corrupt bytes, a token requirement.
  */
-final class FakeHub implements AutoCloseable {
+public final class FakeHub implements AutoCloseable {
     /** One request as the server saw it. */
-    record Seen(String host, String method, String path, String authorization, String range) {
+    public record Seen(String host, String method, String path, String authorization, String range) {
     }
 
     /** One served repo: commit and files (path → bytes). */
-    static final class Repo {
+    public static final class Repo {
         final String commit;
         final Map<String, byte[]> files = new LinkedHashMap<>();
 
@@ -55,7 +55,7 @@ final class FakeHub implements AutoCloseable {
     final Map<String, Repo> repos = new ConcurrentHashMap<>();
     /** Extra revision names (branch, tag, refs/pr/N) → repo key "org/name@commit" resolution. */
     final Map<String, Repo> revisions = new ConcurrentHashMap<>();
-    final List<Seen> seen = new CopyOnWriteArrayList<>();
+    public final List<Seen> seen = new CopyOnWriteArrayList<>();
 
     /** Close the connection after this many body bytes, for this many CDN GETs. */
     volatile long dropAfterBytes = -1;
@@ -67,7 +67,7 @@ final class FakeHub implements AutoCloseable {
     /** Pause between 64 KB chunks on the CDN, to make transfers overlap. */
     volatile long chunkDelayMillis;
 
-    FakeHub() throws IOException {
+    public FakeHub() throws IOException {
         hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         cdn = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0);
         hub.createContext("/", this::handleHub);
@@ -78,7 +78,7 @@ final class FakeHub implements AutoCloseable {
         cdn.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + hub.getAddress().getPort();
     }
 
@@ -87,7 +87,7 @@ final class FakeHub implements AutoCloseable {
     }
 
     /** Serves a folder's files (recursively) as repo {@code id} at {@code commit}, branch main. */
-    Repo serveFolder(String id, String commit, Path folder) throws IOException {
+    public Repo serveFolder(String id, String commit, Path folder) throws IOException {
         Repo repo = new Repo(commit);
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
