@@ -64,6 +64,10 @@ public final class FakeHub implements AutoCloseable {
     /** Serve this LFS blob (by sha256) with one byte flipped. */
     volatile String corruptSha;
     volatile String requiredToken;
+    /** Old repo id → new one: the hub answers with a relative 307, as for a renamed repo. */
+    final Map<String, String> renamed = new ConcurrentHashMap<>();
+    /** After this many bytes of a CDN body, stall (send nothing) for a long time, once. */
+    volatile long stallAfterBytes = -1;
     /** Pause between 64 KB chunks on the CDN, to make transfers overlap. */
     volatile long chunkDelayMillis;
 
@@ -140,6 +144,15 @@ public final class FakeHub implements AutoCloseable {
                 ex.getResponseHeaders().set("X-Error-Code", "GatedRepo".equals(requiredToken) ? "GatedRepo" : "RepoNotFound");
                 send(ex, 401, new byte[0]);
                 return;
+            }
+            for (Map.Entry<String, String> r : renamed.entrySet()) {
+                for (String prefix : List.of("/api/models/", "/")) {
+                    if (path.startsWith(prefix + r.getKey() + "/")) {
+                        ex.getResponseHeaders().set("Location", prefix + r.getValue() + path.substring(prefix.length() + r.getKey().length()));
+                        send(ex, 307, new byte[0]);
+                        return;
+                    }
+                }
             }
             if (path.startsWith("/api/models/")) {
                 // /api/models/{org}/{name}/revision/{rev}
@@ -230,6 +243,10 @@ public final class FakeHub implements AutoCloseable {
         }
         int length = bytes.length - start;
         ex.sendResponseHeaders(start > 0 ? 206 : 200, length);
+        long stallAt = faults && stallAfterBytes >= 0 && length > stallAfterBytes ? stallAfterBytes : -1;
+        if (stallAt >= 0) {
+            stallAfterBytes = -1; // once
+        }
         long limit = faults && dropAfterBytes >= 0 && length > dropAfterBytes && dropsLeft.getAndDecrement() > 0
                 ? dropAfterBytes : Long.MAX_VALUE;
         OutputStream out = ex.getResponseBody();
@@ -243,6 +260,13 @@ public final class FakeHub implements AutoCloseable {
                     // which makes the server close the socket.
                     out.flush();
                     throw new IOException("dropped on purpose");
+                }
+                if (stallAt >= 0 && sent + n > stallAt) {
+                    n = (int) (stallAt - sent);
+                    out.write(bytes, pos, n);
+                    out.flush();
+                    Thread.sleep(30_000); // the client must give up on this connection by itself
+                    throw new IOException("stalled on purpose");
                 }
                 out.write(bytes, pos, n);
                 pos += n;
