@@ -1,0 +1,127 @@
+package kr.sbert.workbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Map;
+import kr.sbert.workbench.core.InvalidInputException;
+import kr.sbert.workbench.core.WorkbenchException;
+import kr.sbert.workbench.core.eval.Baselines;
+import kr.sbert.workbench.core.eval.EmbeddingPairScorer;
+import kr.sbert.workbench.core.eval.PairScorer;
+import kr.sbert.workbench.core.hub.HubSettings;
+import kr.sbert.workbench.core.hub.ModelLocator;
+import kr.sbert.workbench.core.hub.ModelRef;
+import kr.sbert.workbench.core.model.MalformedModelException;
+import kr.sbert.workbench.core.model.ModelFolder;
+import kr.sbert.workbench.core.model.SentenceTransformerModel;
+import kr.sbert.workbench.core.model.TorchRuntime;
+import kr.sbert.workbench.core.task.CancelToken;
+import kr.sbert.workbench.core.text.TextTokenizer;
+import kr.sbert.workbench.core.text.TokenizerLoader;
+import kr.sbert.workbench.core.text.TokenizerSettings;
+
+/** Turns a command's {@code --model} value into a loaded model or tokenizer. */
+final class ModelOpener {
+
+    private ModelOpener() {
+    }
+
+    /** The environment hub settings are read from; tests replace it (production: the process's). */
+    static Map<String, String> hubEnvironment = System.getenv();
+
+    /**
+     * The model folder a {@code --model} value names: a folder as is, a hub id through the
+     * huggingface_hub cache (downloaded with a progress bar on stderr when missing).
+     */
+    static Path resolveFolder(String spec, PrintWriter err) throws WorkbenchException {
+        ModelRef ref = ModelRef.parse(spec);
+        switch (ref.kind()) {
+            case FOLDER -> {
+                if (!Files.isDirectory(ref.folder())) {
+                    throw new MalformedModelException(spec + ": no such model folder");
+                }
+                return ref.folder();
+            }
+            case BASELINE -> throw new InvalidInputException("--model " + spec
+                    + ": a baseline has no model folder; this command needs a model");
+            default -> {
+                try (ProgressBar bar = new ProgressBar(err, "B")) {
+                    return new ModelLocator(HubSettings.fromEnvironment(hubEnvironment)).locate(ref, bar, new CancelToken());
+                }
+            }
+        }
+    }
+
+    static SentenceTransformerModel openModel(ModelOptions options, PrintWriter err) throws WorkbenchException {
+        if (options.threads != null) {
+            TorchRuntime.setThreads(options.threads);
+        }
+        return openModel(options.model, new SentenceTransformerModel.Options(options.batchSize, options.nfc), err);
+    }
+
+    static SentenceTransformerModel openModel(String spec, SentenceTransformerModel.Options options, PrintWriter err)
+            throws WorkbenchException {
+        Path folder = resolveFolder(spec, err);
+        SentenceTransformerModel model = SentenceTransformerModel.load(folder, spec, options);
+        warnAll(model.info().warnings(), err);
+        return model;
+    }
+
+    /**
+     * Opens what a {@code --model} value names as a pair scorer: a {@code baseline:*} name,
+     * or a neural model (cosine of its embeddings, each distinct sentence encoded once).
+     */
+    static PairScorer openScorer(String spec, PrintWriter err) throws WorkbenchException {
+        return openScorer(spec, SentenceTransformerModel.Options.DEFAULT, err);
+    }
+
+    /** As {@link #openScorer(String, PrintWriter)}, honouring the command's model options. */
+    static PairScorer openScorer(ModelOptions options, PrintWriter err) throws WorkbenchException {
+        if (options.threads != null) {
+            TorchRuntime.setThreads(options.threads);
+        }
+        return openScorer(options.model, new SentenceTransformerModel.Options(options.batchSize, options.nfc), err);
+    }
+
+    private static PairScorer openScorer(String spec, SentenceTransformerModel.Options options, PrintWriter err)
+            throws WorkbenchException {
+        if (Baselines.isBaselineSpec(spec)) {
+            return Baselines.byName(spec).orElseThrow(() -> new InvalidInputException(
+                    "--model " + spec + ": unknown baseline (known: " + String.join(", ", Baselines.names()) + ")"));
+        }
+        return new EmbeddingPairScorer(openModel(spec, options, err));
+    }
+
+    /** Only the tokenizer: works on a folder that holds nothing but tokenizer files. */
+    static TextTokenizer openTokenizer(ModelOptions options, PrintWriter err) throws WorkbenchException {
+        ModelFolder layout = ModelFolder.read(resolveFolder(options.model, err));
+        warnAll(layout.warnings(), err);
+        return TokenizerLoader.load(layout.transformerDir(),
+                new TokenizerSettings(layout.maxSeqLength(), layout.lowerCaseInput(), options.nfc));
+    }
+
+    /** Warns once per text that is not NFC, since the fast tokenizer does not normalise it. */
+    static void warnIfNotNfc(List<String> texts, boolean nfc, PrintWriter err) {
+        if (nfc) {
+            return;
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            if (!Normalizer.isNormalized(texts.get(i), Normalizer.Form.NFC)) {
+                err.println("warning: text " + (i + 1) + " is not in Unicode NFC (decomposed Hangul or"
+                        + " compatibility characters); it is tokenized as is, like the fast tokenizer does."
+                        + " Pass --nfc to normalise it first.");
+            }
+        }
+        err.flush();
+    }
+
+    private static void warnAll(List<String> warnings, PrintWriter err) {
+        for (String w : warnings) {
+            err.println("warning: " + w);
+        }
+        err.flush();
+    }
+}
