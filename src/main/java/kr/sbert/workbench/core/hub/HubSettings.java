@@ -21,7 +21,7 @@ import java.util.Set;
  *     {@code https://huggingface.co};</li>
  * <li>token: {@code HF_TOKEN}, else {@code HUGGING_FACE_HUB_TOKEN}, else the file
  *     {@code HF_TOKEN_PATH} or {@code $HF_HOME/token} written by {@code huggingface-cli login};</li>
- * <li>offline: {@code HF_HUB_OFFLINE} (or {@code TRANSFORMERS_OFFLINE}) is 1/ON/YES/TRUE.</li>
+ * <li>offline: {@code HF_HUB_OFFLINE} (when unset, {@code TRANSFORMERS_OFFLINE}) is 1/ON/YES/TRUE.</li>
  * </ul>
  *
  * @param cacheRoot the hub cache folder (may not exist yet)
@@ -55,7 +55,8 @@ public record HubSettings(Path cacheRoot, String endpoint, Optional<String> toke
         Optional<String> token = nonEmpty(env.get("HF_TOKEN")).or(() -> nonEmpty(env.get("HUGGING_FACE_HUB_TOKEN")))
                 .or(() -> readTokenFile(nonEmpty(env.get("HF_TOKEN_PATH")).map(p -> expand(p, home))
                         .orElse(hfHome.resolve("token"))));
-        boolean offline = isTrue(env.get("HF_HUB_OFFLINE")) || isTrue(env.get("TRANSFORMERS_OFFLINE"));
+        // as huggingface_hub: HF_HUB_OFFLINE when set, else TRANSFORMERS_OFFLINE
+        boolean offline = isTrue(nonEmpty(env.get("HF_HUB_OFFLINE")).orElse(env.get("TRANSFORMERS_OFFLINE")));
         return new HubSettings(cache, endpoint, token.map(String::strip), offline);
     }
 

@@ -41,11 +41,19 @@ public final class SnapshotDownloader {
     /**
      * Brings a repo revision into the cache.
      *
+     * @param repoId   {@code org/name}, valid as {@link ModelRef} checks it
+     * @param revision branch, tag, commit or {@code refs/pr/N}
      * @return the snapshot folder, ready to load
+     * @throws IllegalArgumentException for a malformed id or revision
      * @throws HubException in offline mode, and for every hub, network or disk failure
      */
     public Path download(String repoId, String revision, ProgressListener progress, CancelToken cancel)
             throws HubException, CancelledException {
+        try {
+            ModelRef.ofHub(repoId, revision);
+        } catch (kr.sbert.workbench.core.InvalidInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e); // callers pass parsed ModelRefs
+        }
         if (settings.offline()) {
             throw new HubException("cannot download " + repoId + ": offline mode (HF_HUB_OFFLINE=1) allows no network");
         }
