@@ -31,12 +31,13 @@ final class BlobLock implements AutoCloseable {
 
     /** Blocks until the lock is held. */
     static BlobLock acquire(Path lockFile) throws IOException {
-        Path key = lockFile.toAbsolutePath().normalize();
+        Path dir = Files.createDirectories(lockFile.toAbsolutePath().getParent());
+        // the real path, so two spellings of one cache (a symlinked root) share one in-process lock
+        Path key = dir.toRealPath().resolve(lockFile.getFileName());
         ReentrantLock lock = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
         lock.lock();
         FileChannel channel = null;
         try {
-            Files.createDirectories(key.getParent());
             channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             return new BlobLock(lock, channel, channel.lock());
         } catch (IOException | RuntimeException e) {
