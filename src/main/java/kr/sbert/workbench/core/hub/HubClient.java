@@ -116,7 +116,7 @@ public final class HubClient {
         if (code >= 300) {
             location = resolveLocation(r).orElseThrow(() -> new HubException(url + " redirected without a Location"));
         }
-        return new FileMetadata(path, commit, HubCache.checkEtag(normalizeEtag(rawEtag)), size, location);
+        return new FileMetadata(path, commit, HubCache.checkEtag(normalizeEtag(rawEtag)), size, checkScheme(location));
     }
 
     /**
@@ -129,7 +129,7 @@ public final class HubClient {
             CancelledException {
         URI url = file.location();
         for (int hop = 0; ; hop++) {
-            HttpRequest.Builder b = request(url, "GET");
+            HttpRequest.Builder b = request(checkScheme(url), "GET");
             if (offset > 0) {
                 b.header("Range", "bytes=" + offset + "-");
             }
@@ -156,6 +156,15 @@ public final class HubClient {
             }
             throw e;
         }
+    }
+
+    /** Only http(s) is fetched: a redirect to {@code file:} or anything else is refused. */
+    private static URI checkScheme(URI url) throws HubException {
+        String scheme = url.getScheme();
+        if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || url.getHost() == null) {
+            throw new HubException("the hub redirected to an unusable address '" + url + "' (only http and https are fetched)");
+        }
+        return url;
     }
 
     /** True for statuses worth retrying: rate limits and server-side failures. */

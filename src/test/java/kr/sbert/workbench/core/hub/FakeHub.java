@@ -64,6 +64,10 @@ public final class FakeHub implements AutoCloseable {
     /** Serve this LFS blob (by sha256) with one byte flipped. */
     volatile String corruptSha;
     volatile String requiredToken;
+    /** The CDN answers this many GETs with 503 first. */
+    final AtomicInteger unavailable = new AtomicInteger();
+    /** When set, LFS redirects point here instead of the CDN. */
+    volatile String lfsLocation;
     /** Old repo id → new one: the hub answers with a relative 307, as for a renamed repo. */
     final Map<String, String> renamed = new ConcurrentHashMap<>();
     /** After this many bytes of a CDN body, stall (send nothing) for a long time, once. */
@@ -197,7 +201,8 @@ public final class FakeHub implements AutoCloseable {
                 ex.getResponseHeaders().set("X-Linked-Etag", "\"" + sha256(bytes) + "\"");
                 ex.getResponseHeaders().set("X-Linked-Size", Long.toString(bytes.length));
                 ex.getResponseHeaders().set("ETag", "W/\"pointer\"");
-                ex.getResponseHeaders().set("Location", cdnBase() + "/lfs/" + sha256(bytes) + "?signed=1");
+                ex.getResponseHeaders().set("Location", lfsLocation != null ? lfsLocation
+                        : cdnBase() + "/lfs/" + sha256(bytes) + "?signed=1");
                 send(ex, 302, new byte[0]);
                 return;
             }
@@ -215,6 +220,10 @@ public final class FakeHub implements AutoCloseable {
                     .filter(b -> sha256(b).equals(sha)).findFirst().orElse(null);
             if (bytes == null) {
                 send(ex, 404, new byte[0]);
+                return;
+            }
+            if (unavailable.getAndDecrement() > 0) {
+                send(ex, 503, new byte[0]);
                 return;
             }
             if (sha.equals(corruptSha)) {

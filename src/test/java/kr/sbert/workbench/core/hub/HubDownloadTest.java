@@ -253,6 +253,31 @@ class HubDownloadTest {
     }
 
     @Test
+    void redirectToANonHttpAddressIsRefused() throws Exception {
+        hub.lfsLocation = "file:///etc/passwd";
+        assertThatThrownBy(() -> locator(null).locate(REPO, ProgressListener.NONE, CancelToken.NONE))
+                .isInstanceOf(HubException.class).hasMessageContaining("file:///etc/passwd")
+                .hasMessageContaining("only http and https");
+        assertThat(repoFolder().resolve("snapshots").resolve(COMMIT).resolve("model.safetensors")).doesNotExist();
+    }
+
+    @Test
+    void gatedRepoSaysWhereToAcceptTheTerms() {
+        hub.requiredToken = "GatedRepo"; // the fake hub then answers 401 with X-Error-Code: GatedRepo
+        assertThatThrownBy(() -> locator(null).locate(REPO, ProgressListener.NONE, CancelToken.NONE))
+                .isInstanceOf(HubException.class).hasMessageContaining("org/tiny is gated")
+                .hasMessageContaining(hub.endpoint() + "/org/tiny").hasMessageContaining("HF_TOKEN");
+    }
+
+    @Test
+    void serverBusyIsRetried() throws Exception {
+        hub.unavailable.set(2);
+        byte[] weights = fixture("model.safetensors");
+        Path snapshot = locator(null).locate(REPO, ProgressListener.NONE, CancelToken.NONE);
+        assertThat(Files.readAllBytes(snapshot.resolve("model.safetensors"))).isEqualTo(weights);
+    }
+
+    @Test
     void unknownRepoIs404NamingTheRepo() {
         assertThatThrownBy(() -> locator(null).locate("org/nothing", ProgressListener.NONE, CancelToken.NONE))
                 .isInstanceOf(HubException.class).hasMessageContaining("org/nothing").hasMessageContaining("404");
