@@ -15,13 +15,13 @@ public final class ModelCatalog {
                     "40,000", "KLUE-NLI, then augmented KorSTS", "pytorch_model.bin, 467 MB", "128",
                     "the published KR-SBERT reference: general Korean sentence similarity, larger vocabulary"),
             new CatalogEntry("snunlp/KR-SBERT-Medium-klueNLI-klueSTS", "KR-BERT-MEDIUM (BERT-base shape)",
-                    "20,000", "KLUE-NLI, then KLUE-STS", "model.safetensors, 406 MB", "128",
+                    "20,000", "KLUE-NLI, then KLUE-STS", "model.safetensors, 406 MB", U,
                     "KLUE-STS-style similarity; compare token splits against the 40K vocabulary"),
-            new CatalogEntry("snunlp/KR-SBERT-Medium-klueNLItriplet_PARpair-klueSTS", "KR-BERT-MEDIUM",
+            new CatalogEntry("snunlp/KR-SBERT-Medium-klueNLItriplet_PARpair-klueSTS", "KR-BERT-MEDIUM (from the name)",
                     U, "KLUE-NLI triplets and paraphrase pairs, then KLUE-STS (from the name)", U, U,
                     "paraphrase-aware similarity; check it against the klueNLI-klueSTS sibling"),
             new CatalogEntry("snunlp/KR-SBERT-Medium-extended-klueNLItriplet_PARpair_QApair-klueSTS",
-                    "KR-BERT-MEDIUM with an extended vocabulary (added tokens)", U,
+                    "KR-BERT-MEDIUM (from the name), with added tokens", U,
                     "KLUE-NLI triplets, paraphrase and question-answer pairs, then KLUE-STS (from the name)", U, "512",
                     "longer inputs (512 tokens) and question/answer matching"));
 
