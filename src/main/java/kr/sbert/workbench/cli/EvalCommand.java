@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
 /** {@code eval}: scores an STS file with one or more models and compares them with the gold. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate models against the gold of an STS file (KorSTS TSV, KLUE-STS JSON, CSV, TSV, JSONL).",
-            "Prints one row per model (Pearson/Spearman of cosine with 95% bootstrap intervals, F1 at 3.0,"
+            "Prints one row per model (Pearson/Spearman of cosine with 95%% bootstrap intervals, F1 at 3.0,"
                 + " MSE after calibration) and, with several models, each model's paired difference to the first."})
 public final class EvalCommand implements Callable<Integer> {
 
