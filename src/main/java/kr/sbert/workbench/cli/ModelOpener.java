@@ -1,33 +1,105 @@
 package kr.sbert.workbench.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.List;
 import kr.sbert.workbench.core.InvalidInputException;
 import kr.sbert.workbench.core.WorkbenchException;
 import kr.sbert.workbench.core.eval.Baselines;
+import kr.sbert.workbench.core.eval.EmbeddingPairScorer;
 import kr.sbert.workbench.core.eval.PairScorer;
+import kr.sbert.workbench.core.model.MalformedModelException;
+import kr.sbert.workbench.core.model.ModelFolder;
+import kr.sbert.workbench.core.model.SentenceTransformerModel;
+import kr.sbert.workbench.core.model.TorchRuntime;
+import kr.sbert.workbench.core.text.TextTokenizer;
+import kr.sbert.workbench.core.text.TokenizerLoader;
+import kr.sbert.workbench.core.text.TokenizerSettings;
 
-/**
- * Opens what a {@code --model} option names as a {@link PairScorer}.
- *
- * <p>TODO lead replaces: this stand-in handles only the {@code baseline:*} scorers; the lead's
- * version also opens neural models (hub ids and local folders) as an
- * {@code EmbeddingPairScorer}. Keep the signature.
- */
-public final class ModelOpener {
+/** Turns a command's {@code --model} value into a loaded model or tokenizer. */
+final class ModelOpener {
 
     private ModelOpener() {
     }
 
+    /** The model folder a {@code --model} value names. */
+    static Path resolveFolder(String spec, PrintWriter err) throws WorkbenchException {
+        Path folder = Path.of(spec);
+        if (!Files.isDirectory(folder)) {
+            throw new MalformedModelException(spec + ": no such model folder");
+        }
+        return folder;
+    }
+
+    static SentenceTransformerModel openModel(ModelOptions options, PrintWriter err) throws WorkbenchException {
+        if (options.threads != null) {
+            TorchRuntime.setThreads(options.threads);
+        }
+        return openModel(options.model, new SentenceTransformerModel.Options(options.batchSize, options.nfc), err);
+    }
+
+    static SentenceTransformerModel openModel(String spec, SentenceTransformerModel.Options options, PrintWriter err)
+            throws WorkbenchException {
+        Path folder = resolveFolder(spec, err);
+        SentenceTransformerModel model = SentenceTransformerModel.load(folder, spec, options);
+        warnAll(model.info().warnings(), err);
+        return model;
+    }
+
     /**
-     * @param spec a baseline name ({@code baseline:char-ngram}, {@code baseline:jaccard}), a model id or a folder
-     * @param err  where to tell the user what is being opened
+     * Opens what a {@code --model} value names as a pair scorer: a {@code baseline:*} name,
+     * or a neural model (cosine of its embeddings, each distinct sentence encoded once).
      */
-    public static PairScorer openScorer(String spec, PrintWriter err) throws WorkbenchException {
+    static PairScorer openScorer(String spec, PrintWriter err) throws WorkbenchException {
+        return openScorer(spec, SentenceTransformerModel.Options.DEFAULT, err);
+    }
+
+    /** As {@link #openScorer(String, PrintWriter)}, honouring the command's model options. */
+    static PairScorer openScorer(ModelOptions options, PrintWriter err) throws WorkbenchException {
+        if (options.threads != null) {
+            TorchRuntime.setThreads(options.threads);
+        }
+        return openScorer(options.model, new SentenceTransformerModel.Options(options.batchSize, options.nfc), err);
+    }
+
+    private static PairScorer openScorer(String spec, SentenceTransformerModel.Options options, PrintWriter err)
+            throws WorkbenchException {
         if (Baselines.isBaselineSpec(spec)) {
             return Baselines.byName(spec).orElseThrow(() -> new InvalidInputException(
                     "--model " + spec + ": unknown baseline (known: " + String.join(", ", Baselines.names()) + ")"));
         }
-        throw new InvalidInputException("--model " + spec + ": neural models cannot be opened yet in this build"
-                + " (available: " + String.join(", ", Baselines.names()) + ")");
+        return new EmbeddingPairScorer(openModel(spec, options, err));
+    }
+
+    /** Only the tokenizer: works on a folder that holds nothing but tokenizer files. */
+    static TextTokenizer openTokenizer(ModelOptions options, PrintWriter err) throws WorkbenchException {
+        ModelFolder layout = ModelFolder.read(resolveFolder(options.model, err));
+        warnAll(layout.warnings(), err);
+        return TokenizerLoader.load(layout.transformerDir(),
+                new TokenizerSettings(layout.maxSeqLength(), layout.lowerCaseInput(), options.nfc));
+    }
+
+    /** Warns once per text that is not NFC, since the fast tokenizer does not normalise it. */
+    static void warnIfNotNfc(List<String> texts, boolean nfc, PrintWriter err) {
+        if (nfc) {
+            return;
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            if (!Normalizer.isNormalized(texts.get(i), Normalizer.Form.NFC)) {
+                err.println("warning: text " + (i + 1) + " is not in Unicode NFC (decomposed Hangul or"
+                        + " compatibility characters); it is tokenized as is, like the fast tokenizer does."
+                        + " Pass --nfc to normalise it first.");
+            }
+        }
+        err.flush();
+    }
+
+    private static void warnAll(List<String> warnings, PrintWriter err) {
+        for (String w : warnings) {
+            err.println("warning: " + w);
+        }
+        err.flush();
     }
 }
