@@ -78,6 +78,16 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--skip-bad-rows", description = "Leave malformed rows out (each is listed on stderr) instead of stopping.")
     boolean skipBadRows;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads torch may use (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
+            description = "Sentences per forward pass (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--nfc", description = "Normalise sentences to Unicode NFC before tokenizing.")
+    boolean nfc;
+
     @Override
     public Integer call() throws WorkbenchException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -118,7 +128,12 @@ public final class EvalCommand implements Callable<Integer> {
 
     private EvaluationResult evaluateOne(String modelSpec, StsDataset dataset, Evaluator evaluator, PrintWriter err)
             throws WorkbenchException {
-        PairScorer scorer = ModelOpener.openScorer(modelSpec, err);
+        ModelOptions options = new ModelOptions();
+        options.model = modelSpec;
+        options.threads = threads;
+        options.batchSize = batchSize;
+        options.nfc = nfc;
+        PairScorer scorer = ModelOpener.openScorer(options, err);
         try {
             double[] cosine;
             PairEmbeddings embeddings = null;

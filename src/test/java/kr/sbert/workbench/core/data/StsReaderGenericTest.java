@@ -62,6 +62,13 @@ class StsReaderGenericTest {
     }
 
     @Test
+    void unclosedQuoteIsReportedAsInvalidCsv() throws Exception {
+        Path f = write("q.csv", "sentence1,sentence2\na,b\n\"never closed,c\n");
+        assertThatThrownBy(() -> StsReader.read(f, ReadOptions.defaults()))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith(f + ": not valid CSV: ");
+    }
+
+    @Test
     void csvRowWithTheWrongColumnCountIsReported() throws Exception {
         Path f = write("c.csv", "sentence1,sentence2,score\na,b,1\na,b,c,1\n");
         assertThatThrownBy(() -> StsReader.read(f, ReadOptions.defaults()))
