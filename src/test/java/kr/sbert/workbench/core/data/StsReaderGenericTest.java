@@ -112,6 +112,15 @@ class StsReaderGenericTest {
     }
 
     @Test
+    void klueGoldScaleFollowsTheGoldFieldNotTheValues() throws Exception {
+        Path f = write("k.json", "[{\"sentence1\": \"가\", \"sentence2\": \"나\", \"labels\": {\"label\": 1, \"binary-label\": 0}},"
+                + "{\"sentence1\": \"다\", \"sentence2\": \"라\", \"labels\": {\"label\": 0, \"binary-label\": 0}}]");
+        assertThat(StsReader.read(f, ReadOptions.defaults()).goldScale()).isEqualTo(GoldScale.ZERO_TO_FIVE);
+        assertThat(StsReader.read(f, ReadOptions.defaults().withGoldField(GoldField.BINARY_LABEL)).goldScale())
+                .isEqualTo(GoldScale.BINARY);
+    }
+
+    @Test
     void korstsRowsWithoutATrailingNewlineOrWithCrlfAreRead() throws Exception {
         String header = String.join("\t", KorStsTsvParser.HEADER);
         Path f = write("k.txt", header + "\r\ng\tf\t2020\t0001\t2.500\t\"인용\" 문장\t문장\r\ng\tf\t2020\t0002\t0\t가\t나");
