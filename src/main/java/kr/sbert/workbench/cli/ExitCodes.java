@@ -16,6 +16,18 @@ public final class ExitCodes {
     /** Interrupted or cancelled. */
     public static final int CANCELLED = 130;
 
+    /** The exit code table shown by every command's {@code --help}. */
+    static java.util.Map<String, String> help() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put(String.valueOf(OK), "Success");
+        m.put(String.valueOf(INTERNAL), "Internal error (run with --verbose and report it)");
+        m.put(String.valueOf(USAGE), "Invalid options or arguments");
+        m.put(String.valueOf(BAD_INPUT), "Input file missing or malformed");
+        m.put(String.valueOf(BAD_MODEL), "Model folder or weights unusable");
+        m.put(String.valueOf(HUB), "Model hub or network failure");
+        m.put(String.valueOf(CANCELLED), "Cancelled");
+        return m;
+    }
 
     private ExitCodes() {
     }

@@ -18,18 +18,11 @@ import picocli.CommandLine.ScopeType;
         version = "KR-SBERT Workbench 0.1.0",
         description = "Korean Sentence-BERT workbench: tokenize, embed, compare and evaluate KR-SBERT variants."
                 + " Without a subcommand the jar opens the workbench window.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:Success",
-            "1:Internal error (run with --verbose and report it)",
-            "2:Invalid options or arguments",
-            "3:Input file missing or malformed",
-            "4:Model folder or weights unusable",
-            "5:Model hub or network failure",
-            "130:Cancelled",
-        },
         subcommands = {
             CommandLine.HelpCommand.class,
+            TokenizeCommand.class,
+            EmbedCommand.class,
+            BenchCommand.class,
         })
 public final class WorkbenchCommand {
 
@@ -43,7 +36,14 @@ public final class WorkbenchCommand {
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler(WorkbenchCommand::handleError);
+        documentExitCodes(cl);
         return cl;
+    }
+
+    /** Every command's help lists the same exit codes. */
+    private static void documentExitCodes(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help());
+        cl.getSubcommands().values().forEach(WorkbenchCommand::documentExitCodes);
     }
 
     /** Runs the CLI and returns its exit code. */

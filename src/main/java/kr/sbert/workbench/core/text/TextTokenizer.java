@@ -24,6 +24,19 @@ public interface TextTokenizer extends AutoCloseable {
     /** The id of the padding token. */
     long padId();
 
+    /**
+     * Whether the tokenizer's normalizer lower-cases or strips accents, which turns Hangul
+     * syllables into conjoining jamo (the GUI warns about it).
+     */
+    default boolean lowercases() {
+        return false;
+    }
+
+    /** The text as the tokenizer's normalizer hands it to the WordPiece model (for display). */
+    default String whatTheModelSees(String text) {
+        return text.strip();
+    }
+
     @Override
     void close();
 }

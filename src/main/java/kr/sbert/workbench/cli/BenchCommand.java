@@ -1,0 +1,203 @@
+package kr.sbert.workbench.cli;
+
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import kr.sbert.workbench.core.model.BertConfig;
+import kr.sbert.workbench.core.model.RandomBertModel;
+import kr.sbert.workbench.core.model.SentenceTransformerModel;
+import kr.sbert.workbench.core.model.TorchRuntime;
+import kr.sbert.workbench.core.task.CancelToken;
+import kr.sbert.workbench.core.task.ProgressListener;
+import kr.sbert.workbench.core.text.Encoding;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: encoding speed on a random-weight BERT of any shape (the real V40K shape by
+ * default), or on a given model folder.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure encoding speed: builds a random-weight BERT of the given shape (default: the"
+                + " KR-SBERT V40K shape), loads it as any model folder, and encodes a sentence file.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE",
+            description = "Sentences: one per line, .jsonl with {\"text\"}, or a KorSTS .tsv (both sentence columns).")
+    Path input;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "FOLDER",
+            description = "Bench this model folder instead of a random one.")
+    Path model;
+
+    @Option(names = "--vocab-file", paramLabel = "FILE",
+            description = "vocab.txt for the random model (e.g. the real V40K one); default: a synthetic syllable vocabulary.")
+    Path vocabFile;
+
+    @Option(names = "--vocab-size", defaultValue = "40000", description = "Default: ${DEFAULT-VALUE}.")
+    int vocabSize;
+
+    @Option(names = "--hidden", defaultValue = "768", description = "Hidden size. Default: ${DEFAULT-VALUE}.")
+    int hidden;
+
+    @Option(names = "--layers", defaultValue = "12", description = "Default: ${DEFAULT-VALUE}.")
+    int layers;
+
+    @Option(names = "--heads", defaultValue = "12", description = "Default: ${DEFAULT-VALUE}.")
+    int heads;
+
+    @Option(names = "--ffn", defaultValue = "3072", description = "Intermediate size. Default: ${DEFAULT-VALUE}.")
+    int ffn;
+
+    @Option(names = "--max-seq-length", defaultValue = "128", description = "Default: ${DEFAULT-VALUE}.")
+    int maxSeqLength;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Torch threads. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the random weights. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--write-model", paramLabel = "DIR",
+            description = "Keep the random model as a hub-style folder in DIR (safetensors, root layout).")
+    Path writeModel;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> sentences = BenchInput.read(input);
+        TorchRuntime.setThreads(threads);
+
+        Path folder = model;
+        Path tempDir = null;
+        if (folder == null) {
+            folder = writeModel != null ? writeModel : (tempDir = Files.createTempDirectory("kr-sbert-bench"));
+            err.println("writing a random " + layers + "-layer, " + hidden + "-hidden model to " + folder);
+            err.flush();
+            RandomBertModel.writeFolder(folder, BertConfig.of(vocabSize, hidden, layers, heads, ffn),
+                    maxSeqLength, vocabFile, seed);
+        }
+        try {
+            long t0 = System.nanoTime();
+            Result r;
+            try (SentenceTransformerModel m = SentenceTransformerModel.load(folder, folder.toString(),
+                    new SentenceTransformerModel.Options(batchSize, false))) {
+                double loadS = (System.nanoTime() - t0) / 1e9;
+                // One batch to warm up libtorch's kernels and allocator; not counted.
+                m.encode(sentences.subList(0, Math.min(batchSize, sentences.size())));
+                long t1 = System.nanoTime();
+                List<Encoding> encodings = m.tokenizer().encodeAll(sentences);
+                long t2 = System.nanoTime();
+                List<long[]> ids = new ArrayList<>(encodings.size());
+                long tokens = 0;
+                for (Encoding e : encodings) {
+                    ids.add(e.inputIds());
+                    tokens += e.inputIds().length;
+                }
+                try (ProgressBar bar = new ProgressBar(err, "sentences")) {
+                    m.encodeTokenized(ids, bar, CancelToken.NONE);
+                }
+                long t3 = System.nanoTime();
+                r = new Result(sentences.size(), tokens, loadS, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
+                        m.info().dimension());
+            }
+            print(r, out);
+        } finally {
+            if (tempDir != null) {
+                deleteTree(tempDir);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private record Result(int sentences, long tokens, double loadS, double tokenizeS, double encodeS, int dimension) {
+        double totalS() {
+            return tokenizeS + encodeS;
+        }
+    }
+
+    private void print(Result r, PrintWriter out) {
+        double peakHeapMb = peakHeapBytes() / 1e6;
+        double peakRssMb = peakRssKb() / 1e3;
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("sentences", r.sentences());
+            o.addProperty("tokens", r.tokens());
+            o.addProperty("sentences_per_s", r.sentences() / r.totalS());
+            o.addProperty("tokens_per_s", r.tokens() / r.totalS());
+            o.addProperty("load_s", r.loadS());
+            o.addProperty("tokenize_s", r.tokenizeS());
+            o.addProperty("encode_s", r.encodeS());
+            o.addProperty("peak_heap_mb", peakHeapMb);
+            o.addProperty("peak_rss_mb", peakRssMb);
+            o.addProperty("threads", threads);
+            o.addProperty("batch_size", batchSize);
+            o.addProperty("max_seq_length", maxSeqLength);
+            o.addProperty("dimension", r.dimension());
+            out.println(Json.compact(o));
+        } else {
+            out.printf(Locale.ROOT, "sentences      %d (%d tokens, %.1f per sentence)%n", r.sentences(), r.tokens(),
+                    (double) r.tokens() / r.sentences());
+            out.printf(Locale.ROOT, "sentences/s    %.1f%n", r.sentences() / r.totalS());
+            out.printf(Locale.ROOT, "tokens/s       %.0f%n", r.tokens() / r.totalS());
+            out.printf(Locale.ROOT, "load           %.2f s%n", r.loadS());
+            out.printf(Locale.ROOT, "tokenize       %.2f s%n", r.tokenizeS());
+            out.printf(Locale.ROOT, "encode         %.2f s%n", r.encodeS());
+            out.printf(Locale.ROOT, "peak heap      %.0f MB%n", peakHeapMb);
+            out.printf(Locale.ROOT, "peak RSS       %.0f MB%n", peakRssMb);
+            out.printf(Locale.ROOT, "threads %d, batch %d, max_seq_length %d%n", threads, batchSize, maxSeqLength);
+        }
+        out.flush();
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    /** VmHWM from /proc/self/status (Linux); -1 elsewhere. */
+    static long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package kr.sbert.workbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.List;
+import kr.sbert.workbench.core.WorkbenchException;
+import kr.sbert.workbench.core.model.MalformedModelException;
+import kr.sbert.workbench.core.model.ModelFolder;
+import kr.sbert.workbench.core.model.SentenceTransformerModel;
+import kr.sbert.workbench.core.model.TorchRuntime;
+import kr.sbert.workbench.core.text.TextTokenizer;
+import kr.sbert.workbench.core.text.TokenizerLoader;
+import kr.sbert.workbench.core.text.TokenizerSettings;
+
+/** Turns a command's {@code --model} value into a loaded model or tokenizer. */
+final class ModelOpener {
+
+    private ModelOpener() {
+    }
+
+    /** The model folder a {@code --model} value names. */
+    static Path resolveFolder(String spec, PrintWriter err) throws WorkbenchException {
+        Path folder = Path.of(spec);
+        if (!Files.isDirectory(folder)) {
+            throw new MalformedModelException(spec + ": no such model folder");
+        }
+        return folder;
+    }
+
+    static SentenceTransformerModel openModel(ModelOptions options, PrintWriter err) throws WorkbenchException {
+        if (options.threads != null) {
+            TorchRuntime.setThreads(options.threads);
+        }
+        Path folder = resolveFolder(options.model, err);
+        SentenceTransformerModel model = SentenceTransformerModel.load(folder, options.model,
+                new SentenceTransformerModel.Options(options.batchSize, options.nfc));
+        warnAll(model.info().warnings(), err);
+        return model;
+    }
+
+    /** Only the tokenizer: works on a folder that holds nothing but tokenizer files. */
+    static TextTokenizer openTokenizer(ModelOptions options, PrintWriter err) throws WorkbenchException {
+        ModelFolder layout = ModelFolder.read(resolveFolder(options.model, err));
+        warnAll(layout.warnings(), err);
+        return TokenizerLoader.load(layout.transformerDir(),
+                new TokenizerSettings(layout.maxSeqLength(), layout.lowerCaseInput(), options.nfc));
+    }
+
+    /** Warns once per text that is not NFC, since the fast tokenizer does not normalise it. */
+    static void warnIfNotNfc(List<String> texts, boolean nfc, PrintWriter err) {
+        if (nfc) {
+            return;
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            if (!Normalizer.isNormalized(texts.get(i), Normalizer.Form.NFC)) {
+                err.println("warning: text " + (i + 1) + " is not in Unicode NFC (decomposed Hangul or"
+                        + " compatibility characters); it is tokenized as is, like the fast tokenizer does."
+                        + " Pass --nfc to normalise it first.");
+            }
+        }
+        err.flush();
+    }
+
+    private static void warnAll(List<String> warnings, PrintWriter err) {
+        for (String w : warnings) {
+            err.println("warning: " + w);
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,22 @@
+package kr.sbert.workbench.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that run a model. */
+final class ModelOptions {
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL",
+            description = "Model folder, hub id (org/name[@revision]), or baseline:NAME where a command accepts it.")
+    String model;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads torch may use (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
+            description = "Sentences per forward pass (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--nfc",
+            description = "Normalise input to Unicode NFC before tokenizing (the fast tokenizer does not).")
+    boolean nfc;
+}

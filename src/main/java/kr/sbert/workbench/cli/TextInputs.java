@@ -1,0 +1,96 @@
+package kr.sbert.workbench.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import kr.sbert.workbench.core.InvalidInputException;
+
+/**
+ * The texts a command works on: from {@code --input FILE} or from the command line. A
+ * {@code .jsonl} file holds one {@code {"text": ...}} object per line (so texts may contain
+ * tabs and newlines); any other file holds one text per line, UTF-8 (a BOM is skipped).
+ */
+final class TextInputs {
+
+    private TextInputs() {
+    }
+
+    static List<String> resolve(Path input, List<String> texts) throws InvalidInputException {
+        if (input != null && texts != null && !texts.isEmpty()) {
+            throw new InvalidInputException("give texts either with --input or as arguments, not both");
+        }
+        if (input != null) {
+            return read(input);
+        }
+        if (texts == null || texts.isEmpty()) {
+            throw new InvalidInputException("no texts: pass them as arguments or with --input FILE");
+        }
+        return List.copyOf(texts);
+    }
+
+    static List<String> read(Path file) throws InvalidInputException {
+        String content = readUtf8(file);
+        List<String> lines = content.lines().toList();
+        List<String> texts = new ArrayList<>();
+        boolean jsonl = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl");
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!jsonl) {
+                texts.add(line);
+                continue;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            texts.add(jsonText(file, i + 1, line));
+        }
+        if (texts.isEmpty()) {
+            throw new InvalidInputException(file + ": holds no texts");
+        }
+        return texts;
+    }
+
+    private static String jsonText(Path file, int lineNo, String line) throws InvalidInputException {
+        try {
+            JsonElement e = JsonParser.parseString(line);
+            JsonElement text = e.isJsonObject() ? e.getAsJsonObject().get("text") : null;
+            if (text == null || !text.isJsonPrimitive() || !text.getAsJsonPrimitive().isString()) {
+                throw new InvalidInputException(file + ":" + lineNo + ": expected an object with a string field \"text\"");
+            }
+            return text.getAsString();
+        } catch (JsonParseException ex) {
+            throw new InvalidInputException(file + ":" + lineNo + ": not valid JSON");
+        }
+    }
+
+    static String readUtf8(Path file) throws InvalidInputException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(file + ": not UTF-8 text (save it as UTF-8)");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package kr.sbert.workbench.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import kr.sbert.workbench.core.text.Encoding;
+import kr.sbert.workbench.core.text.TextTokenizer;
+import kr.sbert.workbench.core.text.Token;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tokenize}: how the model's vocabulary splits each text into WordPiece tokens. */
+@Command(name = "tokenize", mixinStandardHelpOptions = true,
+        description = "Show the WordPiece tokens and ids a model's tokenizer makes of each text."
+                + " Works on a folder that holds only tokenizer files.")
+final class TokenizeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--json", description = "One JSON object per text: text, tokens, input_ids, offsets, truncated.")
+    boolean json;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+            description = "Read texts from FILE (.jsonl: {\"text\": ...} per line; else one text per line).")
+    Path input;
+
+    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Texts to tokenize.")
+    List<String> texts;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> all = TextInputs.resolve(input, texts);
+        ModelOpener.warnIfNotNfc(all, model.nfc, err);
+        try (TextTokenizer tokenizer = ModelOpener.openTokenizer(model, err)) {
+            List<Encoding> encodings = tokenizer.encodeAll(all);
+            for (Encoding e : encodings) {
+                out.println(json ? Json.compact(toJson(e)) : toText(e, tokenizer.maxSeqLength()));
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static JsonObject toJson(Encoding e) {
+        JsonObject o = new JsonObject();
+        o.addProperty("text", e.text());
+        JsonArray tokens = new JsonArray();
+        JsonArray offsets = new JsonArray();
+        for (Token t : e.wordTokens()) {
+            tokens.add(t.piece());
+            JsonArray span = new JsonArray();
+            span.add(t.start());
+            span.add(t.end());
+            offsets.add(span);
+        }
+        o.add("tokens", tokens);
+        JsonArray ids = new JsonArray();
+        for (long id : e.inputIds()) {
+            ids.add(id);
+        }
+        o.add("input_ids", ids);
+        o.add("offsets", offsets);
+        o.addProperty("truncated", e.truncated());
+        return o;
+    }
+
+    private static String toText(Encoding e, int maxSeqLength) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(e.text()).append('\n');
+        List<Token> words = e.wordTokens();
+        sb.append("  tokens (").append(words.size()).append("): ");
+        sb.append(String.join(" ", words.stream().map(Token::piece).toList())).append('\n');
+        sb.append("  input_ids (").append(e.inputIds().length).append("): ");
+        for (int i = 0; i < e.inputIds().length; i++) {
+            sb.append(i == 0 ? "" : " ").append(e.inputIds()[i]);
+        }
+        if (e.truncated()) {
+            sb.append("\n  truncated to max_seq_length ").append(maxSeqLength);
+        }
+        return sb.toString();
+    }
+}

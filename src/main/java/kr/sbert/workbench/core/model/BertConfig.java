@@ -1,0 +1,94 @@
+package kr.sbert.workbench.core.model;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+
+/**
+ * The fields of a HF BERT {@code config.json} the encoder needs, mapped from their JSON keys
+ * in {@link #read(Path)} only.
+ *
+ * @param vocabSize             {@code vocab_size}
+ * @param hiddenSize            {@code hidden_size}
+ * @param layers                {@code num_hidden_layers}
+ * @param heads                 {@code num_attention_heads}
+ * @param intermediateSize      {@code intermediate_size}
+ * @param maxPositionEmbeddings {@code max_position_embeddings}
+ * @param typeVocabSize         {@code type_vocab_size}
+ * @param layerNormEps          {@code layer_norm_eps} (BERT's default 1e-12)
+ * @param activation            {@code hidden_act}
+ * @param modelType             {@code model_type} ("" when absent)
+ * @param nameOrPath            {@code _name_or_path} ("" when absent)
+ */
+public record BertConfig(int vocabSize, int hiddenSize, int layers, int heads, int intermediateSize,
+                         int maxPositionEmbeddings, int typeVocabSize, double layerNormEps,
+                         Activation activation, String modelType, String nameOrPath) {
+
+    /** The feed-forward activations HF's BERT offers that this encoder computes exactly. */
+    public enum Activation {
+        /** {@code gelu}: the exact erf GELU. */
+        GELU,
+        /** {@code gelu_new}, {@code gelu_pytorch_tanh}: the tanh approximation. */
+        GELU_TANH,
+        RELU;
+
+        static Activation fromConfig(String name, Path file) throws MalformedModelException {
+            return switch (name) {
+                case "gelu" -> GELU;
+                case "gelu_new", "gelu_pytorch_tanh", "gelu_fast" -> GELU_TANH;
+                case "relu" -> RELU;
+                default -> throw new MalformedModelException(file + ": hidden_act '" + name
+                        + "' is not supported (gelu, gelu_new, gelu_pytorch_tanh, relu are)");
+            };
+        }
+    }
+
+    public BertConfig {
+        if (hiddenSize <= 0 || heads <= 0 || hiddenSize % heads != 0) {
+            throw new IllegalArgumentException("hidden_size " + hiddenSize
+                    + " must be a positive multiple of num_attention_heads " + heads);
+        }
+    }
+
+    public int headSize() {
+        return hiddenSize / heads;
+    }
+
+    /** A config of the given shape with BERT's defaults elsewhere (used by {@code bench}). */
+    public static BertConfig of(int vocabSize, int hiddenSize, int layers, int heads, int intermediateSize) {
+        return new BertConfig(vocabSize, hiddenSize, layers, heads, intermediateSize, 512, 2, 1e-12,
+                Activation.GELU, "bert", "");
+    }
+
+    /** Reads {@code config.json}; a model that is not BERT-like is refused with the reason. */
+    public static BertConfig read(Path file) throws MalformedModelException {
+        JsonObject o = JsonFiles.readObject(file);
+        String modelType = JsonFiles.stringField(o, "model_type", "");
+        if (!modelType.isEmpty() && !modelType.equals("bert")) {
+            throw new MalformedModelException(file + ": model_type '" + modelType
+                    + "' is not supported (only BERT sentence-transformers models are)");
+        }
+        String positions = JsonFiles.stringField(o, "position_embedding_type", "absolute");
+        if (!positions.equals("absolute")) {
+            throw new MalformedModelException(file + ": position_embedding_type '" + positions
+                    + "' is not supported (only absolute)");
+        }
+        int hidden = JsonFiles.requiredInt(o, "hidden_size", file);
+        int heads = JsonFiles.requiredInt(o, "num_attention_heads", file);
+        if (heads == 0 || hidden % heads != 0) {
+            throw new MalformedModelException(file + ": hidden_size " + hidden
+                    + " is not a multiple of num_attention_heads " + heads);
+        }
+        return new BertConfig(
+                JsonFiles.requiredInt(o, "vocab_size", file),
+                hidden,
+                JsonFiles.requiredInt(o, "num_hidden_layers", file),
+                heads,
+                JsonFiles.requiredInt(o, "intermediate_size", file),
+                JsonFiles.intField(o, "max_position_embeddings", 512, file),
+                JsonFiles.intField(o, "type_vocab_size", 2, file),
+                JsonFiles.doubleField(o, "layer_norm_eps", 1e-12, file),
+                Activation.fromConfig(JsonFiles.stringField(o, "hidden_act", "gelu"), file),
+                modelType,
+                JsonFiles.stringField(o, "_name_or_path", ""));
+    }
+}

@@ -1,0 +1,113 @@
+package kr.sbert.workbench.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+
+/**
+ * HF {@code BertModel}'s forward pass in eval mode, written from NDArray ops: embeddings
+ * (word + position + token type 0, LayerNorm), then post-LN encoder layers with an additive
+ * attention mask. Returns the last hidden state; the pooler is not computed.
+ * Each layer runs in its own sub-manager so its intermediates are freed when it ends.
+ */
+final class BertEncoder {
+    /** {@code torch.finfo(float32).min}, what HF adds to the scores of padded keys. */
+    private static final float MASK_VALUE = -Float.MAX_VALUE;
+
+    private final BertConfig config;
+    private final BertWeights weights;
+    private final Shape normShape;
+    /** √headSize: HF divides the attention scores by it. */
+    private final float scale;
+
+    BertEncoder(BertConfig config, BertWeights weights) {
+        this.config = config;
+        this.weights = weights;
+        this.normShape = new Shape(config.hiddenSize());
+        this.scale = (float) Math.sqrt(config.headSize());
+    }
+
+    /**
+     * @param inputIds      [batch, length] int64 token ids (padded)
+     * @param attentionMask [batch, length] float32, 1 for real tokens, 0 for padding
+     * @return [batch, length, hidden] float32, attached to {@code inputIds}' manager
+     */
+    NDArray forward(NDArray inputIds, NDArray attentionMask) {
+        NDManager batch = inputIds.getManager();
+        long length = inputIds.getShape().get(1);
+        NDArray hidden;
+        NDArray additiveMask;
+        try (NDManager scope = batch.newSubManager()) {
+            inputIds.tempAttach(scope);
+            attentionMask.tempAttach(scope);
+            NDArray word = Embedding.embedding(inputIds, weights.wordEmbeddings, SparseFormat.DENSE).singletonOrThrow();
+            NDArray positions = weights.positionEmbeddings.get(new NDIndex("0:{}", length));
+            NDArray sum = word.add(positions).add(weights.tokenTypeRow);
+            hidden = layerNorm(sum, weights.embNormWeight, weights.embNormBias);
+            // [batch, 1, 1, length]: 0 where a key is a real token, MASK_VALUE where it is padding.
+            additiveMask = attentionMask.neg().add(1f).mul(MASK_VALUE).expandDims(1).expandDims(1);
+            hidden.attach(batch);
+            additiveMask.attach(batch);
+        }
+        for (BertWeights.Layer layer : weights.layers) {
+            NDArray next;
+            try (NDManager scope = batch.newSubManager()) {
+                hidden.tempAttach(scope);
+                additiveMask.tempAttach(scope);
+                next = layer(hidden, additiveMask, layer);
+                next.attach(batch);
+            }
+            hidden.close();
+            hidden = next;
+        }
+        additiveMask.close();
+        return hidden;
+    }
+
+    private NDArray layer(NDArray x, NDArray additiveMask, BertWeights.Layer w) {
+        Shape shape = x.getShape();
+        long b = shape.get(0);
+        long len = shape.get(1);
+        int heads = config.heads();
+        int headSize = config.headSize();
+        // [b, len, 3h] -> [b, len, 3, heads, headSize] -> [3, b, heads, len, headSize]
+        NDArray qkv = Linear.linear(x, w.qkvWeight(), w.qkvBias()).singletonOrThrow()
+                .reshape(b, len, 3, heads, headSize).transpose(2, 0, 3, 1, 4);
+        NDArray q = qkv.get(0);
+        NDArray k = qkv.get(1);
+        NDArray v = qkv.get(2);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(scale).add(additiveMask);
+        NDArray probs = scores.softmax(-1);
+        NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, len, config.hiddenSize());
+        NDArray attnOut = Linear.linear(context, w.attnOutWeight(), w.attnOutBias()).singletonOrThrow();
+        NDArray attn = layerNorm(attnOut.add(x), w.attnNormWeight(), w.attnNormBias());
+        NDArray inter = activation(Linear.linear(attn, w.interWeight(), w.interBias()).singletonOrThrow());
+        NDArray out = Linear.linear(inter, w.outWeight(), w.outBias()).singletonOrThrow();
+        return layerNorm(out.add(attn), w.outNormWeight(), w.outNormBias());
+    }
+
+    private NDArray activation(NDArray x) {
+        return switch (config.activation()) {
+            case GELU -> Activation.gelu(x);
+            case RELU -> Activation.relu(x);
+            case GELU_TANH -> geluTanh(x);
+        };
+    }
+
+    /** 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), HF's {@code gelu_new}. */
+    private static NDArray geluTanh(NDArray x) {
+        NDArray inner = x.pow(3).mul(0.044715f).add(x).mul((float) Math.sqrt(2 / Math.PI)).tanh();
+        return inner.add(1f).mul(x).mul(0.5f);
+    }
+
+    private NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta) {
+        return LayerNorm.layerNorm(x, normShape, gamma, beta, (float) config.layerNormEps()).singletonOrThrow();
+    }
+
+}

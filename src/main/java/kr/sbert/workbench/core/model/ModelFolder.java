@@ -1,0 +1,174 @@
+package kr.sbert.workbench.core.model;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a sentence-transformers model folder says, read without touching the weights: which
+ * sub-folder holds the Transformer (root layout {@code ""} or the old {@code 0_Transformer}),
+ * its {@code sentence_bert_config.json}, the pooling and whether embeddings are normalised.
+ * A folder without {@code modules.json} is read as plain BERT + mean pooling, with a warning,
+ * as sentence-transformers does.
+ *
+ * @param root            the folder given by the user
+ * @param transformerDir  the Transformer module's folder (config, tokenizer and weight files)
+ * @param maxSeqLength    tokens fed to the model, including {@code [CLS]}/{@code [SEP]}
+ * @param lowerCaseInput  {@code sentence_bert_config.json}'s {@code do_lower_case}
+ * @param bertConfig      {@code config.json}, empty for a tokenizer-only folder
+ * @param pooling         the Pooling module's settings
+ * @param normalize       whether a {@code Normalize} module follows the pooling
+ * @param warnings        things the user should know about this folder
+ */
+public record ModelFolder(Path root, Path transformerDir, int maxSeqLength, boolean lowerCaseInput,
+                          Optional<BertConfig> bertConfig, PoolingConfig pooling, boolean normalize,
+                          List<String> warnings) {
+
+    static final String TRANSFORMER = "sentence_transformers.models.Transformer";
+    static final String POOLING = "sentence_transformers.models.Pooling";
+    static final String NORMALIZE = "sentence_transformers.models.Normalize";
+    /** Used when neither the model nor the tokenizer states a length limit. */
+    static final int FALLBACK_MAX_SEQ_LENGTH = 512;
+
+    public ModelFolder {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Reads the folder's layout and configs; fails with one line naming the file at fault. */
+    public static ModelFolder read(Path root) throws MalformedModelException {
+        if (!Files.isDirectory(root)) {
+            throw new MalformedModelException(root + ": not a folder");
+        }
+        List<String> warnings = new ArrayList<>();
+        Path modulesFile = root.resolve("modules.json");
+        Path transformerDir = root;
+        Path poolingDir = null;
+        boolean normalize = false;
+        if (Files.isRegularFile(modulesFile)) {
+            JsonElement modules = JsonFiles.read(modulesFile);
+            if (!modules.isJsonArray()) {
+                throw new MalformedModelException(modulesFile + ": expected a JSON array of modules");
+            }
+            boolean sawTransformer = false;
+            int index = 0;
+            for (JsonElement m : modules.getAsJsonArray()) {
+                if (!m.isJsonObject()) {
+                    throw new MalformedModelException(modulesFile + ": module " + index + " is not an object");
+                }
+                JsonObject module = m.getAsJsonObject();
+                String type = JsonFiles.stringField(module, "type", "");
+                Path dir = moduleDir(root, JsonFiles.stringField(module, "path", ""), modulesFile);
+                switch (type) {
+                    case TRANSFORMER -> {
+                        if (sawTransformer || index != 0) {
+                            throw new MalformedModelException(modulesFile + ": the Transformer must be the one and first module");
+                        }
+                        sawTransformer = true;
+                        transformerDir = dir;
+                    }
+                    case POOLING -> {
+                        if (!sawTransformer || poolingDir != null || normalize) {
+                            throw new MalformedModelException(modulesFile + ": Pooling must follow the Transformer, once");
+                        }
+                        poolingDir = dir;
+                    }
+                    case NORMALIZE -> {
+                        if (poolingDir == null) {
+                            throw new MalformedModelException(modulesFile + ": Normalize must follow Pooling");
+                        }
+                        normalize = true;
+                    }
+                    default -> throw new MalformedModelException(modulesFile + ": module " + index + " has type '"
+                            + type + "', which the workbench does not support (Transformer, Pooling, Normalize)");
+                }
+                index++;
+            }
+            if (!sawTransformer) {
+                throw new MalformedModelException(modulesFile + ": lists no " + TRANSFORMER + " module");
+            }
+            if (poolingDir == null) {
+                throw new MalformedModelException(modulesFile + ": lists no " + POOLING + " module");
+            }
+        } else {
+            warnings.add(root + " has no modules.json: read as plain BERT with mean pooling,"
+                    + " as sentence-transformers does");
+        }
+        if (!Files.isDirectory(transformerDir)) {
+            throw new MalformedModelException(modulesFile + ": Transformer folder " + transformerDir + " does not exist");
+        }
+
+        Optional<BertConfig> bert = Optional.empty();
+        Path configFile = transformerDir.resolve("config.json");
+        if (Files.isRegularFile(configFile)) {
+            bert = Optional.of(BertConfig.read(configFile));
+        }
+
+        int maxSeqLength;
+        boolean lowerCase = false;
+        Path stConfig = transformerDir.resolve("sentence_bert_config.json");
+        JsonObject st = Files.isRegularFile(stConfig) ? JsonFiles.readObject(stConfig) : new JsonObject();
+        lowerCase = JsonFiles.boolField(st, "do_lower_case", false, stConfig);
+        int limit = defaultMaxSeqLength(transformerDir, bert);
+        maxSeqLength = JsonFiles.intField(st, "max_seq_length", limit, stConfig);
+        if (maxSeqLength < 2) {
+            throw new MalformedModelException(stConfig + ": max_seq_length " + maxSeqLength
+                    + " leaves no room for [CLS] and [SEP]");
+        }
+        if (bert.isPresent() && maxSeqLength > bert.get().maxPositionEmbeddings()) {
+            throw new MalformedModelException(stConfig + ": max_seq_length " + maxSeqLength
+                    + " exceeds max_position_embeddings " + bert.get().maxPositionEmbeddings() + " of " + configFile);
+        }
+        if (lowerCase) {
+            warnings.add(stConfig + " sets do_lower_case: input text is lower-cased before tokenizing");
+        }
+
+        int hidden = bert.map(BertConfig::hiddenSize).orElse(0);
+        PoolingConfig pooling = poolingDir == null
+                ? PoolingConfig.mean(hidden)
+                : PoolingConfig.read(poolingDir.resolve("config.json"));
+        if (hidden > 0 && pooling.dimension() > 0 && pooling.dimension() != hidden) {
+            throw new MalformedModelException(poolingDir.resolve("config.json") + ": word_embedding_dimension "
+                    + pooling.dimension() + " does not match hidden_size " + hidden + " of " + configFile);
+        }
+        return new ModelFolder(root, transformerDir, maxSeqLength, lowerCase, bert, pooling, normalize, warnings);
+    }
+
+    /** Like {@link #read} but fails when the folder has no {@code config.json} (weights are needed). */
+    public BertConfig requireBertConfig() throws MalformedModelException {
+        return bertConfig.orElseThrow(() -> new MalformedModelException(
+                transformerDir.resolve("config.json") + ": missing (a model folder needs config.json and weights)"));
+    }
+
+    private static Path moduleDir(Path root, String path, Path modulesFile) throws MalformedModelException {
+        Path dir = root.resolve(path).normalize();
+        if (!dir.startsWith(root.normalize())) {
+            throw new MalformedModelException(modulesFile + ": module path '" + path + "' leaves the model folder");
+        }
+        return dir;
+    }
+
+    /**
+     * sentence-transformers' rule when {@code max_seq_length} is missing: the smaller of
+     * {@code max_position_embeddings} and the tokenizer's {@code model_max_length}.
+     */
+    private static int defaultMaxSeqLength(Path transformerDir, Optional<BertConfig> bert)
+            throws MalformedModelException {
+        long limit = bert.map(b -> (long) b.maxPositionEmbeddings()).orElse(Long.MAX_VALUE);
+        Path tokConfig = transformerDir.resolve("tokenizer_config.json");
+        if (Files.isRegularFile(tokConfig)) {
+            JsonElement e = JsonFiles.readObject(tokConfig).get("model_max_length");
+            if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+                BigDecimal v = e.getAsBigDecimal();
+                if (v.compareTo(BigDecimal.valueOf(limit)) < 0) {
+                    limit = v.longValue();
+                }
+            }
+        }
+        return limit == Long.MAX_VALUE ? FALLBACK_MAX_SEQ_LENGTH : (int) Math.min(limit, Integer.MAX_VALUE);
+    }
+}

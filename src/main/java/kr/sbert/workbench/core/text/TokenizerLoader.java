@@ -1,0 +1,267 @@
+package kr.sbert.workbench.core.text;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import kr.sbert.workbench.core.model.MalformedModelException;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads the tokenizer of a Transformer module folder the way transformers'
+ * {@code BertTokenizerFast} does.
+ *
+ * <p>With a {@code tokenizer.json} it is used, but its {@code BertNormalizer}'s
+ * {@code lowercase}/{@code strip_accents}/{@code handle_chinese_chars} are replaced by
+ * {@code tokenizer_config.json}'s {@code do_lower_case}/{@code strip_accents}/{@code
+ * tokenize_chinese_chars} where that file states them (transformers rewrites the normalizer
+ * when they differ). Without one, the same pipeline is built from {@code vocab.txt} as HF's
+ * {@code BertConverter} builds it. Tokens come from {@code tokenizer_config.json}, overridden
+ * by {@code special_tokens_map.json}.
+ *
+ * <p>Deliberate difference: when {@code tokenizer_config.json} is missing or does not state
+ * {@code do_lower_case}, transformers defaults it to {@code true}, which on Korean means NFD and
+ * jamo pieces. Here silence means no lower-casing (with a {@code tokenizer.json}: its normalizer
+ * as written). Only a checkpoint that asks for lower-casing gets it.
+ *
+ * <p>Errors are {@link MalformedModelException}: a folder without a usable tokenizer is a broken
+ * model folder; the message names the file.
+ */
+public final class TokenizerLoader {
+
+    static final String TOKENIZER_JSON = "tokenizer.json";
+    static final String VOCAB_TXT = "vocab.txt";
+    static final String TOKENIZER_CONFIG = "tokenizer_config.json";
+    static final String SPECIAL_TOKENS_MAP = "special_tokens_map.json";
+
+    private static final long MAX_FILE_BYTES = 256L << 20;
+
+    private TokenizerLoader() {
+    }
+
+    /** Loads the tokenizer files of {@code transformerDir} (a module folder or a root folder). */
+    public static HfTextTokenizer load(Path transformerDir, TokenizerSettings settings)
+            throws MalformedModelException {
+        TokenizerFileConfig config = TokenizerFileConfig.read(transformerDir);
+        Path tokenizerJson = transformerDir.resolve(TOKENIZER_JSON);
+        JsonObject json;
+        String source;
+        if (Files.isRegularFile(tokenizerJson)) {
+            json = parseObject(tokenizerJson);
+            applyConfig(json, config, tokenizerJson);
+            source = tokenizerJson.toString();
+        } else {
+            Path vocab = transformerDir.resolve(VOCAB_TXT);
+            if (!Files.isRegularFile(vocab)) {
+                throw new MalformedModelException("no tokenizer in " + transformerDir
+                        + ": neither " + TOKENIZER_JSON + " nor " + VOCAB_TXT + " is there");
+            }
+            json = BertTokenizerJson.build(readVocab(vocab), config, vocab);
+            source = vocab.toString();
+        }
+        return fromJson(json, settings, config, source);
+    }
+
+    /** The {@code tokenizer.json} this loader builds for a folder without one (for tests and export). */
+    public static String buildTokenizerJson(Path transformerDir) throws MalformedModelException {
+        Path vocab = transformerDir.resolve(VOCAB_TXT);
+        if (!Files.isRegularFile(vocab)) {
+            throw new MalformedModelException("no " + VOCAB_TXT + " in " + transformerDir);
+        }
+        return new Gson().toJson(BertTokenizerJson.build(readVocab(vocab),
+                TokenizerFileConfig.read(transformerDir), vocab));
+    }
+
+    /**
+     * vocab.txt as transformers reads it: one token a line (universal newlines), id = line
+     * number; a repeated token keeps its last id.
+     */
+    static Map<String, Integer> readVocab(Path vocab) throws MalformedModelException {
+        checkSize(vocab);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(vocab, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new MalformedModelException(vocab + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new MalformedModelException(vocab + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        if (lines.isEmpty()) {
+            throw new MalformedModelException(vocab + ": empty vocabulary");
+        }
+        Map<String, Integer> map = new LinkedHashMap<>(lines.size() * 2);
+        for (int i = 0; i < lines.size(); i++) {
+            map.put(lines.get(i), i);
+        }
+        return map;
+    }
+
+    static JsonObject parseObject(Path file) throws MalformedModelException {
+        checkSize(file);
+        try {
+            JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            if (!root.isJsonObject()) {
+                throw new MalformedModelException(file + ": expected a JSON object");
+            }
+            return root.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new MalformedModelException(file + ": invalid JSON (" + oneLine(e) + ")", e);
+        } catch (IOException e) {
+            throw new MalformedModelException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void checkSize(Path file) throws MalformedModelException {
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new MalformedModelException(file + ": larger than " + (MAX_FILE_BYTES >> 20)
+                        + " MB, not a tokenizer file");
+            }
+        } catch (IOException e) {
+            throw new MalformedModelException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** transformers' BertTokenizerFast: the config's stated options replace the normalizer's. */
+    private static void applyConfig(JsonObject json, TokenizerFileConfig config, Path file)
+            throws MalformedModelException {
+        JsonElement normalizer = json.get("normalizer");
+        if (normalizer == null || !normalizer.isJsonObject()
+                || !"BertNormalizer".equals(stringOrNull(normalizer.getAsJsonObject().get("type")))) {
+            return;
+        }
+        JsonObject n = normalizer.getAsJsonObject();
+        if (config.doLowerCase() != null) {
+            n.addProperty("lowercase", config.doLowerCase());
+        }
+        if (config.stripAccentsStated()) {
+            n.add("strip_accents", config.stripAccents() == null
+                    ? JsonNull.INSTANCE : new JsonPrimitive(config.stripAccents()));
+        }
+        if (config.tokenizeChineseChars() != null) {
+            n.addProperty("handle_chinese_chars", config.tokenizeChineseChars());
+        }
+        if (!json.has("model") || !json.get("model").isJsonObject()) {
+            throw new MalformedModelException(file + ": no \"model\" object");
+        }
+    }
+
+    private static HfTextTokenizer fromJson(JsonObject json, TokenizerSettings settings,
+                                            TokenizerFileConfig config, String source)
+            throws MalformedModelException {
+        JsonObject model = json.has("model") && json.get("model").isJsonObject()
+                ? json.getAsJsonObject("model") : null;
+        if (model == null || !"WordPiece".equals(stringOrNull(model.get("type")))) {
+            throw new MalformedModelException(source + ": not a WordPiece (BERT) tokenizer; model.type is "
+                    + (model == null ? "missing" : model.get("type")));
+        }
+        if (!model.has("vocab") || !model.get("vocab").isJsonObject()) {
+            throw new MalformedModelException(source + ": model.vocab is missing");
+        }
+        JsonObject vocab = model.getAsJsonObject("vocab");
+        String unk = stringOrNull(model.get("unk_token"));
+        Long unkId = idOf(json, vocab, unk);
+        if (unkId == null) {
+            throw new MalformedModelException(source + ": unknown token " + unk + " is not in the vocabulary");
+        }
+        String prefix = model.has("continuing_subword_prefix")
+                ? stringOrNull(model.get("continuing_subword_prefix")) : "##";
+        Long padId = idOf(json, vocab, config.padToken());
+        HuggingFaceTokenizer library;
+        try {
+            byte[] bytes = new Gson().toJson(json).getBytes(StandardCharsets.UTF_8);
+            // The wrapper overrides the JSON's own truncation and padding: switch both off, we
+            // truncate ourselves so the untruncated tokens stay visible.
+            library = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(bytes), Map.of(
+                    "addSpecialTokens", "true",
+                    "truncation", "false",
+                    "padding", "false",
+                    "withOverflowingTokens", "false"));
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedModelException(source + ": the tokenizer library refused it ("
+                    + oneLine(e) + ")", e);
+        }
+        ai.djl.huggingface.tokenizers.Encoding empty = library.encode("");
+        if (empty.getIds().length != 2) {
+            library.close();
+            throw new MalformedModelException(source + ": post-processor does not add exactly [CLS] and [SEP]"
+                    + " (an empty text gives " + List.of(empty.getTokens()) + ")");
+        }
+        return new HfTextTokenizer(library, settings, normalizationOf(json), vocab.size(),
+                padId == null ? 0 : padId, unkId, prefix);
+    }
+
+    private static BertNormalization normalizationOf(JsonObject json) {
+        JsonElement e = json.get("normalizer");
+        if (e == null || !e.isJsonObject()) {
+            return new BertNormalization(false, false, false, false);
+        }
+        JsonObject n = e.getAsJsonObject();
+        String type = stringOrNull(n.get("type"));
+        if ("BertNormalizer".equals(type)) {
+            boolean lowercase = bool(n, "lowercase", true);
+            JsonElement strip = n.get("strip_accents");
+            boolean stripAccents = strip == null || strip.isJsonNull() ? lowercase : strip.getAsBoolean();
+            return new BertNormalization(bool(n, "clean_text", true), bool(n, "handle_chinese_chars", true),
+                    stripAccents, lowercase);
+        }
+        if ("Sequence".equals(type) && n.has("normalizers")) {
+            boolean lower = false;
+            boolean strip = false;
+            for (JsonElement part : n.getAsJsonArray("normalizers")) {
+                String t = part.isJsonObject() ? stringOrNull(part.getAsJsonObject().get("type")) : null;
+                lower |= "Lowercase".equals(t);
+                strip |= "StripAccents".equals(t);
+            }
+            return new BertNormalization(false, false, strip, lower);
+        }
+        return new BertNormalization(false, false, false, "Lowercase".equals(type));
+    }
+
+    private static boolean bool(JsonObject o, String key, boolean fallback) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? fallback : e.getAsBoolean();
+    }
+
+    /** Id of a token in the added tokens or the model vocabulary, null if absent. */
+    private static Long idOf(JsonObject json, JsonObject vocab, String token) {
+        if (token == null) {
+            return null;
+        }
+        JsonElement added = json.get("added_tokens");
+        if (added instanceof JsonArray array) {
+            for (JsonElement e : array) {
+                JsonObject t = e.getAsJsonObject();
+                if (token.equals(stringOrNull(t.get("content")))) {
+                    return t.get("id").getAsLong();
+                }
+            }
+        }
+        JsonElement id = vocab.get(token);
+        return id == null ? null : id.getAsLong();
+    }
+
+    static String stringOrNull(JsonElement e) {
+        return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}
