@@ -17,16 +17,26 @@ public final class Views {
     private Views() {
     }
 
-    /** Loads {@code <ControllerClass>.fxml} from beside the controller class. */
-    public static Parent load(Class<?> controllerClass, WorkbenchViewModel vm) {
-        URL url = controllerClass.getResource(controllerClass.getSimpleName().replace("Controller", "View") + ".fxml");
+    /**
+     * A loaded view and its controller.
+     *
+     * @param <C> controller type
+     */
+    public record Loaded<C>(Parent root, C controller) {
+    }
+
+    /** Loads {@code XxxView.fxml} from beside {@code XxxController}. */
+    public static <C> Loaded<C> load(Class<C> controllerClass, WorkbenchViewModel vm) {
+        String name = controllerClass.getSimpleName().replace("Controller", "View") + ".fxml";
+        URL url = controllerClass.getResource(name);
         if (url == null) {
-            throw new IllegalStateException("no FXML beside " + controllerClass.getName());
+            throw new IllegalStateException("no " + name + " beside " + controllerClass.getName());
         }
         FXMLLoader loader = new FXMLLoader(url);
         loader.setControllerFactory(type -> create(type, vm));
         try {
-            return loader.load();
+            Parent root = loader.load();
+            return new Loaded<>(root, controllerClass.cast(loader.getController()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + url, e);
         }

@@ -252,16 +252,6 @@ public final class WorkbenchViewModel {
         metrics.show(r);
     }
 
-    /** The last run's evaluations by model (for saving scores beside the pairs). */
-    public Map<String, ModelEvaluation> evaluationsByModel() {
-        Map<String, ModelEvaluation> m = new LinkedHashMap<>();
-        ScoringResult r = result.get();
-        if (r.rows().equals(pairs.rows())) {
-            r.evaluations().forEach(ev -> m.put(ev.model(), ev));
-        }
-        return m;
-    }
-
     /** The workspace as it stands now. */
     public Workspace snapshot() {
         List<Workspace.PairData> data = pairs.rows().stream()

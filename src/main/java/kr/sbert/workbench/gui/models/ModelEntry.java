@@ -2,7 +2,6 @@ package kr.sbert.workbench.gui.models;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -20,7 +19,7 @@ public final class ModelEntry {
     private final String id;
     private final ModelKind kind;
     private final String description;
-    private final long sizeBytes;
+    private final String size;
     private final BooleanProperty selected = new SimpleBooleanProperty();
     private final ObjectProperty<ModelState> state = new SimpleObjectProperty<>(ModelState.NOT_LOADED);
     private final StringProperty stateText = new SimpleStringProperty("");
@@ -30,11 +29,11 @@ public final class ModelEntry {
     private final StringProperty error = new SimpleStringProperty("");
     private LoadedModel loaded;
 
-    public ModelEntry(String id, ModelKind kind, String description, long sizeBytes, boolean cached) {
+    public ModelEntry(String id, ModelKind kind, String description, String size, boolean cached) {
         this.id = id;
         this.kind = kind;
         this.description = description == null ? "" : description;
-        this.sizeBytes = sizeBytes;
+        this.size = size == null ? "" : size;
         setState(kind == ModelKind.CATALOG && !cached ? ModelState.NOT_DOWNLOADED : ModelState.NOT_LOADED, "");
         facts.set(this.description);
     }
@@ -99,8 +98,8 @@ public final class ModelEntry {
     void setState(ModelState s, String detail) {
         state.set(s);
         String text = s.label();
-        if (s == ModelState.NOT_DOWNLOADED && sizeBytes > 0) {
-            text += " · " + formatSize(sizeBytes);
+        if (s == ModelState.NOT_DOWNLOADED && !size.isEmpty()) {
+            text += " · " + size;
         }
         if (detail != null && !detail.isEmpty()) {
             text += s == ModelState.ERROR ? ": " + detail : " · " + detail;
@@ -147,13 +146,6 @@ public final class ModelEntry {
             lines.add("warning: " + w);
         }
         return lines;
-    }
-
-    static String formatSize(long bytes) {
-        if (bytes >= 1_000_000_000L) {
-            return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
-        }
-        return String.format(Locale.ROOT, "%.0f MB", Math.max(1, bytes / 1e6));
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class ModelsViewModel {
     /** Lists baselines and catalog variants (call once at start). */
     public void populate() {
         for (String b : backend.baselines()) {
-            add(new ModelEntry(b, ModelKind.BASELINE, "built-in lexical baseline", -1, true));
+            add(new ModelEntry(b, ModelKind.BASELINE, "built-in lexical baseline", "", true));
         }
         List<CatalogVariant> catalog;
         try {
@@ -52,7 +52,7 @@ public final class ModelsViewModel {
             catalog = List.of();
         }
         for (CatalogVariant v : catalog) {
-            add(new ModelEntry(v.id(), ModelKind.CATALOG, v.description(), v.sizeBytes(), v.cached()));
+            add(new ModelEntry(v.id(), ModelKind.CATALOG, v.description(), v.size(), v.cached()));
         }
     }
 
@@ -73,7 +73,7 @@ public final class ModelsViewModel {
             throw new IllegalArgumentException("empty model id");
         }
         ModelEntry entry = find(id).orElseGet(() -> add(new ModelEntry(id, ModelKind.ADDED,
-                Files.isDirectory(Path.of(id)) ? "local folder" : "hub model", -1, true)));
+                Files.isDirectory(Path.of(id)) ? "local folder" : "hub model", "", true)));
         if (entry.isSelected()) {
             selectionChanged(entry, true);
         } else {
@@ -121,7 +121,7 @@ public final class ModelsViewModel {
         for (String id : added) {
             if (find(id).isEmpty()) {
                 add(new ModelEntry(id, ModelKind.ADDED,
-                        Files.isDirectory(Path.of(id)) ? "local folder" : "hub model", -1, true));
+                        Files.isDirectory(Path.of(id)) ? "local folder" : "hub model", "", true));
             }
         }
         for (ModelEntry e : entries) {

@@ -214,13 +214,13 @@ public final class PairsController {
     @FXML
     public void saveFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save pairs with scores");
+        chooser.setTitle("Save pairs with gold");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("TSV", "*.tsv"),
                 new FileChooser.ExtensionFilter("CSV", "*.csv"));
         chooser.setInitialFileName("pairs.tsv");
         File f = chooser.showSaveDialog(table.getScene().getWindow());
         if (f != null) {
-            vm.save(f.toPath(), main::evaluationsByModel);
+            vm.save(f.toPath());
         }
     }
 

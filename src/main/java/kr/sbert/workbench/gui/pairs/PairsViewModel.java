@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -17,7 +16,6 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import kr.sbert.workbench.core.data.SentencePair;
 import kr.sbert.workbench.gui.models.ModelEntry;
-import kr.sbert.workbench.gui.service.ModelEvaluation;
 import kr.sbert.workbench.gui.service.PairFile;
 import kr.sbert.workbench.gui.service.WorkbenchBackend;
 import kr.sbert.workbench.gui.status.StatusViewModel;
@@ -171,12 +169,11 @@ public final class PairsViewModel {
         status.info(sb.toString());
     }
 
-    /** Saves rows (with the current scores) as TSV or CSV by the file's extension. */
-    public void save(Path file, Supplier<java.util.Map<String, ModelEvaluation>> scores) {
+    /** Saves the rows with their gold as TSV or CSV by the file's extension. */
+    public void save(Path file) {
         List<SentencePair> pairs = pairs();
-        java.util.Map<String, ModelEvaluation> snapshot = scores.get();
         runner.submit("Saving " + file.getFileName(), (progress, cancel) -> {
-                    backend.writePairs(file, pairs, snapshot);
+                    backend.writePairs(file, pairs);
                     return file;
                 },
                 saved -> {

@@ -224,7 +224,8 @@ public final class ScatterController {
 
     @FXML
     private void resetZoom() {
-        viewer.getCanvas().restoreAutoBounds();
+        chart.getXYPlot().getDomainAxis().setAutoRange(true);
+        chart.getXYPlot().getRangeAxis().setAutoRange(true);
     }
 
     /** Asks for a file and saves the chart as PNG. */

@@ -5,8 +5,8 @@ package kr.sbert.workbench.gui.service;
  *
  * @param id          hub id
  * @param description base model, training data, what it is good for
- * @param sizeBytes   download size, or -1 when unknown
+ * @param size        download size as text, e.g. {@code 467 MB}, or empty when unknown
  * @param cached      whether a snapshot is already in the local cache
  */
-public record CatalogVariant(String id, String description, long sizeBytes, boolean cached) {
+public record CatalogVariant(String id, String description, String size, boolean cached) {
 }

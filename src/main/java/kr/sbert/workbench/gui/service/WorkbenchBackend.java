@@ -2,7 +2,6 @@ package kr.sbert.workbench.gui.service;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import kr.sbert.workbench.core.data.SentencePair;
 import kr.sbert.workbench.core.task.CancelToken;
 import kr.sbert.workbench.core.task.ProgressListener;
@@ -22,12 +21,8 @@ public interface WorkbenchBackend {
     /** Reads a pairs file in any format and encoding the core readers accept. */
     PairFile readPairs(Path file) throws Exception;
 
-    /**
-     * Writes pairs (with gold and the given scores) as TSV or CSV, chosen by the extension.
-     *
-     * @param scores model id → evaluation, written as {@code <model>_cosine} and {@code <model>_0_5}
-     */
-    void writePairs(Path file, List<SentencePair> pairs, Map<String, ModelEvaluation> scores) throws Exception;
+    /** Writes pairs with their gold as TSV or CSV, chosen by the extension ({@code .csv} → CSV). */
+    void writePairs(Path file, List<SentencePair> pairs) throws Exception;
 
     /** Calibration and metrics for one model's cosines on these pairs. */
     ModelEvaluation evaluate(String model, List<SentencePair> pairs, double[] cosine, CancelToken cancel)
