@@ -12,6 +12,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import kr.sbert.workbench.core.text.Encoding;
+import kr.sbert.workbench.core.text.HfTextTokenizer;
+import kr.sbert.workbench.core.text.TextChecks;
 import kr.sbert.workbench.core.text.TextTokenizer;
 import kr.sbert.workbench.core.text.Token;
 import kr.sbert.workbench.gui.status.StatusViewModel;
@@ -55,10 +57,10 @@ public final class TokensViewModel {
     public void refresh() {
         String t = text.get() == null ? "" : text.get();
         List<String> textWarnings = new ArrayList<>();
-        String nfc = Normalizer.normalize(t, Normalizer.Form.NFC);
-        if (!nfc.equals(t)) {
-            textWarnings.add("The text is not NFC (decomposed Hangul jamo or compatibility characters): "
-                    + "the models see the pieces below, not those of \"" + nfc + "\".");
+        if (!TextChecks.isNfc(t)) {
+            String what = TextChecks.hasDecomposedHangul(t) ? "decomposed Hangul (NFD jamo)" : "compatibility characters";
+            textWarnings.add("The text is not NFC: it holds " + what + ". The models see the pieces below, not those of \""
+                    + Normalizer.normalize(t, Normalizer.Form.NFC) + "\" (normalise to NFC first).");
         }
         warnings.setAll(textWarnings);
         if (t.isBlank() || tokenizers.isEmpty()) {
@@ -84,7 +86,7 @@ public final class TokensViewModel {
                 chips.add(w.stream().map(tok -> new TokenChip(tok, diff)).toList());
             }
             Encoding enc = encodings.get(e.getKey());
-            out.add(new TokenRow(e.getKey(), chips, summary(enc), rowWarnings(t, enc)));
+            out.add(new TokenRow(e.getKey(), chips, summary(enc), rowWarnings(t, enc, tokenizers.get(e.getKey()))));
         }
         rows.setAll(out);
     }
@@ -150,9 +152,17 @@ public final class TokensViewModel {
         return s;
     }
 
-    /** Jamo in the pieces of a text that had syllables: the tokenizer decomposed Hangul (lower-casing / accent stripping). */
-    static List<String> rowWarnings(String text, Encoding enc) {
+    /**
+     * A tokenizer that lower-cases (BERT's lower-casing also strips accents through NFD, which
+     * splits Hangul syllables into jamo), or jamo in the pieces of a text that had syllables.
+     */
+    static List<String> rowWarnings(String text, Encoding enc, TextTokenizer tokenizer) {
         List<String> w = new ArrayList<>();
+        if (tokenizer instanceof HfTextTokenizer hf && hf.lowercases()) {
+            w.add("This tokenizer lower-cases (do_lower_case), which also decomposes Hangul: the model sees \""
+                    + hf.whatTheModelSees(text) + "\".");
+            return w;
+        }
         boolean textHasSyllables = text.codePoints().anyMatch(c -> c >= 0xAC00 && c <= 0xD7A3);
         boolean piecesHaveJamo = enc.wordTokens().stream().anyMatch(t -> t.piece().codePoints()
                 .anyMatch(c -> c >= 0x1100 && c <= 0x11FF));
