@@ -5,7 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.List;
+import kr.sbert.workbench.core.InvalidInputException;
 import kr.sbert.workbench.core.WorkbenchException;
+import kr.sbert.workbench.core.eval.Baselines;
+import kr.sbert.workbench.core.eval.EmbeddingPairScorer;
+import kr.sbert.workbench.core.eval.PairScorer;
 import kr.sbert.workbench.core.model.MalformedModelException;
 import kr.sbert.workbench.core.model.ModelFolder;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
@@ -33,11 +37,27 @@ final class ModelOpener {
         if (options.threads != null) {
             TorchRuntime.setThreads(options.threads);
         }
-        Path folder = resolveFolder(options.model, err);
-        SentenceTransformerModel model = SentenceTransformerModel.load(folder, options.model,
-                new SentenceTransformerModel.Options(options.batchSize, options.nfc));
+        return openModel(options.model, new SentenceTransformerModel.Options(options.batchSize, options.nfc), err);
+    }
+
+    static SentenceTransformerModel openModel(String spec, SentenceTransformerModel.Options options, PrintWriter err)
+            throws WorkbenchException {
+        Path folder = resolveFolder(spec, err);
+        SentenceTransformerModel model = SentenceTransformerModel.load(folder, spec, options);
         warnAll(model.info().warnings(), err);
         return model;
+    }
+
+    /**
+     * Opens what a {@code --model} value names as a pair scorer: a {@code baseline:*} name,
+     * or a neural model (cosine of its embeddings, each distinct sentence encoded once).
+     */
+    static PairScorer openScorer(String spec, PrintWriter err) throws WorkbenchException {
+        if (Baselines.isBaselineSpec(spec)) {
+            return Baselines.byName(spec).orElseThrow(() -> new InvalidInputException(
+                    "--model " + spec + ": unknown baseline (known: " + String.join(", ", Baselines.names()) + ")"));
+        }
+        return new EmbeddingPairScorer(openModel(spec, SentenceTransformerModel.Options.DEFAULT, err));
     }
 
     /** Only the tokenizer: works on a folder that holds nothing but tokenizer files. */

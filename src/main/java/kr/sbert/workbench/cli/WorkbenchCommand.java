@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             TokenizeCommand.class,
             EmbedCommand.class,
+            EvalCommand.class,
             BenchCommand.class,
         })
 public final class WorkbenchCommand {

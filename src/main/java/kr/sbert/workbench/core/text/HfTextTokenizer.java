@@ -13,6 +13,11 @@ import java.util.List;
  * encode without truncation or padding, then truncates itself so the untruncated tokens stay
  * visible. Offsets are mapped back to {@code char} indices of the caller's text.
  * Made by {@link TokenizerLoader}; thread-safe (the native tokenizer is immutable).
+ *
+ * <p>{@link Token#special()} marks the tokens the post-processor adds ({@code [CLS]},
+ * {@code [SEP]}), as HF's {@code special_tokens_mask} does; a special token written literally in
+ * the text (e.g. {@code [MASK]}) is kept whole and counted as one of the text's pieces, with its
+ * offsets. {@link Token#unknown()} is the WordPiece {@code [UNK]}.
  */
 public final class HfTextTokenizer implements TextTokenizer {
 

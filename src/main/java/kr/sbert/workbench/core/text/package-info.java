@@ -1,6 +1,9 @@
 /**
- * Tokenizers: HF {@code tokenizer.json} through DJL's HuggingFace tokenizers, or the same
- * pipeline built from {@code vocab.txt} + {@code tokenizer_config.json}; the {@link
- * kr.sbert.workbench.core.text.Encoding} record every view of tokens is made from.
+ * Tokenizers: {@link kr.sbert.workbench.core.text.TokenizerLoader} loads a checkpoint's HF
+ * {@code tokenizer.json}, or builds the same pipeline from {@code vocab.txt} +
+ * {@code tokenizer_config.json}, into a {@link kr.sbert.workbench.core.text.HfTextTokenizer}
+ * on DJL's HuggingFace tokenizers; {@link kr.sbert.workbench.core.text.TextChecks} spots input
+ * the tokenizer treats surprisingly (non-NFC text, the lower-casing jamo trap); the {@link
+ * kr.sbert.workbench.core.text.Encoding} record is what every view of tokens is made from.
  */
 package kr.sbert.workbench.core.text;

@@ -1,5 +1,6 @@
 package kr.sbert.workbench.core.model.weights;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,11 +19,20 @@ final class SafetensorsFormat {
             "I16", TensorDType.I16, "I8", TensorDType.I8, "U8", TensorDType.U8,
             "BOOL", TensorDType.BOOL);
 
+    /** The reference implementation's dtype declaration order, which rises with alignment. */
+    private static final List<TensorDType> REFERENCE_ORDER = List.of(
+            TensorDType.BOOL, TensorDType.U8, TensorDType.I8, TensorDType.I16, TensorDType.F16,
+            TensorDType.BF16, TensorDType.I32, TensorDType.F32, TensorDType.F64, TensorDType.I64);
+
     private SafetensorsFormat() {
     }
 
     static Optional<TensorDType> dtypeOf(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    static int rank(TensorDType dtype) {
+        return REFERENCE_ORDER.indexOf(dtype);
     }
 
     /** The dtype's spelling in a safetensors header (the enum names match it). */

@@ -12,16 +12,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a {@code .safetensors} file that the reference implementation loads unchanged:
- * compact JSON header with {@code __metadata__} first, padded with spaces to a multiple of 8,
- * tensor data laid out largest element size first so that every tensor is aligned to its
- * element size. The header lists the tensors in the caller's order. The file is written
- * beside the target and moved into place, so a failed write never leaves half a file.
+ * Writes a {@code .safetensors} file laid out as the reference implementation's
+ * {@code save_file} lays it out: tensors ordered by dtype, widest alignment first, then by
+ * name (so every tensor is aligned to its element size), a compact JSON header with
+ * {@code __metadata__} first and the tensors in that same order, padded with spaces to a
+ * multiple of 8. The file is written beside the target and moved into place, so a failed
+ * write never leaves half a file.
  */
 public final class SafetensorsWriter {
 
@@ -29,8 +29,8 @@ public final class SafetensorsWriter {
     }
 
     /**
-     * @param tensors  tensors in the order the header should list them; each {@code data}
-     *                 must hold exactly numel × dtype size bytes from position 0
+     * @param tensors  the tensors (their order does not matter); each {@code data} must hold
+     *                 exactly numel × dtype size bytes from position 0
      * @param metadata free-form string map stored as {@code __metadata__} (may be empty)
      * @throws IllegalArgumentException if a tensor's byte count does not match its shape
      */
@@ -40,8 +40,7 @@ public final class SafetensorsWriter {
         for (Map.Entry<String, RawTensor> e : tensors.entrySet()) {
             check(e.getKey(), e.getValue());
         }
-        // Stable sort: larger elements first keeps every tensor aligned to its element size.
-        layout.sort(Comparator.comparingInt((RawTensor t) -> t.dtype().byteSize()).reversed());
+        layout.sort(SafetensorsWriter::referenceOrder);
         Map<String, long[]> offsets = new java.util.HashMap<>();
         long end = 0;
         for (RawTensor t : layout) {
@@ -49,7 +48,7 @@ public final class SafetensorsWriter {
             offsets.put(t.name(), new long[] {end, end + size});
             end += size;
         }
-        byte[] header = headerBytes(tensors, metadata, offsets);
+        byte[] header = headerBytes(layout, metadata, offsets);
 
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + FileRegions.name(file), ".part");
@@ -70,6 +69,16 @@ public final class SafetensorsWriter {
         }
     }
 
+    /**
+     * The reference writer's order: dtype descending in its declaration order (which rises with
+     * alignment), then name by UTF-8 bytes.
+     */
+    private static int referenceOrder(RawTensor a, RawTensor b) {
+        int byDtype = Integer.compare(SafetensorsFormat.rank(b.dtype()), SafetensorsFormat.rank(a.dtype()));
+        return byDtype != 0 ? byDtype : java.util.Arrays.compareUnsigned(
+                a.name().getBytes(StandardCharsets.UTF_8), b.name().getBytes(StandardCharsets.UTF_8));
+    }
+
     private static void check(String key, RawTensor t) {
         if (!key.equals(t.name())) {
             throw new IllegalArgumentException("tensor map key '" + key + "' differs from tensor name '" + t.name() + "'");
@@ -84,7 +93,7 @@ public final class SafetensorsWriter {
         }
     }
 
-    private static byte[] headerBytes(Map<String, RawTensor> tensors, Map<String, String> metadata,
+    private static byte[] headerBytes(List<RawTensor> layout, Map<String, String> metadata,
                                       Map<String, long[]> offsets) {
         JsonObject header = new JsonObject();
         if (!metadata.isEmpty()) {
@@ -92,7 +101,7 @@ public final class SafetensorsWriter {
             metadata.forEach(meta::addProperty);
             header.add(SafetensorsFormat.METADATA_KEY, meta);
         }
-        for (RawTensor t : tensors.values()) {
+        for (RawTensor t : layout) {
             JsonObject entry = new JsonObject();
             entry.addProperty("dtype", SafetensorsFormat.nameOf(t.dtype()));
             entry.add("shape", array(t.shape()));

@@ -43,6 +43,9 @@ final class TorchUnpickler extends Unpickler {
             "torch.ShortStorage", TensorDType.I16, "torch.CharStorage", TensorDType.I8,
             "torch.ByteStorage", TensorDType.U8, "torch.BoolStorage", TensorDType.BOOL);
 
+    /** Longest text line accepted in a line-based opcode. */
+    private static final int MAX_LINE = 4096;
+
     private final InputStream source;
 
     TorchUnpickler(InputStream source) {
@@ -58,6 +61,7 @@ final class TorchUnpickler extends Unpickler {
     protected Object dispatch(short opcode) throws PickleException, IOException {
         switch (opcode) {
             case 'c' -> { // GLOBAL: module and name on two text lines
+                checkLines(2);
                 String module = PickleUtils.readline(input);
                 String name = PickleUtils.readline(input);
                 stack.add(resolve(module, name));
@@ -102,6 +106,10 @@ final class TorchUnpickler extends Unpickler {
                 Object key = stack.pop();
                 targetMap().put(key, value);
                 return NO_RETURN_VALUE;
+            }
+            case 'I', 'L', 'F', 'S', 'V', 'P', 'g', 'p' -> { // text-line opcodes
+                checkLines(1);
+                return super.dispatch(opcode);
             }
             case 'B', 'X', 'T', 0x8b -> {
                 checkLength(4);
@@ -219,6 +227,28 @@ final class TorchUnpickler extends Unpickler {
         if (length < 0 || length > input.available() - width) {
             throw new RefusedPickleException("pickle opcode claims " + Long.toUnsignedString(length)
                     + " bytes but only " + Math.max(0, input.available() - width) + " remain");
+        }
+    }
+
+    /** Text-line opcodes must end their lines soon (a huge decimal number would parse for hours). */
+    private void checkLines(int lines) throws IOException {
+        input.mark(MAX_LINE * lines + lines);
+        try {
+            int seen = 0;
+            for (int read = 0, b; seen < lines; read++) {
+                b = input.read();
+                if (b < 0) {
+                    return; // the opcode itself reports the truncated pickle
+                }
+                if (b == '\n') {
+                    seen++;
+                    read = -1;
+                } else if (read >= MAX_LINE) {
+                    throw new RefusedPickleException("pickle text line longer than " + MAX_LINE + " bytes");
+                }
+            }
+        } finally {
+            input.reset();
         }
     }
 

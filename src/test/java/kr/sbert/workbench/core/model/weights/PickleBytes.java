@@ -15,6 +15,11 @@ final class PickleBytes {
         return this;
     }
 
+    PickleBytes raw(byte[] bytes) {
+        out.writeBytes(bytes);
+        return this;
+    }
+
     PickleBytes proto() {
         return raw(0x80, 2);
     }

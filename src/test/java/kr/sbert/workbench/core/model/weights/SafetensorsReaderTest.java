@@ -137,6 +137,26 @@ class SafetensorsReaderTest {
         assertRefused(file, "model.safetensors: __metadata__ value 'n' is not a string");
     }
 
+    @Test
+    void mapsFilesOverTwoGigabytesRegionByRegion() throws Exception {
+        long half = 1_500_000_000L;
+        String header = "{\"a\":{\"dtype\":\"U8\",\"shape\":[" + half + "],\"data_offsets\":[0," + half + "]},"
+                + "\"b\":{\"dtype\":\"U8\",\"shape\":[" + half + "],\"data_offsets\":[" + half + "," + 2 * half + "]}}";
+        Path file = safetensors(header, 0);
+        long dataStart = Files.size(file);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            // sparse file: only the last byte of each tensor is written
+            ch.write(ByteBuffer.wrap(new byte[] {7}), dataStart + half - 1);
+            ch.write(ByteBuffer.wrap(new byte[] {9}), dataStart + 2 * half - 1);
+        }
+
+        Map<String, RawTensor> tensors = SafetensorsReader.read(file);
+
+        assertThat(tensors.get("b").data().limit()).isEqualTo((int) half);
+        assertThat(tensors.get("a").data().get((int) half - 1)).isEqualTo((byte) 7);
+        assertThat(tensors.get("b").data().get((int) half - 1)).isEqualTo((byte) 9);
+    }
+
     /** A file with the given header (space-padded to 8) and {@code dataBytes} bytes of data. */
     private Path safetensors(String header, int dataBytes) throws IOException {
         byte[] json = header.getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,299 @@
+package kr.sbert.workbench.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import kr.sbert.workbench.core.InvalidInputException;
+import kr.sbert.workbench.core.WorkbenchException;
+import kr.sbert.workbench.core.data.GoldField;
+import kr.sbert.workbench.core.data.ReadOptions;
+import kr.sbert.workbench.core.data.SentencePair;
+import kr.sbert.workbench.core.data.SkippedRow;
+import kr.sbert.workbench.core.data.StsDataset;
+import kr.sbert.workbench.core.data.StsFormat;
+import kr.sbert.workbench.core.data.StsReader;
+import kr.sbert.workbench.core.eval.EmbeddingPairScorer;
+import kr.sbert.workbench.core.eval.EvaluationResult;
+import kr.sbert.workbench.core.eval.Evaluator;
+import kr.sbert.workbench.core.eval.Interval;
+import kr.sbert.workbench.core.eval.PairEmbeddings;
+import kr.sbert.workbench.core.eval.PairScorer;
+import kr.sbert.workbench.core.eval.PairedDifference;
+import kr.sbert.workbench.core.task.CancelToken;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code eval}: scores an STS file with one or more models and compares them with the gold. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluate models against the gold of an STS file (KorSTS TSV, KLUE-STS JSON, CSV, TSV, JSONL).",
+            "Prints one row per model (Pearson/Spearman of cosine with 95% bootstrap intervals, F1 at 3.0,"
+                + " MSE after calibration) and, with several models, each model's paired difference to the first."})
+public final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "M",
+            description = "Model to evaluate (repeatable): baseline:char-ngram, baseline:jaccard, a model id or folder.")
+    List<String> models;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "STS file with gold scores.")
+    Path data;
+
+    @Option(names = "--format", paramLabel = "F", converter = FormatConverter.class,
+            description = "File layout: korsts, klue, csv, tsv, jsonl (default: detected).")
+    StsFormat format;
+
+    @Option(names = "--gold", paramLabel = "G", converter = GoldConverter.class, defaultValue = "label",
+            description = "KLUE-STS gold field: label, real-label, binary-label (default: ${DEFAULT-VALUE}).")
+    GoldField gold;
+
+    @Option(names = "--json", description = "Print one JSON document instead of the table.")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "CSV",
+            description = "Write per-pair predictions (UTF-8 CSV): sentence1, sentence2, gold, <model>_cosine, <model>_score.")
+    Path out;
+
+    @Option(names = "--skip-bad-rows", description = "Leave malformed rows out (each is listed on stderr) instead of stopping.")
+    boolean skipBadRows;
+
+    @Override
+    public Integer call() throws WorkbenchException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (new HashSet<>(models).size() != models.size()) {
+            throw new IllegalArgumentException("--model: the same model is named twice");
+        }
+        StsDataset dataset = StsReader.read(data, new ReadOptions(format, gold, skipBadRows));
+        reportDataset(dataset, err);
+        if (dataset.pairs().isEmpty()) {
+            throw new InvalidInputException(data + ": no pairs to evaluate");
+        }
+        Evaluator evaluator = Evaluator.standard();
+        List<EvaluationResult> results = new ArrayList<>();
+        for (String m : models) {
+            results.add(evaluateOne(m, dataset, evaluator, err));
+        }
+        List<Comparison> comparisons = new ArrayList<>();
+        if (dataset.goldCount() >= 2) {
+            for (int i = 1; i < results.size(); i++) {
+                comparisons.add(new Comparison(results.get(i).model(), results.get(0).model(), evaluator.compare(
+                        dataset.pairs(), results.get(i).cosine(), results.get(0).cosine())));
+            }
+        }
+        if (out != null) {
+            writePredictions(out, dataset.pairs(), results);
+            err.println("predictions: " + out);
+        }
+        if (json) {
+            stdout.println(toJson(dataset, results, comparisons));
+        } else {
+            printTable(dataset, results, comparisons, stdout);
+        }
+        stdout.flush();
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private EvaluationResult evaluateOne(String modelSpec, StsDataset dataset, Evaluator evaluator, PrintWriter err)
+            throws WorkbenchException {
+        PairScorer scorer = ModelOpener.openScorer(modelSpec, err);
+        try {
+            double[] cosine;
+            PairEmbeddings embeddings = null;
+            if (scorer instanceof EmbeddingPairScorer eps) {
+                try (ProgressBar bar = new ProgressBar(err, "sentences")) {
+                    embeddings = eps.embed(dataset.pairs(), bar, CancelToken.NONE);
+                }
+                cosine = embeddings.similarities(kr.sbert.workbench.core.eval.SimilarityFunction.COSINE);
+            } else {
+                try (ProgressBar bar = new ProgressBar(err, "pairs")) {
+                    cosine = scorer.score(dataset.pairs(), bar, CancelToken.NONE);
+                }
+            }
+            return evaluator.evaluate(scorer.name(), dataset.pairs(), dataset.goldScale(),
+                    dataset.skipped().size(), cosine, embeddings);
+        } finally {
+            if (scorer instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    err.println("warning: closing " + scorer.name() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static void reportDataset(StsDataset d, PrintWriter err) {
+        err.printf(Locale.ROOT, "data: %s (%s, %s): %d pairs, %d with gold, %d skipped%n", d.source(),
+                d.format().cliName(), d.encoding().label(), d.pairs().size(), d.goldCount(), d.skipped().size());
+        for (SkippedRow s : d.skipped()) {
+            err.println("skipped " + d.source() + ":" + s.line() + ": " + s.reason());
+        }
+        err.flush();
+    }
+
+    private static void printTable(StsDataset d, List<EvaluationResult> results, List<Comparison> comparisons,
+                                   PrintWriter o) {
+        int w = Math.max(5, results.stream().mapToInt(r -> r.model().length()).max().orElse(5));
+        String fmt = "%-" + w + "s  %6s  %-24s  %-24s  %6s  %8s%n";
+        o.printf(Locale.ROOT, fmt, "model", "n", "pearson_cosine [95% CI]", "spearman_cosine [95% CI]",
+                d.goldScale() == kr.sbert.workbench.core.data.GoldScale.BINARY ? "F1" : "F1@3", "MSE(cal)");
+        for (EvaluationResult r : results) {
+            o.printf(Locale.ROOT, fmt, r.model(), r.n(),
+                    withInterval(r.metric("pearson_cosine"), r.intervals() == null ? null : r.intervals().pearson()),
+                    withInterval(r.metric("spearman_cosine"), r.intervals() == null ? null : r.intervals().spearman()),
+                    num(r.metric("f1")), num(r.metric("mse_calibrated")));
+        }
+        if (results.stream().allMatch(r -> r.n() == 0)) {
+            o.println("(no gold scores: nothing to compare with)");
+        }
+        for (Comparison c : comparisons) {
+            PairedDifference p = c.difference();
+            o.printf(Locale.ROOT, "%s − %s: spearman %s, pearson %s%s%n", c.a(), c.b(),
+                    withInterval(p.spearman(), p.spearmanInterval()), withInterval(p.pearson(), p.pearsonInterval()),
+                    p.spearmanInterval().excludesZero() ? "" : " (interval includes 0: no clear winner)");
+        }
+    }
+
+    private static String withInterval(double v, Interval i) {
+        return i == null ? num(v) : num(v) + " [" + num(i.lower()) + ", " + num(i.upper()) + "]";
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "-";
+    }
+
+    static String toJson(StsDataset d, List<EvaluationResult> results, List<Comparison> comparisons) {
+        JsonObject root = new JsonObject();
+        JsonObject data = new JsonObject();
+        data.addProperty("file", d.source().toString());
+        data.addProperty("format", d.format().cliName());
+        data.addProperty("encoding", d.encoding().label());
+        data.addProperty("pairs", d.pairs().size());
+        data.addProperty("with_gold", d.goldCount());
+        JsonArray skipped = new JsonArray();
+        for (SkippedRow s : d.skipped()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("line", s.line());
+            o.addProperty("reason", s.reason());
+            skipped.add(o);
+        }
+        data.add("skipped", skipped);
+        root.add("data", data);
+        JsonArray models = new JsonArray();
+        for (EvaluationResult r : results) {
+            JsonObject o = new JsonObject();
+            o.addProperty("model", r.model());
+            o.addProperty("n", r.n());
+            o.addProperty("skipped", r.skipped());
+            JsonObject metrics = new JsonObject();
+            for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
+                metrics.add(e.getKey(), number(e.getValue()));
+            }
+            o.add("metrics", metrics);
+            JsonObject intervals = new JsonObject();
+            if (r.intervals() != null) {
+                intervals.add("pearson_cosine", interval(r.intervals().pearson()));
+                intervals.add("spearman_cosine", interval(r.intervals().spearman()));
+            }
+            o.add("intervals", intervals);
+            models.add(o);
+        }
+        root.add("models", models);
+        JsonArray diffs = new JsonArray();
+        for (Comparison c : comparisons) {
+            JsonObject o = new JsonObject();
+            o.addProperty("model", c.a());
+            o.addProperty("minus", c.b());
+            o.add("pearson_cosine", number(c.difference().pearson()));
+            o.add("pearson_cosine_interval", interval(c.difference().pearsonInterval()));
+            o.add("spearman_cosine", number(c.difference().spearman()));
+            o.add("spearman_cosine_interval", interval(c.difference().spearmanInterval()));
+            o.add("share_not_above", number(c.difference().spearmanShareNotAbove()));
+            diffs.add(o);
+        }
+        root.add("differences", diffs);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+    }
+
+    // JSON has no NaN: undefined metrics are null.
+    private static JsonElement number(double v) {
+        return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
+    }
+
+    private static JsonArray interval(Interval i) {
+        JsonArray a = new JsonArray();
+        a.add(number(i.lower()));
+        a.add(number(i.upper()));
+        return a;
+    }
+
+    static void writePredictions(Path file, List<SentencePair> pairs, List<EvaluationResult> results)
+            throws InvalidInputException {
+        List<String> header = new ArrayList<>(List.of("sentence1", "sentence2", "gold"));
+        for (EvaluationResult r : results) {
+            header.add(r.model() + "_cosine");
+            header.add(r.model() + "_score");
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            csv.printRecord(header);
+            for (int i = 0; i < pairs.size(); i++) {
+                SentencePair p = pairs.get(i);
+                List<Object> row = new ArrayList<>(List.of(p.sentence1(), p.sentence2(),
+                        p.hasGold() ? Double.toString(p.gold()) : ""));
+                for (EvaluationResult r : results) {
+                    row.add(Double.toString(r.cosine()[i]));
+                    row.add(String.format(Locale.ROOT, "%.4f", r.score()[i]));
+                }
+                csv.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot write (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Model {@code a}'s paired difference to model {@code b}. */
+    record Comparison(String a, String b, PairedDifference difference) {
+    }
+
+    /** {@code --format} values. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<StsFormat> {
+        @Override
+        public StsFormat convert(String value) {
+            return StsFormat.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not one of korsts, klue, csv, tsv, jsonl"));
+        }
+    }
+
+    /** {@code --gold} values. */
+    static final class GoldConverter implements CommandLine.ITypeConverter<GoldField> {
+        @Override
+        public GoldField convert(String value) {
+            return GoldField.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not one of label, real-label, binary-label"));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package kr.sbert.workbench.core.data;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import kr.sbert.workbench.core.InvalidInputException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Generic CSV (RFC 4180 quoting: a field with commas, quotes or line breaks is wrapped in
+ * {@code "}, inner quotes doubled) and TSV (quoting off) with a header row naming the columns
+ * ({@link ColumnAliases}). The score column is optional; any finite number is accepted as gold.
+ * Empty lines are not rows. Line numbers are those of the line where a record starts.
+ */
+final class DelimitedParser {
+
+    private DelimitedParser() {
+    }
+
+    static void parse(String text, char delimiter, RowCollector rows) throws InvalidInputException {
+        CSVFormat.Builder builder = CSVFormat.RFC4180.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true);
+        if (delimiter == '\t') {
+            builder.setQuote(null);
+        }
+        LineIndex lines = new LineIndex(text);
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text))
+                .setFormat(builder.get()).get()) {
+            Iterator<CSVRecord> it = parser.iterator();
+            if (!it.hasNext()) {
+                throw rows.fileError(1, "empty file: expected a header row naming sentence1 and sentence2");
+            }
+            CSVRecord headerRecord = it.next();
+            List<String> header = new ArrayList<>(headerRecord.toList());
+            int headerLine = lines.lineOf(headerRecord.getCharacterPosition());
+            int c1 = ColumnAliases.find(header, ColumnAliases.SENTENCE1);
+            int c2 = ColumnAliases.find(header, ColumnAliases.SENTENCE2);
+            int cs = ColumnAliases.find(header, ColumnAliases.SCORE);
+            if (c1 < 0 || c2 < 0) {
+                throw rows.fileError(headerLine, "header " + RowCollector.shorten(String.join(",", header))
+                        + " names no " + (c1 < 0 ? "sentence1" : "sentence2") + " column (accepted: "
+                        + String.join(", ", c1 < 0 ? ColumnAliases.SENTENCE1 : ColumnAliases.SENTENCE2) + ")");
+            }
+            while (it.hasNext()) {
+                CSVRecord r = it.next();
+                int line = lines.lineOf(r.getCharacterPosition());
+                if (r.size() != header.size()) {
+                    rows.reject(line, "expected " + header.size() + " columns, found " + r.size());
+                    continue;
+                }
+                rows.accept(line, r.get(c1), r.get(c2), cs < 0 ? null : r.get(cs),
+                        RowCollector.GoldRange.ANY_OPTIONAL);
+            }
+        } catch (UncheckedIOException | IllegalStateException e) {
+            // commons-csv reports e.g. an unclosed quote this way, with its own position.
+            throw rows.fileError(0, "not valid CSV: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        } catch (IOException e) {
+            throw rows.fileError(0, "not valid CSV: " + e.getMessage());
+        }
+    }
+}

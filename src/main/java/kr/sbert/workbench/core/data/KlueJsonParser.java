@@ -1,0 +1,85 @@
+package kr.sbert.workbench.core.data;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.List;
+import kr.sbert.workbench.core.InvalidInputException;
+
+/**
+ * KLUE-STS JSON: an array of {@code {guid, source, sentence1, sentence2, labels: {label,
+ * real-label, binary-label}}}. The whole file is parsed at once (KLUE dev is 450 KB). Each
+ * pair's line is the line of its object's opening brace. {@code label} and {@code real-label}
+ * must lie in 0–5, {@code binary-label} in 0–1.
+ */
+final class KlueJsonParser {
+
+    private KlueJsonParser() {
+    }
+
+    static void parse(String text, GoldField goldField, RowCollector rows) throws InvalidInputException {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            throw rows.fileError(0, "not valid JSON: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        }
+        if (!root.isJsonArray()) {
+            throw rows.fileError(1, "expected a JSON array of pairs (KLUE-STS layout)");
+        }
+        JsonArray array = root.getAsJsonArray();
+        List<Integer> lines = elementLines(text);
+        RowCollector.GoldRange range = goldField == GoldField.BINARY_LABEL
+                ? RowCollector.GoldRange.ZERO_TO_ONE : RowCollector.GoldRange.ZERO_TO_FIVE;
+        for (int i = 0; i < array.size(); i++) {
+            int line = i < lines.size() ? lines.get(i) : 0;
+            JsonRows.accept(array.get(i), line, goldField, range, rows);
+        }
+    }
+
+    /** Line of the first character of each element of the top-level array (strings are skipped). */
+    static List<Integer> elementLines(String text) {
+        List<Integer> lines = new ArrayList<>();
+        int depth = 0;
+        int line = 1;
+        boolean inString = false;
+        boolean expectElement = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                continue;
+            }
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            if (depth == 1 && expectElement && c != ']') {
+                lines.add(line);
+                expectElement = false;
+            }
+            switch (c) {
+                case '"' -> inString = true;
+                case '[', '{' -> {
+                    depth++;
+                    if (depth == 1) {
+                        expectElement = true;
+                    }
+                }
+                case ']', '}' -> depth--;
+                case ',' -> expectElement = depth == 1;
+                default -> { }
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,109 @@
+package kr.sbert.workbench.core.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import kr.sbert.workbench.core.InvalidInputException;
+
+/**
+ * Validates rows while a reader walks a file: keeps good pairs, and for a bad row either
+ * stops with {@code FILE:LINE: reason} or (skipping) records the line and reason.
+ */
+final class RowCollector {
+    // A plain decimal number; Double.parseDouble alone would also take "NaN", "Infinity", "3f", "0x1p1".
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private final String source;
+    private final boolean skipBadRows;
+    private final List<SentencePair> pairs = new ArrayList<>();
+    private final List<SkippedRow> skipped = new ArrayList<>();
+
+    RowCollector(String source, boolean skipBadRows) {
+        this.source = source;
+        this.skipBadRows = skipBadRows;
+    }
+
+    /** Stops the load, or records the row as skipped. */
+    void reject(int line, String reason) throws InvalidInputException {
+        if (!skipBadRows) {
+            throw new InvalidInputException(source + ":" + line + ": " + reason);
+        }
+        skipped.add(new SkippedRow(line, reason));
+    }
+
+    /** An error about the file as a whole (never skippable). */
+    InvalidInputException fileError(int line, String reason) {
+        return new InvalidInputException(source + (line > 0 ? ":" + line : "") + ": " + reason);
+    }
+
+    /**
+     * Checks and keeps one row.
+     *
+     * @param scoreText the gold as written, or {@code null}/blank for no gold (when allowed)
+     * @param range     the allowed gold range
+     */
+    void accept(int line, String s1, String s2, String scoreText, GoldRange range) throws InvalidInputException {
+        if (s1 == null || s1.isBlank()) {
+            reject(line, "empty sentence1");
+            return;
+        }
+        if (s2 == null || s2.isBlank()) {
+            reject(line, "empty sentence2");
+            return;
+        }
+        Double gold = null;
+        if (scoreText == null || scoreText.isBlank()) {
+            if (range.required()) {
+                reject(line, "missing score");
+                return;
+            }
+        } else {
+            String t = scoreText.trim();
+            if (!DECIMAL.matcher(t).matches()) {
+                reject(line, "score '" + shorten(t) + "' is not a number");
+                return;
+            }
+            gold = Double.parseDouble(t);
+            if (!Double.isFinite(gold)) {
+                reject(line, "score '" + shorten(t) + "' is not finite");
+                return;
+            }
+            if (gold < range.min() || gold > range.max()) {
+                reject(line, "score " + t + " is outside " + range.describe());
+                return;
+            }
+        }
+        pairs.add(new SentencePair(s1, s2, gold, line));
+    }
+
+    List<SentencePair> pairs() {
+        return pairs;
+    }
+
+    List<SkippedRow> skipped() {
+        return skipped;
+    }
+
+    static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    /** The gold values a format allows. */
+    record GoldRange(double min, double max, boolean required) {
+        static final GoldRange ZERO_TO_FIVE = new GoldRange(0, 5, true);
+        static final GoldRange ZERO_TO_ONE = new GoldRange(0, 1, true);
+        static final GoldRange ANY_OPTIONAL = new GoldRange(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false);
+
+        GoldRange optional() {
+            return new GoldRange(min, max, false);
+        }
+
+        String describe() {
+            return "[" + fmt(min) + ", " + fmt(max) + "]";
+        }
+
+        private static String fmt(double d) {
+            return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package kr.sbert.workbench.core.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import kr.sbert.workbench.core.InvalidInputException;
+
+/**
+ * Loads an STS file. The encoding is detected ({@link TextEncodingDetector}); the format,
+ * unless given, is detected from the extension and the content:
+ * {@code .json} or content starting with {@code [} → KLUE JSON; {@code .jsonl}/{@code .ndjson}
+ * or content starting with <code>{</code> → JSONL; a first line equal to the KorSTS header →
+ * KorSTS TSV; {@code .csv} → CSV; {@code .tsv} → TSV; otherwise a first line with a tab → TSV,
+ * with a comma → CSV.
+ *
+ * <p>A malformed row stops the load with {@code FILE:LINE: reason}; with
+ * {@link ReadOptions#skipBadRows()} it is left out and listed in {@link StsDataset#skipped()}.
+ */
+public final class StsReader {
+    /** Larger files are refused before being read (a data set of this size is surely a mistake). */
+    static final long MAX_BYTES = 512L * 1024 * 1024;
+
+    private StsReader() {
+    }
+
+    public static StsDataset read(Path file, ReadOptions options) throws InvalidInputException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidInputException(name + ": no such file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InvalidInputException(name + ": " + size / (1024 * 1024)
+                        + " MB is more than the " + MAX_BYTES / (1024 * 1024) + " MB an STS file may have");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidInputException(name + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        DecodedText decoded = TextEncodingDetector.decode(bytes, name);
+        String text = decoded.text();
+        StsFormat format = options.format() != null ? options.format() : detectFormat(file, text);
+        RowCollector rows = new RowCollector(name, options.skipBadRows());
+        switch (format) {
+            case KORSTS_TSV -> KorStsTsvParser.parse(text, rows);
+            case KLUE_JSON -> KlueJsonParser.parse(text, options.goldField(), rows);
+            case JSONL -> JsonlParser.parse(text, options.goldField(), rows);
+            case CSV -> DelimitedParser.parse(text, ',', rows);
+            case TSV -> DelimitedParser.parse(text, '\t', rows);
+            default -> throw new IllegalStateException("unhandled format " + format);
+        }
+        GoldScale scale = switch (format) {
+            case KORSTS_TSV -> GoldScale.ZERO_TO_FIVE;
+            default -> GoldScale.infer(rows.pairs());
+        };
+        return new StsDataset(file, format, decoded.encoding(), scale, rows.pairs(), rows.skipped());
+    }
+
+    /** The format {@link #read} would pick for this file name and text. */
+    public static StsFormat detectFormat(Path file, String text) throws InvalidInputException {
+        String fileName = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String ext = fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.') + 1) : "";
+        String trimmed = text.stripLeading();
+        if (ext.equals("json") || (trimmed.startsWith("[") && !ext.equals("csv") && !ext.equals("tsv"))) {
+            return StsFormat.KLUE_JSON;
+        }
+        if (ext.equals("jsonl") || ext.equals("ndjson") || trimmed.startsWith("{")) {
+            return StsFormat.JSONL;
+        }
+        int eol = text.indexOf('\n');
+        String firstLine = eol < 0 ? text : text.substring(0, eol);
+        if (KorStsTsvParser.isHeader(firstLine)) {
+            return StsFormat.KORSTS_TSV;
+        }
+        if (ext.equals("csv")) {
+            return StsFormat.CSV;
+        }
+        if (ext.equals("tsv") || firstLine.indexOf('\t') >= 0) {
+            return StsFormat.TSV;
+        }
+        if (firstLine.indexOf(',') >= 0) {
+            return StsFormat.CSV;
+        }
+        throw new InvalidInputException(file + ": cannot tell the format (KorSTS TSV, KLUE JSON, CSV, TSV, JSONL);"
+                + " name it with --format");
+    }
+}

@@ -1,0 +1,64 @@
+package kr.sbert.workbench.core.eval;
+
+import org.apache.commons.math3.stat.ranking.NaNStrategy;
+import org.apache.commons.math3.stat.ranking.NaturalRanking;
+import org.apache.commons.math3.stat.ranking.TiesStrategy;
+
+/**
+ * Pearson and Spearman correlation as SciPy's {@code pearsonr}/{@code spearmanr} define them:
+ * Spearman is Pearson on ranks, tied values sharing the mean of their ranks. NaN when either
+ * side is constant or there are fewer than two values.
+ */
+public final class Correlation {
+    private static final NaturalRanking RANKING = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE);
+
+    private Correlation() {
+    }
+
+    public static double pearson(double[] x, double[] y) {
+        check(x, y);
+        int n = x.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += x[i];
+            my += y[i];
+        }
+        mx /= n;
+        my /= n;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < n; i++) {
+            double dx = x[i] - mx;
+            double dy = y[i] - my;
+            sxy += dx * dy;
+            sxx += dx * dx;
+            syy += dy * dy;
+        }
+        if (sxx == 0 || syy == 0) {
+            return Double.NaN;
+        }
+        double r = sxy / Math.sqrt(sxx * syy);
+        return Math.max(-1.0, Math.min(1.0, r));
+    }
+
+    public static double spearman(double[] x, double[] y) {
+        check(x, y);
+        return pearson(ranks(x), ranks(y));
+    }
+
+    /** 1-based ranks, ties given the mean of the ranks they span. */
+    public static double[] ranks(double[] values) {
+        return RANKING.rank(values);
+    }
+
+    private static void check(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("x has " + x.length + " values, y has " + y.length);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package kr.sbert.workbench.core.text;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import kr.sbert.workbench.core.model.MalformedModelException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TokenizerLoaderTest {
+
+    private static final TokenizerSettings SETTINGS = TokenizerSettings.of(128, false);
+
+    /** A tokenizer-only folder: vocab.txt and tokenizer_config.json of the tiny checkpoint. */
+    private static Path tokenizerOnly(Path dir) throws Exception {
+        Files.copy(Fixtures.tinyModel().resolve("vocab.txt"), dir.resolve("vocab.txt"));
+        Files.copy(Fixtures.tinyModel().resolve("tokenizer_config.json"), dir.resolve("tokenizer_config.json"));
+        return dir;
+    }
+
+    private static List<String> fixtureTexts() throws Exception {
+        List<String> texts = new ArrayList<>();
+        Fixtures.json("fixtures/tiny-kr-sbert.expected.json").getAsJsonArray("sentences")
+                .forEach(e -> texts.add(e.getAsJsonObject().get("text").getAsString()));
+        return texts;
+    }
+
+    @Test
+    void tokenizerOnlyFolderLoads(@TempDir Path dir) throws Exception {
+        try (HfTextTokenizer t = TokenizerLoader.load(tokenizerOnly(dir), SETTINGS)) {
+            List<String> vocab = Files.readAllLines(dir.resolve("vocab.txt"));
+            assertThat(t.vocabSize()).isEqualTo(vocab.size());
+            assertThat(t.padId()).isEqualTo(vocab.indexOf("[PAD]"));
+            assertThat(t.unkId()).isEqualTo(vocab.indexOf("[UNK]"));
+            assertThat(t.lowercases()).isFalse();
+            assertThat(t.encode("잠이 옵니다").pieces()).isNotEmpty().doesNotContain("[UNK]");
+        }
+    }
+
+    @Test
+    void tokenizerJsonGivesTheSameAsTheVocabBuiltTokenizer(@TempDir Path dir) throws Exception {
+        Path built = Files.createDirectory(dir.resolve("built"));
+        Path json = Files.createDirectory(dir.resolve("json"));
+        Files.writeString(json.resolve("tokenizer.json"), TokenizerLoader.buildTokenizerJson(Fixtures.tinyModel()));
+        List<String> texts = fixtureTexts();
+        try (HfTextTokenizer a = TokenizerLoader.load(tokenizerOnly(built), SETTINGS);
+             HfTextTokenizer b = TokenizerLoader.load(json, SETTINGS)) {
+            assertThat(b.vocabSize()).isEqualTo(a.vocabSize());
+            assertThat(b.padId()).isEqualTo(a.padId());
+            List<Encoding> ea = a.encodeAll(texts);
+            List<Encoding> eb = b.encodeAll(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(eb.get(i).tokens()).isEqualTo(ea.get(i).tokens());
+                assertThat(eb.get(i).inputIds()).isEqualTo(ea.get(i).inputIds());
+            }
+        }
+    }
+
+    /** transformers' BertTokenizerFast rewrites the normalizer from tokenizer_config.json. */
+    @Test
+    void tokenizerConfigOverridesTheNormalizerOfTokenizerJson(@TempDir Path dir) throws Exception {
+        JsonObject json = JsonParser.parseString(TokenizerLoader.buildTokenizerJson(Fixtures.tinyModel()))
+                .getAsJsonObject();
+        json.getAsJsonObject("normalizer").addProperty("lowercase", true);
+        Files.writeString(dir.resolve("tokenizer.json"), json.toString());
+
+        // Alone, the tokenizer.json lower-cases (and so strips accents).
+        try (HfTextTokenizer t = TokenizerLoader.load(dir, SETTINGS)) {
+            assertThat(t.lowercases()).isTrue();
+            assertThat(t.normalization().stripAccents()).isTrue();
+            assertThat(t.encode("한국어").pieces()).containsExactly("[UNK]");
+        }
+        // tokenizer_config.json's do_lower_case false wins, as in transformers.
+        Files.writeString(dir.resolve("tokenizer_config.json"), "{\"do_lower_case\": false, \"strip_accents\": null}");
+        try (HfTextTokenizer t = TokenizerLoader.load(dir, SETTINGS)) {
+            assertThat(t.lowercases()).isFalse();
+            assertThat(t.encode("한국어").pieces()).containsExactly("한국어");
+        }
+    }
+
+    /** Unlike transformers (default true), silence about do_lower_case never lower-cases Korean. */
+    @Test
+    void vocabWithoutTokenizerConfigDoesNotLowerCase(@TempDir Path dir) throws Exception {
+        Files.copy(Fixtures.tinyModel().resolve("vocab.txt"), dir.resolve("vocab.txt"));
+        try (HfTextTokenizer t = TokenizerLoader.load(dir, SETTINGS)) {
+            assertThat(t.lowercases()).isFalse();
+            assertThat(t.encode("KR 한국어").pieces()).containsExactly("K", "##R", "한국어");
+        }
+    }
+
+    @Test
+    void missingVocabIsAOneLineErrorNamingTheFolder(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tokenizer_config.json"), "{}");
+        assertThatThrownBy(() -> TokenizerLoader.load(dir, SETTINGS))
+                .isInstanceOf(MalformedModelException.class)
+                .hasMessageContaining(dir.toString())
+                .hasMessageContaining("vocab.txt")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void vocabWithoutUnknownTokenIsRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("vocab.txt"), "[PAD]\n[CLS]\n[SEP]\n한국어\n");
+        assertThatThrownBy(() -> TokenizerLoader.load(dir, SETTINGS))
+                .isInstanceOf(MalformedModelException.class)
+                .hasMessageContaining("[UNK]");
+    }
+
+    @Test
+    void brokenTokenizerConfigNamesTheFile(@TempDir Path dir) throws Exception {
+        Files.copy(Fixtures.tinyModel().resolve("vocab.txt"), dir.resolve("vocab.txt"));
+        Files.writeString(dir.resolve("tokenizer_config.json"), "{\"do_lower_case\": ");
+        assertThatThrownBy(() -> TokenizerLoader.load(dir, SETTINGS))
+                .isInstanceOf(MalformedModelException.class)
+                .hasMessageContaining("tokenizer_config.json");
+    }
+
+    @Test
+    void nonWordPieceTokenizerJsonIsRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tokenizer.json"),
+                "{\"model\": {\"type\": \"BPE\", \"vocab\": {}, \"merges\": []}}");
+        assertThatThrownBy(() -> TokenizerLoader.load(dir, SETTINGS))
+                .isInstanceOf(MalformedModelException.class)
+                .hasMessageContaining("tokenizer.json")
+                .hasMessageContaining("WordPiece");
+    }
+}
