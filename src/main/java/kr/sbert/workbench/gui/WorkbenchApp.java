@@ -2,11 +2,19 @@ package kr.sbert.workbench.gui;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
+import kr.sbert.workbench.gui.service.CoreBackend;
+import kr.sbert.workbench.gui.task.FxTaskRunner;
+import kr.sbert.workbench.gui.workspace.WorkspaceStore;
 
-/** Placeholder until the core backend lands. */
+/** The JavaFX application: one workbench window over the real core, workspace in the default folder. */
 public final class WorkbenchApp extends Application {
+
     @Override
     public void start(Stage stage) {
-        throw new UnsupportedOperationException("core not merged yet");
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            System.err.println("error: uncaught " + e + " on " + t.getName());
+            e.printStackTrace();
+        });
+        WorkbenchWindow.open(stage, new CoreBackend(), new FxTaskRunner(2), WorkspaceStore.atDefaultLocation());
     }
 }

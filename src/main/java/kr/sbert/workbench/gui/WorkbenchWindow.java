@@ -50,7 +50,8 @@ public final class WorkbenchWindow {
         Views.Loaded<MainController> view = Views.load(MainController.class, vm);
         WorkbenchWindow w = new WorkbenchWindow(stage, vm, view.controller(), runner, saver);
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(view.root(), 1400, 900));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(view.root(), Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight())));
         vm.start();
         w.applyLayout(vm.layoutProperty().get());
         stage.setOnHiding(e -> w.closing());
