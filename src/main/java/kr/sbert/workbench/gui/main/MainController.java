@@ -4,7 +4,9 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.animation.PauseTransition;
 import javafx.concurrent.Task;
+import javafx.util.Duration;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -35,6 +37,18 @@ public final class MainController {
     @FXML
     private void initialize() {
         checkFonts();
+        // Edits come in bursts (typing, pasting): score once they pause.
+        PauseTransition debounce = new PauseTransition(Duration.millis(600));
+        debounce.setOnFinished(e -> {
+            if (vm.staleProperty().get()) {
+                vm.score();
+            }
+        });
+        vm.staleProperty().addListener((o, was, now) -> {
+            if (now) {
+                debounce.playFromStart();
+            }
+        });
     }
 
     private void checkFonts() {

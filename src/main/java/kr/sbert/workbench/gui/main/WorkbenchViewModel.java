@@ -153,13 +153,17 @@ public final class WorkbenchViewModel {
         }
         restoring = true;
         try {
-            if (saved.isPresent() && !saved.get().pairs().isEmpty()) {
+            if (saved.isPresent()) {
                 Workspace w = saved.get();
-                pairs.replaceAll(w.pairs().stream().map(p -> new PairRow(p.sentence1(), p.sentence2(), p.gold())).toList(),
-                        w.openedFile() == null ? null : Path.of(w.openedFile()), w.dirty());
+                if (w.pairs().isEmpty()) {
+                    loadSample();
+                } else {
+                    pairs.replaceAll(w.pairs().stream().map(p -> new PairRow(p.sentence1(), p.sentence2(), p.gold()))
+                            .toList(), w.openedFile() == null ? null : Path.of(w.openedFile()), w.dirty());
+                    status.info("workspace restored: " + w.pairs().size() + " pairs");
+                }
                 layout.set(w.window());
                 models.restore(w.addedModels(), w.selectedModels());
-                status.info("workspace restored: " + w.pairs().size() + " pairs");
             } else {
                 loadSample();
                 models.find(DEFAULT_BASELINE).ifPresent(e -> e.setSelected(true));

@@ -78,7 +78,7 @@ public final class CoreBackend implements WorkbenchBackend {
         for (SkippedRow r : d.skipped()) {
             notes.add("skipped line " + r.line() + ": " + r.reason());
         }
-        return new PairFile(shownAs, d.pairs(), d.encoding().label(), d.format().toString(), notes);
+        return new PairFile(shownAs, d.pairs(), d.encoding().label(), d.format().cliName(), notes);
     }
 
     @Override
