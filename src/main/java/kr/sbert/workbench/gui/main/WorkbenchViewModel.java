@@ -250,7 +250,10 @@ public final class WorkbenchViewModel {
                 r.rows().get(i).scores().put(ev.model(), new PairScore(ev.cosine()[i], ev.scaled()[i]));
             }
         }
-        scoredModels.setAll(r.evaluations().stream().map(ModelEvaluation::model).toList());
+        List<String> names = r.evaluations().stream().map(ModelEvaluation::model).toList();
+        if (!names.equals(scoredModels)) {
+            scoredModels.setAll(names);
+        }
         result.set(r);
         scatter.show(r);
         metrics.show(r);

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -41,6 +39,7 @@ public final class PairsController {
     @FXML private TextField quick2;
     @FXML private Label quickResult;
     private boolean syncing;
+    private final javafx.beans.property.IntegerProperty scoresVersion = new javafx.beans.property.SimpleIntegerProperty();
 
     public PairsController(WorkbenchViewModel main) {
         this.main = main;
@@ -53,6 +52,7 @@ public final class PairsController {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         rebuildColumns();
         main.scoredModels().addListener((ListChangeListener<String>) c -> rebuildColumns());
+        main.resultProperty().addListener((o, was, now) -> scoresVersion.set(scoresVersion.get() + 1));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (!syncing && now != null) {
                 syncing = true;
@@ -150,13 +150,14 @@ public final class PairsController {
     }
 
     /** A read-only numeric column that follows the row's scores. */
-    private static TableColumn<PairRow, Double> number(String title, Function<PairRow, Double> value, int decimals) {
+    private TableColumn<PairRow, Double> number(String title, Function<PairRow, Double> value, int decimals) {
         TableColumn<PairRow, Double> col = new TableColumn<>(title);
         col.setEditable(false);
+        // One counter for the whole table (bindings hold it weakly): a new scoring result
+        // updates the visible cells in place instead of rebuilding them.
         col.setCellValueFactory(c -> {
             PairRow row = c.getValue();
-            ObservableValue<Double> v = Bindings.createObjectBinding(() -> value.apply(row), row.scores(), row.goldProperty());
-            return v;
+            return Bindings.createObjectBinding(() -> value.apply(row), scoresVersion, row.goldProperty());
         });
         col.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
@@ -276,8 +277,4 @@ public final class PairsController {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static <T> ReadOnlyObjectWrapper<T> constant(T v) {
-        return new ReadOnlyObjectWrapper<>(v);
-    }
 }

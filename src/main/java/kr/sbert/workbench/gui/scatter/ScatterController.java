@@ -1,59 +1,78 @@
 package kr.sbert.workbench.gui.scatter;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Paint;
-import java.awt.Shape;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
+import javafx.geometry.Point2D;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
+import javafx.util.Duration;
 import kr.sbert.workbench.gui.main.WorkbenchViewModel;
-import kr.sbert.workbench.gui.pairs.PairRow;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
-import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.entity.ChartEntity;
 import org.jfree.chart.entity.XYItemEntity;
-import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.fx.interaction.ChartMouseEventFX;
-import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
-import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.data.statistics.Regression;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.Range;
 
 /**
- * Draws the scatter with JFreeChart in a {@link ChartViewer}: dataset 0 holds one point
- * series per model (in the view model's order, so series/item indices map back to pairs),
- * dataset 1 the y = x line and each model's least-squares line, dataset 2 the selected pair.
+ * Shows the scatter: the JFreeChart is built and drawn on a background thread (drawing a few
+ * thousand points takes JFreeChart 100–300 ms, too long for the FX thread) and the finished
+ * image is swapped into the scene. Hover, click, wheel zoom and drag pan use the last
+ * drawing's {@link ChartRenderingInfo}.
  */
 public final class ScatterController {
-    static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x17becf), new Color(0x8c564b)};
-
     private final WorkbenchViewModel main;
     private final ScatterViewModel vm;
     @FXML private StackPane chartHolder;
     @FXML private ToggleButton calibratedToggle;
     @FXML private ToggleButton cosineToggle;
-    private final XYSeriesCollection points = new XYSeriesCollection();
-    private final XYSeriesCollection lines = new XYSeriesCollection();
-    private final XYSeriesCollection selection = new XYSeriesCollection();
-    private final Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
-    private JFreeChart chart;
-    private ChartViewer viewer;
+    private final Pane surface = new Pane();
+    private final ImageView image = new ImageView();
+    private final Tooltip tooltip = new Tooltip();
+    private final ExecutorService renderer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "scatter-render");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong requested = new AtomicLong();
+    private final ReadOnlyObjectWrapper<Rendered> rendered = new ReadOnlyObjectWrapper<>();
+    private Range domain;
+    private Range range;
+    private Point2D dragFrom;
+    private boolean dragged;
+
+    /**
+     * One finished drawing.
+     *
+     * @param built      the chart and its datasets (never changed after drawing)
+     * @param info       where everything was drawn
+     * @param generation which request it answers
+     */
+    public record Rendered(ScatterChart.Built built, ChartRenderingInfo info, long generation) {
+    }
 
     public ScatterController(WorkbenchViewModel main) {
         this.main = main;
@@ -62,46 +81,21 @@ public final class ScatterController {
 
     @FXML
     private void initialize() {
-        NumberAxis x = new NumberAxis("gold (0–5)");
-        NumberAxis y = new NumberAxis(vm.yModeProperty().get().axisLabel());
-        x.setAutoRangeIncludesZero(false);
-        y.setAutoRangeIncludesZero(false);
-        XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
-        pointRenderer.setDefaultToolTipGenerator((dataset, series, item) -> tooltip(series, item));
-        XYPlot plot = new XYPlot(points, x, y, pointRenderer);
-        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
-        plot.setDataset(1, lines);
-        plot.setRenderer(1, lineRenderer);
-        XYLineAndShapeRenderer selRenderer = new XYLineAndShapeRenderer(false, true);
-        selRenderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-7, -7, 14, 14));
-        selRenderer.setSeriesPaint(0, Color.BLACK);
-        selRenderer.setUseOutlinePaint(true);
-        selRenderer.setSeriesShapesFilled(0, false);
-        selRenderer.setSeriesStroke(0, new BasicStroke(2f));
-        plot.setDataset(2, selection);
-        plot.setRenderer(2, selRenderer);
-        plot.setDomainPannable(true);
-        plot.setRangePannable(true);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdddddd));
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.PLAIN, 12), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        plot.setFixedLegendItems(new LegendItemCollection());
-        viewer = new ChartViewer(chart);
-        viewer.addChartMouseListener(new ChartMouseListenerFX() {
-            @Override
-            public void chartMouseClicked(ChartMouseEventFX event) {
-                if (event.getEntity() instanceof XYItemEntity item && item.getDataset() == points) {
-                    vm.pointClicked(item.getSeriesIndex(), item.getItem());
-                }
-            }
-
-            @Override
-            public void chartMouseMoved(ChartMouseEventFX event) {
-            }
+        surface.getChildren().add(image);
+        surface.setMinSize(0, 0);
+        chartHolder.getChildren().add(surface);
+        surface.widthProperty().addListener((o, was, now) -> requestRender());
+        surface.heightProperty().addListener((o, was, now) -> requestRender());
+        tooltip.setShowDelay(Duration.ZERO);
+        surface.setOnMouseMoved(this::hover);
+        surface.setOnMouseExited(e -> tooltip.hide());
+        surface.setOnMousePressed(e -> {
+            dragFrom = new Point2D(e.getX(), e.getY());
+            dragged = false;
         });
-        chartHolder.getChildren().add(viewer);
+        surface.setOnMouseDragged(this::pan);
+        surface.setOnMouseClicked(this::click);
+        surface.setOnScroll(this::zoom);
 
         ToggleGroup group = new ToggleGroup();
         calibratedToggle.setToggleGroup(group);
@@ -115,117 +109,139 @@ public final class ScatterController {
                 vm.yModeProperty().set(now == cosineToggle ? YAxisMode.COSINE : YAxisMode.CALIBRATED);
             }
         });
-        vm.series().addListener((ListChangeListener<ScatterSeries>) c -> redraw());
-        vm.selectedRowProperty().addListener((o, was, now) -> showSelection());
-        redraw();
+        vm.yModeProperty().addListener((o, was, now) -> {
+            range = null;
+            requestRender();
+        });
+        vm.series().addListener((ListChangeListener<ScatterSeries>) c -> requestRender());
+        vm.selectedRowProperty().addListener((o, was, now) -> requestRender());
+        requestRender();
     }
 
-    public ChartViewer viewer() {
-        return viewer;
+    /** The last finished drawing (changes on the FX thread). */
+    public ReadOnlyObjectProperty<Rendered> renderedProperty() {
+        return rendered.getReadOnlyProperty();
     }
 
-    public JFreeChart chart() {
-        return chart;
+    /** Whether the shown drawing answers the latest request. */
+    public boolean upToDate() {
+        Rendered r = rendered.get();
+        return r != null && r.generation() == requested.get();
     }
 
-    /** The points dataset (one series per model, in the view model's order). */
-    public XYSeriesCollection points() {
-        return points;
+    /** Screen coordinates of a point of the shown drawing. */
+    public Point2D screenPointOf(int series, int item) {
+        Rendered r = rendered.get();
+        XYPlot plot = r.built().chart().getXYPlot();
+        Rectangle2D area = r.info().getPlotInfo().getDataArea();
+        double x = plot.getDomainAxis().valueToJava2D(r.built().points().getXValue(series, item), area,
+                plot.getDomainAxisEdge());
+        double y = plot.getRangeAxis().valueToJava2D(r.built().points().getYValue(series, item), area,
+                plot.getRangeAxisEdge());
+        return surface.localToScreen(x, y);
     }
 
-    private String tooltip(int series, int item) {
-        if (series >= vm.series().size() || item >= vm.series().get(series).points().size()) {
-            return null;
-        }
-        ScatterSeries s = vm.series().get(series);
-        ScatterSeries.Point p = s.points().get(item);
-        return String.format(Locale.ROOT, "%s%ngold %.2f, prediction %.3f%n%s%n%s", s.model(), p.gold(),
-                p.prediction(), p.row().sentence1(), p.row().sentence2());
-    }
-
-    private void redraw() {
-        chart.setNotify(false);
-        try {
-            YAxisMode mode = vm.yModeProperty().get();
-            XYPlot plot = chart.getXYPlot();
-            plot.getRangeAxis().setLabel(mode.axisLabel());
-            points.removeAllSeries();
-            lines.removeAllSeries();
-            XYLineAndShapeRenderer pr = (XYLineAndShapeRenderer) plot.getRenderer(0);
-            XYLineAndShapeRenderer lr = (XYLineAndShapeRenderer) plot.getRenderer(1);
-            LegendItemCollection legend = new LegendItemCollection();
-            double scale = mode == YAxisMode.COSINE ? 0.2 : 1.0;
-            XYSeries diagonal = new XYSeries(mode == YAxisMode.COSINE ? "y = x / 5" : "y = x", false, true);
-            diagonal.add(0, 0, false);
-            diagonal.add(5, 5 * scale, false);
-            lines.addSeries(diagonal);
-            lr.setSeriesPaint(0, Color.GRAY);
-            lr.setSeriesStroke(0, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                    new float[] {4f, 4f}, 0f));
-            List<ScatterSeries> all = List.copyOf(vm.series());
-            for (int i = 0; i < all.size(); i++) {
-                ScatterSeries s = all.get(i);
-                XYSeries xy = new XYSeries(i + ":" + s.model(), false, true);
-                for (ScatterSeries.Point p : s.points()) {
-                    xy.add(p.gold(), p.prediction(), false);
-                }
-                points.addSeries(xy);
-                Paint paint = COLORS[i % COLORS.length];
-                Shape shape = shapes[i % shapes.length];
-                pr.setSeriesPaint(i, paint);
-                pr.setSeriesShape(i, shape);
-                legend.add(new LegendItem(s.legend(), null, null, null, shape, paint));
-                if (xy.getItemCount() >= 2) {
-                    double[] ab = Regression.getOLSRegression(points, i);
-                    if (!Double.isNaN(ab[0]) && !Double.isNaN(ab[1])) {
-                        XYSeries fit = new XYSeries("fit " + i, false, true);
-                        fit.add(0, ab[0], false);
-                        fit.add(5, ab[0] + 5 * ab[1], false);
-                        lines.addSeries(fit);
-                        int k = lines.getSeriesCount() - 1;
-                        lr.setSeriesPaint(k, paint);
-                        lr.setSeriesStroke(k, new BasicStroke(1.5f));
-                    }
-                }
-            }
-            plot.setFixedLegendItems(legend);
-            LegendTitle lt = chart.getLegend();
-            if (lt != null) {
-                lt.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            }
-            showSelectionData();
-        } finally {
-            chart.setNotify(true);
-        }
-    }
-
-    private void showSelection() {
-        chart.setNotify(false);
-        showSelectionData();
-        chart.setNotify(true);
-    }
-
-    private void showSelectionData() {
-        selection.removeAllSeries();
-        PairRow row = vm.selectedRowProperty().get();
-        if (row == null) {
+    /** Draws the current state in the background; later requests supersede earlier ones. */
+    private void requestRender() {
+        int w = (int) Math.floor(surface.getWidth());
+        int h = (int) Math.floor(surface.getHeight());
+        if (w < 50 || h < 50) {
             return;
         }
-        XYSeries sel = new XYSeries("selected", false, true);
-        for (ScatterSeries s : vm.series()) {
-            for (ScatterSeries.Point p : s.points()) {
-                if (p.row() == row) {
-                    sel.add(p.gold(), p.prediction(), false);
-                }
+        long generation = requested.incrementAndGet();
+        ScatterChart.Snapshot snapshot = new ScatterChart.Snapshot(List.copyOf(vm.series()), vm.yModeProperty().get(),
+                vm.selectedRowProperty().get(), domain, range);
+        renderer.execute(() -> {
+            if (requested.get() != generation) {
+                return;
             }
+            ScatterChart.Built built = ScatterChart.build(snapshot);
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+            Graphics2D g = img.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            built.chart().draw(g, new Rectangle2D.Double(0, 0, w, h), info);
+            g.dispose();
+            Platform.runLater(() -> {
+                if (requested.get() == generation) {
+                    image.setImage(SwingFXUtils.toFXImage(img, null));
+                    rendered.set(new Rendered(built, info, generation));
+                }
+            });
+        });
+    }
+
+    private ChartEntity entityAt(double x, double y) {
+        Rendered r = rendered.get();
+        return r == null ? null : r.info().getEntityCollection().getEntity(x, y);
+    }
+
+    private void hover(MouseEvent e) {
+        if (entityAt(e.getX(), e.getY()) instanceof XYItemEntity item && item.getDataset() == rendered.get().built().points()) {
+            tooltip.setText(item.getToolTipText());
+            tooltip.show(surface, e.getScreenX() + 14, e.getScreenY() + 14);
+        } else {
+            tooltip.hide();
         }
-        selection.addSeries(sel);
+    }
+
+    private void click(MouseEvent e) {
+        if (dragged || e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        if (entityAt(e.getX(), e.getY()) instanceof XYItemEntity item && item.getDataset() == rendered.get().built().points()) {
+            vm.pointClicked(item.getSeriesIndex(), item.getItem());
+        }
+    }
+
+    private void zoom(ScrollEvent e) {
+        Rendered r = rendered.get();
+        if (r == null || e.getDeltaY() == 0) {
+            return;
+        }
+        XYPlot plot = r.built().chart().getXYPlot();
+        Rectangle2D area = r.info().getPlotInfo().getDataArea();
+        double factor = e.getDeltaY() > 0 ? 0.8 : 1.25;
+        double ax = plot.getDomainAxis().java2DToValue(e.getX(), area, plot.getDomainAxisEdge());
+        double ay = plot.getRangeAxis().java2DToValue(e.getY(), area, plot.getRangeAxisEdge());
+        domain = scale(plot.getDomainAxis().getRange(), ax, factor);
+        range = scale(plot.getRangeAxis().getRange(), ay, factor);
+        requestRender();
+        e.consume();
+    }
+
+    private static Range scale(Range r, double anchor, double factor) {
+        return new Range(anchor - (anchor - r.getLowerBound()) * factor, anchor + (r.getUpperBound() - anchor) * factor);
+    }
+
+    private void pan(MouseEvent e) {
+        Rendered r = rendered.get();
+        if (r == null || dragFrom == null) {
+            return;
+        }
+        XYPlot plot = r.built().chart().getXYPlot();
+        Rectangle2D area = r.info().getPlotInfo().getDataArea();
+        double dx = plot.getDomainAxis().java2DToValue(dragFrom.getX(), area, plot.getDomainAxisEdge())
+                - plot.getDomainAxis().java2DToValue(e.getX(), area, plot.getDomainAxisEdge());
+        double dy = plot.getRangeAxis().java2DToValue(dragFrom.getY(), area, plot.getRangeAxisEdge())
+                - plot.getRangeAxis().java2DToValue(e.getY(), area, plot.getRangeAxisEdge());
+        if (Math.abs(e.getX() - dragFrom.getX()) + Math.abs(e.getY() - dragFrom.getY()) > 3) {
+            dragged = true;
+        }
+        Range d = domain != null ? domain : plot.getDomainAxis().getRange();
+        Range rr = range != null ? range : plot.getRangeAxis().getRange();
+        domain = Range.shift(d, dx);
+        range = Range.shift(rr, dy);
+        dragFrom = new Point2D(e.getX(), e.getY());
+        requestRender();
     }
 
     @FXML
     private void resetZoom() {
-        chart.getXYPlot().getDomainAxis().setAutoRange(true);
-        chart.getXYPlot().getRangeAxis().setAutoRange(true);
+        domain = null;
+        range = null;
+        requestRender();
     }
 
     /** Asks for a file and saves the chart as PNG. */
@@ -246,10 +262,11 @@ public final class ScatterController {
         }
     }
 
-    /** Writes the chart as a PNG at the viewer's current size (at least 800×600). */
+    /** Writes the shown chart as a PNG at its current size (at least 800×600). */
     public void writePng(File f) throws IOException {
-        int w = (int) Math.max(800, chartHolder.getWidth());
-        int h = (int) Math.max(600, chartHolder.getHeight());
-        ChartUtils.saveChartAsPNG(f, chart, w, h);
+        Rendered r = rendered.get();
+        JFreeChart chart = r != null ? r.built().chart() : ScatterChart.build(new ScatterChart.Snapshot(
+                List.copyOf(vm.series()), vm.yModeProperty().get(), null, null, null)).chart();
+        ChartUtils.saveChartAsPNG(f, chart, (int) Math.max(800, surface.getWidth()), (int) Math.max(600, surface.getHeight()));
     }
 }

@@ -25,6 +25,7 @@ import kr.sbert.workbench.core.eval.Evaluator;
 import kr.sbert.workbench.core.eval.PairScorer;
 import kr.sbert.workbench.core.model.ModelInfo;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
+import kr.sbert.workbench.core.model.TorchRuntime;
 import kr.sbert.workbench.core.task.CancelToken;
 import kr.sbert.workbench.core.task.ProgressListener;
 import kr.sbert.workbench.core.text.TextTokenizer;
@@ -34,6 +35,7 @@ public final class CoreBackend implements WorkbenchBackend {
     /** Where the sample pairs live: beside the working directory, or inside the jar. */
     public static final String SAMPLE = "sample-data/korean-sts-sample.tsv";
 
+    private static boolean threadsSet;
     private final Evaluator evaluator = Evaluator.standard();
 
     @Override
@@ -59,6 +61,7 @@ public final class CoreBackend implements WorkbenchBackend {
         }
         cancel.throwIfCancelled();
         progress.update("loading " + id, -1, -1);
+        keepACoreForTheWindow();
         SentenceTransformerModel model = SentenceTransformerModel.load(folder, id, SentenceTransformerModel.Options.DEFAULT);
         if (cancel.isCancelled()) {
             model.close();
@@ -66,6 +69,20 @@ public final class CoreBackend implements WorkbenchBackend {
         }
         Optional<String> revision = Optional.empty();
         return new Loaded(id, new EmbeddingPairScorer(model), model, revision);
+    }
+
+    /**
+     * Torch uses every core inside one operation by default; the window then competes with it
+     * for CPU and stutters. Leave one core to the FX thread (only when there are several).
+     */
+    private static synchronized void keepACoreForTheWindow() {
+        if (!threadsSet) {
+            threadsSet = true;
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (cores > 1) {
+                TorchRuntime.setThreads(cores - 1);
+            }
+        }
     }
 
     @Override

@@ -29,7 +29,8 @@ final class WindowHarness {
             ScoringResult r = w.viewModel().resultProperty().get();
             return w.viewModel().scoringTask().isEmpty() && !w.viewModel().staleProperty().get()
                     && r.evaluations().stream().map(e -> e.model()).toList().equals(java.util.List.of(models))
-                    && r.rows().equals(w.viewModel().pairs().rows());
+                    && r.rows().equals(w.viewModel().pairs().rows())
+                    && w.controller().scatter().upToDate();
         });
         return w.viewModel().resultProperty().get();
     }
