@@ -4,7 +4,17 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kr.sbert.workbench.core.InvalidInputException;
+import kr.sbert.workbench.core.data.EmbeddingWriter;
+import kr.sbert.workbench.core.data.ReadOptions;
+import kr.sbert.workbench.core.data.SentencePair;
+import kr.sbert.workbench.core.data.StsDataset;
+import kr.sbert.workbench.core.data.StsReader;
 import java.util.concurrent.Callable;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
 import kr.sbert.workbench.core.task.CancelToken;
@@ -33,20 +43,47 @@ final class EmbedCommand implements Callable<Integer> {
             description = "Read texts from FILE (.jsonl: {\"text\": ...} per line; else one text per line).")
     Path input;
 
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Embed a pairs data set (any format eval reads): rows 2i and 2i+1 are pair i's"
+                    + " sentence1 and sentence2; each distinct sentence is encoded once.")
+    Path data;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Write the embeddings to FILE: .npy (float32, NumPy) or .csv (one row per text).")
+    Path out;
+
     @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Texts to embed.")
     List<String> texts;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> all = TextInputs.resolve(input, texts);
+        if (data != null && (input != null || (texts != null && !texts.isEmpty()))) {
+            throw new InvalidInputException("give texts, --input or --data, not several");
+        }
+        List<String> all = data != null ? pairSentences(err) : TextInputs.resolve(input, texts);
         ModelOpener.warnIfNotNfc(all, model.nfc, err);
         float[][] embeddings;
         try (SentenceTransformerModel m = ModelOpener.openModel(model, err);
              ProgressBar bar = new ProgressBar(err, "sentences")) {
-            embeddings = m.encode(all, bar, CancelToken.NONE);
+            embeddings = encodeDistinct(m, all, bar);
         }
+        if (out != null) {
+            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".npy")) {
+                EmbeddingWriter.writeNpy(out, embeddings);
+            } else if (name.endsWith(".csv")) {
+                EmbeddingWriter.writeCsv(out, embeddings);
+            } else {
+                throw new InvalidInputException(out + ": --out must end in .npy or .csv");
+            }
+            stdout.printf(Locale.ROOT, "%s: %d embeddings of %d values%n", out, embeddings.length,
+                    embeddings.length == 0 ? 0 : embeddings[0].length);
+            stdout.flush();
+            return ExitCodes.OK;
+        }
+        PrintWriter out = stdout;
         for (int i = 0; i < all.size(); i++) {
             if (json) {
                 JsonObject o = new JsonObject();
@@ -68,5 +105,33 @@ final class EmbedCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private List<String> pairSentences(PrintWriter err) throws Exception {
+        StsDataset d = StsReader.read(data, ReadOptions.defaults());
+        List<String> sentences = new ArrayList<>(2 * d.pairs().size());
+        for (SentencePair p : d.pairs()) {
+            sentences.add(p.sentence1());
+            sentences.add(p.sentence2());
+        }
+        err.printf(Locale.ROOT, "data: %s (%s): %d pairs -> %d rows%n", data, d.encoding().label(),
+                d.pairs().size(), sentences.size());
+        return sentences;
+    }
+
+    /** Encodes each distinct text once (data sets repeat sentences) and fans the results out. */
+    private static float[][] encodeDistinct(SentenceTransformerModel m, List<String> texts, ProgressBar bar)
+            throws Exception {
+        Map<String, Integer> rowOf = new LinkedHashMap<>();
+        int[] rows = new int[texts.size()];
+        for (int i = 0; i < texts.size(); i++) {
+            rows[i] = rowOf.computeIfAbsent(texts.get(i), t -> rowOf.size());
+        }
+        float[][] distinct = m.encode(new ArrayList<>(rowOf.keySet()), bar, CancelToken.NONE);
+        float[][] result = new float[texts.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            result[i] = distinct[rows[i]];
+        }
+        return result;
     }
 }

@@ -5,15 +5,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Map;
 import kr.sbert.workbench.core.InvalidInputException;
 import kr.sbert.workbench.core.WorkbenchException;
 import kr.sbert.workbench.core.eval.Baselines;
 import kr.sbert.workbench.core.eval.EmbeddingPairScorer;
 import kr.sbert.workbench.core.eval.PairScorer;
+import kr.sbert.workbench.core.hub.HubSettings;
+import kr.sbert.workbench.core.hub.ModelLocator;
+import kr.sbert.workbench.core.hub.ModelRef;
 import kr.sbert.workbench.core.model.MalformedModelException;
 import kr.sbert.workbench.core.model.ModelFolder;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
 import kr.sbert.workbench.core.model.TorchRuntime;
+import kr.sbert.workbench.core.task.CancelToken;
 import kr.sbert.workbench.core.text.TextTokenizer;
 import kr.sbert.workbench.core.text.TokenizerLoader;
 import kr.sbert.workbench.core.text.TokenizerSettings;
@@ -24,13 +29,30 @@ final class ModelOpener {
     private ModelOpener() {
     }
 
-    /** The model folder a {@code --model} value names. */
+    /** The environment hub settings are read from; tests replace it (production: the process's). */
+    static Map<String, String> hubEnvironment = System.getenv();
+
+    /**
+     * The model folder a {@code --model} value names: a folder as is, a hub id through the
+     * huggingface_hub cache (downloaded with a progress bar on stderr when missing).
+     */
     static Path resolveFolder(String spec, PrintWriter err) throws WorkbenchException {
-        Path folder = Path.of(spec);
-        if (!Files.isDirectory(folder)) {
-            throw new MalformedModelException(spec + ": no such model folder");
+        ModelRef ref = ModelRef.parse(spec);
+        switch (ref.kind()) {
+            case FOLDER -> {
+                if (!Files.isDirectory(ref.folder())) {
+                    throw new MalformedModelException(spec + ": no such model folder");
+                }
+                return ref.folder();
+            }
+            case BASELINE -> throw new InvalidInputException("--model " + spec
+                    + ": a baseline has no model folder; this command needs a model");
+            default -> {
+                try (ProgressBar bar = new ProgressBar(err, "B")) {
+                    return new ModelLocator(HubSettings.fromEnvironment(hubEnvironment)).locate(ref, bar, new CancelToken());
+                }
+            }
         }
-        return folder;
     }
 
     static SentenceTransformerModel openModel(ModelOptions options, PrintWriter err) throws WorkbenchException {
@@ -53,11 +75,24 @@ final class ModelOpener {
      * or a neural model (cosine of its embeddings, each distinct sentence encoded once).
      */
     static PairScorer openScorer(String spec, PrintWriter err) throws WorkbenchException {
+        return openScorer(spec, SentenceTransformerModel.Options.DEFAULT, err);
+    }
+
+    /** As {@link #openScorer(String, PrintWriter)}, honouring the command's model options. */
+    static PairScorer openScorer(ModelOptions options, PrintWriter err) throws WorkbenchException {
+        if (options.threads != null) {
+            TorchRuntime.setThreads(options.threads);
+        }
+        return openScorer(options.model, new SentenceTransformerModel.Options(options.batchSize, options.nfc), err);
+    }
+
+    private static PairScorer openScorer(String spec, SentenceTransformerModel.Options options, PrintWriter err)
+            throws WorkbenchException {
         if (Baselines.isBaselineSpec(spec)) {
             return Baselines.byName(spec).orElseThrow(() -> new InvalidInputException(
                     "--model " + spec + ": unknown baseline (known: " + String.join(", ", Baselines.names()) + ")"));
         }
-        return new EmbeddingPairScorer(openModel(spec, SentenceTransformerModel.Options.DEFAULT, err));
+        return new EmbeddingPairScorer(openModel(spec, options, err));
     }
 
     /** Only the tokenizer: works on a folder that holds nothing but tokenizer files. */

@@ -20,8 +20,11 @@ import picocli.CommandLine.ScopeType;
                 + " Without a subcommand the jar opens the workbench window.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ModelsCommand.class,
+            DownloadCommand.class,
             TokenizeCommand.class,
             EmbedCommand.class,
+            SimilarityCommand.class,
             EvalCommand.class,
             BenchCommand.class,
         })

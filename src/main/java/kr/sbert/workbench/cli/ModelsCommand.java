@@ -1,0 +1,89 @@
+package kr.sbert.workbench.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import kr.sbert.workbench.core.InvalidInputException;
+import kr.sbert.workbench.core.hub.CachedRepo;
+import kr.sbert.workbench.core.hub.CatalogEntry;
+import kr.sbert.workbench.core.hub.HubCache;
+import kr.sbert.workbench.core.hub.HubSettings;
+import kr.sbert.workbench.core.hub.ModelCatalog;
+import kr.sbert.workbench.core.hub.ModelRef;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code models}: the catalog of KR-SBERT variants with their cache state; {@code --remove ID} frees space. */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = {"List the known KR-SBERT variants and every model in the huggingface_hub cache",
+            "(cached revisions and size on disk). The cache is HF_HUB_CACHE, else $HF_HOME/hub,",
+            "else ~/.cache/huggingface/hub, shared with Python tools."})
+public final class ModelsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--remove", paramLabel = "ID", description = "Delete a model (all its revisions) from the cache.")
+    String remove;
+
+    /** The environment the hub settings come from; tests replace it. */
+    Map<String, String> environment = System.getenv();
+
+    @Override
+    public Integer call() throws Exception {
+        HubCache cache = HubCache.of(HubSettings.fromEnvironment(environment));
+        PrintWriter out = spec.commandLine().getOut();
+        if (remove != null) {
+            ModelRef ref = ModelRef.parse(remove);
+            if (ref.kind() != ModelRef.Kind.HUB || remove.contains("@")) {
+                throw new InvalidInputException("--remove " + remove + ": give a hub id org/name (all its revisions are removed)");
+            }
+            CachedRepo removed = cache.remove(ref.repoId()).orElseThrow(() -> new InvalidInputException(
+                    "--remove " + remove + ": not in the cache " + cache.root()));
+            out.printf(Locale.ROOT, "removed %s: %d snapshot(s), %s freed (%s)%n", removed.repoId(),
+                    removed.snapshots().size(), megabytes(removed.sizeOnDisk()), removed.folder());
+            out.flush();
+            return ExitCodes.OK;
+        }
+        out.println("cache: " + cache.root());
+        for (CatalogEntry e : ModelCatalog.entries()) {
+            out.println();
+            out.println(e.id());
+            out.println("  base: " + e.baseModel() + "; vocab: " + e.vocabSize() + "; max_seq_length: " + e.maxSeqLength());
+            out.println("  trained on: " + e.trainingData() + "; weights: " + e.weights());
+            out.println("  good for: " + e.goodFor());
+            Optional<CachedRepo> cached = cache.find(e.id());
+            out.println("  " + cached.map(ModelsCommand::state).orElse("not cached (download " + e.id() + ")"));
+        }
+        boolean header = false;
+        for (CachedRepo repo : cache.list()) {
+            if (ModelCatalog.find(repo.repoId()).isEmpty()) {
+                if (!header) {
+                    out.println();
+                    out.println("other cached models:");
+                    header = true;
+                }
+                out.println("  " + repo.repoId() + "  " + state(repo));
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String state(CachedRepo repo) {
+        String refs = repo.refs().entrySet().stream()
+                .map(en -> en.getKey() + "=" + en.getValue().substring(0, 10))
+                .collect(Collectors.joining(", "));
+        String snapshots = repo.snapshots().stream().map(c -> c.substring(0, 10)).collect(Collectors.joining(", "));
+        return "cached: " + (refs.isEmpty() ? "no refs" : refs) + "; snapshots: "
+                + (snapshots.isEmpty() ? "none" : snapshots) + "; " + megabytes(repo.sizeOnDisk()) + " on disk";
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+}

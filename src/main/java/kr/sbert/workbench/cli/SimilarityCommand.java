@@ -1,0 +1,96 @@
+package kr.sbert.workbench.cli;
+
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import kr.sbert.workbench.core.InvalidInputException;
+import kr.sbert.workbench.core.data.ReadOptions;
+import kr.sbert.workbench.core.data.SentencePair;
+import kr.sbert.workbench.core.data.StsDataset;
+import kr.sbert.workbench.core.data.StsReader;
+import kr.sbert.workbench.core.eval.PairScorer;
+import kr.sbert.workbench.core.task.CancelToken;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code similarity}: cosine similarity of sentence pairs, as {@code util.cos_sim} gives it. */
+@Command(name = "similarity", mixinStandardHelpOptions = true,
+        description = "Cosine similarity of two texts, or of every pair in a file (as sentence-transformers'"
+                + " util.cos_sim). Baselines (baseline:char-ngram, baseline:jaccard) work too.")
+final class SimilarityCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--pairs", paramLabel = "FILE",
+            description = "Pairs file: KorSTS TSV, KLUE-STS JSON, or CSV/TSV/JSONL with sentence1/sentence2 columns.")
+    Path pairs;
+
+    @Option(names = "--skip-bad-rows", description = "Skip malformed rows of --pairs (each is reported).")
+    boolean skipBadRows;
+
+    @Option(names = "--json", description = "One JSON object per pair: sentence1, sentence2, cosine.")
+    boolean json;
+
+    @Parameters(paramLabel = "TEXT", arity = "0..2", description = "The two texts (TEXT_A TEXT_B).")
+    List<String> texts;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<SentencePair> all = pairs();
+        ModelOpener.warnIfNotNfc(all.stream().flatMap(p -> java.util.stream.Stream.of(p.sentence1(), p.sentence2()))
+                .toList(), model.nfc, err);
+        PairScorer scorer = ModelOpener.openScorer(model, err);
+        double[] cosines;
+        try (ProgressBar bar = new ProgressBar(err, "sentences")) {
+            cosines = scorer.score(all, bar, CancelToken.NONE);
+        } finally {
+            if (scorer instanceof AutoCloseable c) {
+                c.close();
+            }
+        }
+        for (int i = 0; i < all.size(); i++) {
+            SentencePair p = all.get(i);
+            if (json) {
+                JsonObject o = new JsonObject();
+                o.addProperty("sentence1", p.sentence1());
+                o.addProperty("sentence2", p.sentence2());
+                o.addProperty("cosine", cosines[i]);
+                out.println(Json.compact(o));
+            } else if (pairs == null) {
+                out.printf(Locale.ROOT, "%.6f%n", cosines[i]);
+            } else {
+                out.printf(Locale.ROOT, "%.6f\t%s\t%s%n", cosines[i], p.sentence1(), p.sentence2());
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private List<SentencePair> pairs() throws Exception {
+        boolean hasTexts = texts != null && !texts.isEmpty();
+        if (pairs != null && hasTexts) {
+            throw new InvalidInputException("give either two texts or --pairs FILE, not both");
+        }
+        if (pairs != null) {
+            StsDataset d = StsReader.read(pairs, ReadOptions.defaults().withSkipBadRows(skipBadRows));
+            d.skipped().forEach(s -> spec.commandLine().getErr().println("skipped " + pairs + ":" + s.line() + ": " + s.reason()));
+            return d.pairs();
+        }
+        if (!hasTexts || texts.size() != 2) {
+            throw new InvalidInputException("similarity needs two texts (TEXT_A TEXT_B) or --pairs FILE");
+        }
+        return List.of(new SentencePair(texts.get(0), texts.get(1), null, 0));
+    }
+}

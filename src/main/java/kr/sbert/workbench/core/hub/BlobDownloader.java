@@ -1,0 +1,265 @@
+package kr.sbert.workbench.core.hub;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import kr.sbert.workbench.core.task.CancelToken;
+import kr.sbert.workbench.core.task.CancelledException;
+
+/**
+ * Brings one file's bytes into {@code blobs/{etag}.incomplete} and verifies them: resumes from
+ * what is already there ({@code Range: bytes=N-}, also across runs), retries dropped connections
+ * with backoff, starts over when a server answers a Range request with 200, and checks the size
+ * and, for LFS files, the sha256. A file that fails verification is deleted. Moving the verified
+ * file into {@code blobs/} is the caller's job (under the blob's lock).
+ */
+final class BlobDownloader {
+    private static final int BUFFER = 1 << 16;
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "hub-download-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final HubClient client;
+    private final RetryPolicy retry;
+
+    BlobDownloader(HubClient client) {
+        this.client = client;
+        this.retry = client.retryPolicy();
+    }
+
+    /**
+     * Downloads into {@code incomplete} until it holds the whole file, then verifies it.
+     *
+     * @param progress told of bytes added to the file (negative when a restart drops bytes)
+     * @throws HubException after too many failed attempts, on a full disk, or when the bytes do
+     *                      not match (the file is then deleted)
+     */
+    void download(String repoId, FileMetadata file, Path incomplete, LongConsumer progress, CancelToken cancel)
+            throws HubException, CancelledException {
+        int failures = 0;
+        while (true) {
+            cancel.throwIfCancelled();
+            long offset = sizeOrZero(incomplete);
+            if (file.size() >= 0 && offset > file.size()) {
+                progress.accept(-offset);
+                truncate(incomplete);
+                offset = 0;
+            }
+            if (file.size() >= 0 && offset == file.size()) {
+                break;
+            }
+            Transfer t = new Transfer();
+            try {
+                if (fetch(repoId, file, incomplete, offset, progress, cancel, t)) {
+                    break;
+                }
+            } catch (IOException e) {
+                cancel.throwIfCancelled(); // the watchdog closed the stream because of a cancel
+                failures = t.received.get() > 0 ? 1 : failures + 1;
+                if (failures > retry.attempts()) {
+                    throw new HubException("download of " + file.path() + " from " + repoId + " failed after "
+                            + failures + " attempts (" + HubClient.describe(e) + "); run the command again to resume", e);
+                }
+                sleep(retry.delayBefore(failures));
+            }
+        }
+        verify(repoId, file, incomplete);
+    }
+
+    /** Bytes received in one attempt, and when the last arrived (for the stall watchdog). */
+    private static final class Transfer {
+        final AtomicLong received = new AtomicLong();
+        final AtomicLong lastByteNanos = new AtomicLong(System.nanoTime());
+    }
+
+    /** One attempt. @return true when the file is complete (or the stream ended and the size is unknown). */
+    private boolean fetch(String repoId, FileMetadata file, Path incomplete, long offset, LongConsumer progress,
+                          CancelToken cancel, Transfer t) throws IOException, HubException, CancelledException {
+        HttpResponse<InputStream> r = client.get(file, repoId, offset);
+        try (InputStream body = r.body()) {
+            int code = r.statusCode();
+            if (code == 416 || (code == 206 && !rangeStartsAt(r, offset))) {
+                progress.accept(-offset); // the server cannot continue from here: start over
+                truncate(incomplete);
+                throw new IOException("server could not resume at byte " + offset);
+            }
+            boolean append = code == 206;
+            if (!append && offset > 0) {
+                progress.accept(-offset); // 200 to a Range request: the whole file comes again
+            }
+            // A blocked read on the JDK's body stream wakes up only on data, close or interrupt:
+            // the watchdog closes and interrupts when cancelled or stalled.
+            AtomicBoolean closedByWatchdog = new AtomicBoolean();
+            Thread reader = Thread.currentThread();
+            Object guard = new Object();
+            AtomicBoolean active = new AtomicBoolean(true);
+            ScheduledFuture<?> watch = WATCHDOG.scheduleAtFixedRate(() -> {
+                long idle = System.nanoTime() - t.lastByteNanos.get();
+                if (cancel.isCancelled() || idle > retry.stallTimeout().toNanos()) {
+                    synchronized (guard) {
+                        if (active.get() && !closedByWatchdog.getAndSet(true)) {
+                            closeQuietly(body);
+                            reader.interrupt();
+                        }
+                    }
+                }
+            }, 200, 200, TimeUnit.MILLISECONDS);
+            try (FileChannel out = FileChannel.open(incomplete, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+                copy(body, out, incomplete, progress, cancel, t);
+            } catch (java.nio.channels.ClosedByInterruptException e) {
+                throw new IOException("transfer stopped", e);
+            } finally {
+                watch.cancel(false);
+                synchronized (guard) {
+                    active.set(false);
+                }
+                if (closedByWatchdog.get()) {
+                    Thread.interrupted(); // our own interrupt, consumed here
+                }
+            }
+            cancel.throwIfCancelled();
+            if (closedByWatchdog.get()) {
+                throw new IOException("no data for " + retry.stallTimeout().toSeconds() + " s");
+            }
+            long have = Files.size(incomplete);
+            if (file.size() >= 0 && have < file.size()) {
+                throw new IOException("connection closed after " + have + " of " + file.size() + " bytes");
+            }
+            return true;
+        }
+    }
+
+    private static void copy(InputStream in, FileChannel out, Path target, LongConsumer progress, CancelToken cancel,
+                             Transfer t) throws IOException, HubException, CancelledException {
+        byte[] buf = new byte[BUFFER];
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+            cancel.throwIfCancelled();
+            if (n == 0) {
+                continue;
+            }
+            t.lastByteNanos.set(System.nanoTime());
+            t.received.addAndGet(n);
+            try {
+                ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
+                while (bb.hasRemaining()) {
+                    out.write(bb);
+                }
+            } catch (java.nio.channels.ClosedByInterruptException e) {
+                throw e; // the watchdog stopped a stalled or cancelled transfer
+            } catch (IOException e) {
+                throw diskError(target, e);
+            }
+            progress.accept(n);
+        }
+    }
+
+    /** Size must match; LFS content must hash to its sha256 ETag. A mismatch deletes the file. */
+    private static void verify(String repoId, FileMetadata file, Path incomplete) throws HubException {
+        try {
+            long size = Files.size(incomplete);
+            if (file.size() >= 0 && size != file.size()) {
+                Files.deleteIfExists(incomplete);
+                throw new HubException(repoId + " " + file.path() + ": got " + size + " bytes, the hub announced "
+                        + file.size() + "; the file was deleted, run again to retry");
+            }
+            if (file.isLfs()) {
+                String actual = sha256(incomplete);
+                if (!actual.equals(file.etag().toLowerCase(Locale.ROOT))) {
+                    Files.deleteIfExists(incomplete);
+                    throw new HubException(repoId + " " + file.path() + ": downloaded bytes have sha256 " + actual
+                            + " but the hub says " + file.etag() + "; the file was deleted, run again to retry");
+                }
+            }
+        } catch (IOException e) {
+            throw new HubException("cannot check " + incomplete + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+            while (ch.read(buf) >= 0) {
+                buf.flip();
+                md.update(buf);
+                buf.clear();
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** A write failure as the user should read it: a full disk says so. */
+    static HubException diskError(Path target, IOException e) {
+        String msg = String.valueOf(e.getMessage());
+        if (msg.contains("No space left") || msg.contains("Disk quota") || msg.contains("not enough space")) {
+            return new HubException("disk full while writing " + target + "; free space there or set HF_HUB_CACHE to a "
+                    + "bigger disk, then run again to resume", e);
+        }
+        return new HubException("cannot write " + target + ": " + msg, e);
+    }
+
+    private static boolean rangeStartsAt(HttpResponse<?> r, long offset) {
+        // Content-Range: bytes 100-999/1000
+        return r.headers().firstValue("Content-Range")
+                .map(v -> v.strip().startsWith("bytes " + offset + "-"))
+                .orElse(false);
+    }
+
+    private static long sizeOrZero(Path p) throws HubException {
+        try {
+            return Files.exists(p) ? Files.size(p) : 0;
+        } catch (IOException e) {
+            throw new HubException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void truncate(Path p) throws HubException {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new HubException("cannot delete " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // closing only to unblock a read
+        }
+    }
+
+    private static void sleep(java.time.Duration d) throws CancelledException {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package kr.sbert.workbench.core.hub;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which files of a repo a sentence-transformers BERT needs, and whether a snapshot has them.
+ *
+ * <p>Needed: the root's {@code modules.json}, {@code config_sentence_transformers.json},
+ * {@code sentence_bert_config.json}, {@code config.json}, tokenizer files and {@code README.md};
+ * in each Transformer module folder (the root, or e.g. {@code 0_Transformer/} in the old layout)
+ * the config and tokenizer files and ONE weight file ({@code model.safetensors} if listed, else
+ * {@code pytorch_model.bin}); in every other module folder ({@code 1_Pooling/}, {@code 2_Normalize/},
+ * {@code 2_Dense/}) its files, again with at most one weight file. TF, Flax, ONNX, OpenVINO and
+ * Rust copies are never fetched.
+ */
+final class RepoFiles {
+    static final String MODULES = "modules.json";
+    static final String SAFETENSORS = "model.safetensors";
+    static final String PYTORCH_BIN = "pytorch_model.bin";
+    // The root config.json of the old layout is sentence-transformers' own {"__version__": …} file.
+    private static final List<String> ROOT_EXTRAS = List.of(MODULES, "config_sentence_transformers.json", "config.json", "README.md");
+    private static final List<String> TRANSFORMER_FILES = List.of("config.json", "sentence_bert_config.json",
+            "tokenizer.json", "tokenizer_config.json", "vocab.txt", "special_tokens_map.json", "added_tokens.json");
+    private static final List<String> NEVER = List.of("tf_model.h5", "flax_model.msgpack", "rust_model.ot",
+            "model.ckpt", ".onnx", "openvino", ".h5", ".msgpack", ".ot", ".tflite", "coreml");
+
+    /** One entry of {@code modules.json}. */
+    record Module(String path, String type) {
+        boolean isTransformer() {
+            return type.endsWith(".Transformer") || type.equals("Transformer");
+        }
+    }
+
+    /** What to fetch, with the Transformer folder's config and weight file named. */
+    record Selection(List<String> files, List<String> configs, List<String> weights) {
+    }
+
+    private RepoFiles() {
+    }
+
+    /** The modules of a model; without {@code modules.json}, a Transformer at the root. */
+    static List<Module> readModules(Path modulesJson, String what) throws HubException {
+        if (modulesJson == null || !Files.exists(modulesJson)) {
+            return List.of(new Module("", "sentence_transformers.models.Transformer"));
+        }
+        try {
+            JsonArray array = JsonParser.parseString(Files.readString(modulesJson, StandardCharsets.UTF_8)).getAsJsonArray();
+            List<Module> modules = new ArrayList<>();
+            for (JsonElement e : array) {
+                JsonObject o = e.getAsJsonObject();
+                String path = o.has("path") ? o.get("path").getAsString() : "";
+                String type = o.has("type") ? o.get("type").getAsString() : "";
+                if (!path.isEmpty()) {
+                    HubCache.checkRepoPath(path);
+                }
+                modules.add(new Module(path, type));
+            }
+            return modules;
+        } catch (IOException | JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+            throw new HubException(what + ": modules.json is not a list of modules {path, type}: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Picks the files to fetch from the repo's file list.
+     *
+     * @throws HubException when the repo has no Transformer config or no weight file we can read
+     */
+    static Selection select(String repoId, List<String> siblings, List<Module> modules) throws HubException {
+        Set<String> listed = Set.copyOf(siblings);
+        LinkedHashSet<String> files = new LinkedHashSet<>();
+        List<String> configs = new ArrayList<>();
+        List<String> weights = new ArrayList<>();
+        for (String name : ROOT_EXTRAS) {
+            if (listed.contains(name)) {
+                files.add(name);
+            }
+        }
+        boolean anyTransformer = false;
+        for (Module m : modules) {
+            String prefix = m.path().isEmpty() ? "" : m.path() + "/";
+            if (m.isTransformer()) {
+                anyTransformer = true;
+                for (String name : TRANSFORMER_FILES) {
+                    if (listed.contains(prefix + name)) {
+                        files.add(prefix + name);
+                    }
+                }
+                if (!listed.contains(prefix + "config.json")) {
+                    throw new HubException(repoId + " is not a BERT sentence-transformers model: no "
+                            + prefix + "config.json in the repo");
+                }
+                configs.add(prefix + "config.json");
+                String weight = weightIn(listed, prefix);
+                if (weight == null) {
+                    throw new HubException(repoId + " is not a BERT sentence-transformers model the workbench can read: no "
+                            + prefix + SAFETENSORS + " or " + prefix + PYTORCH_BIN + " (sharded, TF, Flax or ONNX weights are not supported)");
+                }
+                files.add(weight);
+                weights.add(weight);
+            } else if (!prefix.isEmpty()) {
+                String weight = weightIn(listed, prefix);
+                for (String s : siblings) {
+                    if (s.startsWith(prefix) && !isNever(s) && !isWeight(s)) {
+                        files.add(s);
+                    }
+                }
+                if (weight != null) {
+                    files.add(weight);
+                    weights.add(weight);
+                }
+            }
+        }
+        if (!anyTransformer) {
+            throw new HubException(repoId + " is not a BERT sentence-transformers model: modules.json has no Transformer module");
+        }
+        return new Selection(List.copyOf(files), List.copyOf(configs), List.copyOf(weights));
+    }
+
+    /**
+     * Refuses a Transformer {@code config.json} that is not BERT: {@code model_type} other than
+     * {@code bert}, or {@code architectures} without a BERT class.
+     */
+    static void checkBertConfig(String repoId, String repoPath, Path config) throws HubException {
+        JsonObject o;
+        try {
+            o = JsonParser.parseString(Files.readString(config, StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (IOException | JsonParseException | IllegalStateException e) {
+            throw new HubException(repoId + ": " + repoPath + " is not a JSON object: " + e.getMessage(), e);
+        }
+        if (o.has("model_type") && !"bert".equals(o.get("model_type").getAsString())) {
+            throw new HubException(repoId + " is not a BERT model: " + repoPath + " says model_type '"
+                    + o.get("model_type").getAsString() + "' (the workbench runs BERT only)");
+        }
+        if (!o.has("model_type") && o.has("architectures") && o.get("architectures").isJsonArray()) {
+            boolean bert = false;
+            for (JsonElement a : o.getAsJsonArray("architectures")) {
+                bert |= a.getAsString().startsWith("Bert");
+            }
+            if (!bert) {
+                throw new HubException(repoId + " is not a BERT model: " + repoPath + " lists architectures "
+                        + o.get("architectures") + " (the workbench runs BERT only)");
+            }
+        }
+    }
+
+    /**
+     * What a snapshot folder lacks to be loaded as a sentence-transformers BERT (empty = complete):
+     * per Transformer folder a config, a weight file and a tokenizer; every other module folder.
+     */
+    static List<String> missingIn(Path snapshot) {
+        List<String> missing = new ArrayList<>();
+        List<Module> modules;
+        try {
+            Path modulesJson = snapshot.resolve(MODULES);
+            modules = readModules(Files.exists(modulesJson) ? modulesJson : null, snapshot.toString());
+        } catch (HubException e) {
+            return List.of(MODULES + " (unreadable)");
+        }
+        for (Module m : modules) {
+            Path dir = m.path().isEmpty() ? snapshot : snapshot.resolve(m.path());
+            String prefix = m.path().isEmpty() ? "" : m.path() + "/";
+            if (m.isTransformer()) {
+                if (!Files.isRegularFile(dir.resolve("config.json"))) {
+                    missing.add(prefix + "config.json");
+                }
+                if (!Files.isRegularFile(dir.resolve(SAFETENSORS)) && !Files.isRegularFile(dir.resolve(PYTORCH_BIN))) {
+                    missing.add(prefix + SAFETENSORS + " or " + PYTORCH_BIN);
+                }
+                if (!Files.isRegularFile(dir.resolve("tokenizer.json")) && !Files.isRegularFile(dir.resolve("vocab.txt"))) {
+                    missing.add(prefix + "tokenizer.json or vocab.txt");
+                }
+            } else if (!Files.isDirectory(dir)) {
+                missing.add(prefix);
+            }
+        }
+        return missing;
+    }
+
+    private static String weightIn(Set<String> listed, String prefix) {
+        if (listed.contains(prefix + SAFETENSORS)) {
+            return prefix + SAFETENSORS;
+        }
+        return listed.contains(prefix + PYTORCH_BIN) ? prefix + PYTORCH_BIN : null;
+    }
+
+    private static boolean isWeight(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.equals(SAFETENSORS) || name.equals(PYTORCH_BIN);
+    }
+
+    private static boolean isNever(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        for (String bad : NEVER) {
+            if (lower.contains(bad)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
