@@ -35,6 +35,7 @@ public final class ModelsController {
     private void initialize() {
         list.setItems(vm.entries());
         list.setCellFactory(v -> new EntryCell());
+        list.getSelectionModel().selectFirst();
         facts.textProperty().bind(Bindings.select(list.getSelectionModel().selectedItemProperty(), "facts"));
         removeButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> list.getSelectionModel().getSelectedItem() == null

@@ -15,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import kr.sbert.workbench.core.data.SentencePair;
+import kr.sbert.workbench.core.eval.Calibration;
 import kr.sbert.workbench.gui.models.ModelEntry;
 import kr.sbert.workbench.gui.service.PairFile;
 import kr.sbert.workbench.gui.service.WorkbenchBackend;
@@ -196,8 +197,8 @@ public final class PairsViewModel {
         runner.submit("Quick compare", (progress, cancel) -> {
                     List<QuickResult> out = new ArrayList<>();
                     for (ModelEntry m : models) {
-                        double cos = m.loaded().scorer().score(one, progress, cancel)[0];
-                        out.add(new QuickResult(m.id(), cos, 5 * Math.max(cos, 0)));
+                        double[] cos = m.loaded().scorer().score(one, progress, cancel);
+                        out.add(new QuickResult(m.id(), cos[0], Calibration.plain(cos)[0]));
                     }
                     return out;
                 },

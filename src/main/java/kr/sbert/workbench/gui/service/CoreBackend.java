@@ -23,6 +23,11 @@ import kr.sbert.workbench.core.eval.EmbeddingPairScorer;
 import kr.sbert.workbench.core.eval.EvaluationResult;
 import kr.sbert.workbench.core.eval.Evaluator;
 import kr.sbert.workbench.core.eval.PairScorer;
+import kr.sbert.workbench.core.hub.CatalogEntry;
+import kr.sbert.workbench.core.hub.HubSettings;
+import kr.sbert.workbench.core.hub.ModelCatalog;
+import kr.sbert.workbench.core.hub.ModelLocator;
+import kr.sbert.workbench.core.hub.ModelRef;
 import kr.sbert.workbench.core.model.ModelInfo;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
 import kr.sbert.workbench.core.model.TorchRuntime;
@@ -36,7 +41,17 @@ public final class CoreBackend implements WorkbenchBackend {
     public static final String SAMPLE = "sample-data/korean-sts-sample.tsv";
 
     private static boolean threadsSet;
+    private final ModelLocator locator;
     private final Evaluator evaluator = Evaluator.standard();
+
+    /** Hub settings from the environment ({@code HF_HUB_CACHE}, {@code HF_ENDPOINT}, {@code HF_HUB_OFFLINE}, …). */
+    public CoreBackend() {
+        this(new ModelLocator(HubSettings.fromSystem()));
+    }
+
+    public CoreBackend(ModelLocator locator) {
+        this.locator = locator;
+    }
 
     @Override
     public List<String> baselines() {
@@ -45,20 +60,36 @@ public final class CoreBackend implements WorkbenchBackend {
 
     @Override
     public List<CatalogVariant> catalog() {
-        return List.of();
+        List<CatalogVariant> out = new ArrayList<>();
+        for (CatalogEntry e : ModelCatalog.entries()) {
+            boolean cached = false;
+            try {
+                cached = locator.cached(ModelRef.ofHub(e.id(), ModelRef.DEFAULT_REVISION)).isPresent();
+            } catch (InvalidInputException impossible) {
+                // catalog ids are valid hub ids
+            }
+            String description = e.baseModel() + ", vocab " + e.vocabSize() + "; trained on " + e.trainingData()
+                    + "; " + e.weights() + "; max_seq_length " + e.maxSeqLength() + ". " + e.goodFor();
+            out.add(new CatalogVariant(e.id(), description, size(e.weights()), cached));
+        }
+        return out;
+    }
+
+    /** "pytorch_model.bin, 467 MB" → "467 MB". */
+    private static String size(String weights) {
+        int comma = weights.lastIndexOf(',');
+        return comma >= 0 ? weights.substring(comma + 1).strip() : "";
     }
 
     @Override
     public LoadedModel load(String id, ProgressListener progress, CancelToken cancel) throws Exception {
-        if (Baselines.isBaselineSpec(id)) {
+        ModelRef ref = ModelRef.parse(id);
+        if (ref.kind() == ModelRef.Kind.BASELINE) {
             PairScorer scorer = Baselines.byName(id).orElseThrow(() -> new InvalidInputException(
                     "unknown baseline '" + id + "'; known: " + String.join(", ", Baselines.names())));
             return new Loaded(id, scorer, null, Optional.empty());
         }
-        Path folder = Path.of(id);
-        if (!Files.isDirectory(folder)) {
-            throw new InvalidInputException(id + ": no such model folder");
-        }
+        Path folder = locator.locate(ref, progress, cancel);
         cancel.throwIfCancelled();
         progress.update("loading " + id, -1, -1);
         keepACoreForTheWindow();
@@ -67,7 +98,9 @@ public final class CoreBackend implements WorkbenchBackend {
             model.close();
             cancel.throwIfCancelled();
         }
-        Optional<String> revision = Optional.empty();
+        Optional<String> revision = ref.kind() == ModelRef.Kind.HUB && folder.getParent() != null
+                && folder.getParent().getFileName().toString().equals("snapshots")
+                ? Optional.of(folder.getFileName().toString()) : Optional.empty();
         return new Loaded(id, new EmbeddingPairScorer(model), model, revision);
     }
 
