@@ -35,7 +35,11 @@ public final class ModelsController {
     private void initialize() {
         list.setItems(vm.entries());
         list.setCellFactory(v -> new EntryCell());
-        list.getSelectionModel().selectFirst();
+        vm.entries().addListener((javafx.collections.ListChangeListener<ModelEntry>) c -> {
+            if (list.getSelectionModel().isEmpty() && !vm.entries().isEmpty()) {
+                list.getSelectionModel().selectFirst();
+            }
+        });
         facts.textProperty().bind(Bindings.select(list.getSelectionModel().selectedItemProperty(), "facts"));
         removeButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> list.getSelectionModel().getSelectedItem() == null

@@ -25,6 +25,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.converter.DefaultStringConverter;
+import kr.sbert.workbench.gui.ModelNames;
 import kr.sbert.workbench.gui.main.WorkbenchViewModel;
 
 /** Binds the pairs table (columns per scored model), its buttons, drag and drop, and the quick-compare box. */
@@ -131,7 +132,7 @@ public final class PairsController {
         table.getColumns().addAll(List.of(s1, s2, gold));
         List<String> models = List.copyOf(main.scoredModels());
         for (String m : models) {
-            String shortName = shortName(m);
+            String shortName = ModelNames.shortName(m);
             table.getColumns().add(number(shortName + " cos", r -> score(r, m, true), 4));
             table.getColumns().add(number(shortName + " 0–5", r -> score(r, m, false), 2));
             table.getColumns().add(number(shortName + " |Δgold|", r -> r.absError(m), 2));
@@ -139,7 +140,7 @@ public final class PairsController {
         if (models.size() >= 2) {
             String a = models.get(0);
             String b = models.get(1);
-            table.getColumns().add(number("disagree " + shortName(a) + "/" + shortName(b),
+            table.getColumns().add(number("disagree " + ModelNames.shortName(a) + "/" + ModelNames.shortName(b),
                     r -> r.disagreement(a, b), 2));
         }
     }
@@ -168,15 +169,6 @@ public final class PairsController {
         });
         col.setPrefWidth(80);
         return col;
-    }
-
-    static String shortName(String model) {
-        String s = model;
-        int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf(File.separatorChar));
-        if (slash >= 0 && slash < s.length() - 1) {
-            s = s.substring(slash + 1);
-        }
-        return s.length() > 24 ? s.substring(0, 23) + "…" : s;
     }
 
     @FXML

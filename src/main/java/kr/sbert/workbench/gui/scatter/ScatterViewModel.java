@@ -7,6 +7,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import kr.sbert.workbench.gui.ModelNames;
 import kr.sbert.workbench.gui.main.ScoringResult;
 import kr.sbert.workbench.gui.pairs.PairRow;
 import kr.sbert.workbench.gui.service.ModelEvaluation;
@@ -75,10 +76,11 @@ public final class ScatterViewModel {
     }
 
     static String legend(ModelEvaluation ev) {
+        String name = ModelNames.shortName(ev.model());
         if (ev.metrics() == null) {
-            return ev.model();
+            return name;
         }
-        return String.format(Locale.ROOT, "%s (Pearson %.3f, Spearman %.3f)", ev.model(),
+        return String.format(Locale.ROOT, "%s (Pearson %.3f, Spearman %.3f)", name,
                 ev.metrics().pearson().value(), ev.metrics().spearman().value());
     }
 }
