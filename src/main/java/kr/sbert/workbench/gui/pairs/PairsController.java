@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -49,7 +50,10 @@ public final class PairsController {
 
     @FXML
     private void initialize() {
-        table.setItems(vm.rows());
+        // Sorting shows a sorted view; the pairs themselves keep their order.
+        SortedList<PairRow> sorted = new SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         rebuildColumns();
         main.scoredModels().addListener((ListChangeListener<String>) c -> rebuildColumns());

@@ -35,6 +35,11 @@ public final class FxTaskRunner implements TaskRunner {
     public <T> TaskHandle submit(String title, Work<T> work, Consumer<? super T> onSuccess,
                                  Consumer<? super Throwable> onError) {
         TaskHandle handle = new TaskHandle(title);
+        if (pool.isShutdown()) {
+            // The window is closing: late requests (a debounce firing) are dropped, not run.
+            handle.setState(TaskState.CANCELLED);
+            return handle;
+        }
         running.add(handle);
         pool.execute(() -> {
             CoalescingProgress progress = new CoalescingProgress(handle);

@@ -43,6 +43,7 @@ import kr.sbert.workbench.gui.task.TaskState;
 import kr.sbert.workbench.gui.tokens.TokenChip;
 import kr.sbert.workbench.gui.workspace.WorkspaceStore;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,9 +65,15 @@ class WorkbenchWindowTest {
     private WorkbenchWindow window;
     private final String tiny = GuiFixtures.tinyModel().toAbsolutePath().normalize().toString();
 
+    /** Each test gets its own stage (the primary stage is shared between tests) and closes it. */
     @Start
-    void start(Stage stage) {
-        window = open(stage, new CoreBackend());
+    void start(Stage primary) {
+        window = open(new Stage(), new CoreBackend());
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.stage().close()).get();
     }
 
     private WorkbenchWindow open(Stage stage, WorkbenchBackend backend) {
@@ -309,6 +316,25 @@ class WorkbenchWindowTest {
         } else {
             assertThat(window.controller().fontWarningText()).contains(HangulFonts.PACKAGE);
         }
+    }
+
+    @Test
+    void clickingTheErrorColumnSortsTheWorstPredictionFirst(FxRobot robot) {
+        waitForScores(window, 60, BASELINE);
+        String title = BASELINE + " |Δgold|";
+        Node header = robot.lookup(".column-header").match((Node n) -> robot.from(n).lookup(".label").tryQuery()
+                .map(l -> title.equals(((javafx.scene.control.Label) l).getText())).orElse(false)).query();
+        robot.interact(() -> window.controller().pairs().table().scrollToColumnIndex(
+                window.controller().pairs().table().getColumns().size() - 1));
+        robot.clickOn(header);
+        robot.clickOn(header);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<PairRow> shown = window.controller().pairs().table().getItems();
+        double worst = shown.stream().mapToDouble(r -> r.absError(BASELINE)).max().orElseThrow();
+        assertThat(shown.get(0).absError(BASELINE)).isEqualTo(worst);
+        assertThat(shown.get(shown.size() - 1).absError(BASELINE))
+                .isEqualTo(shown.stream().mapToDouble(r -> r.absError(BASELINE)).min().orElseThrow());
     }
 
     @Test
