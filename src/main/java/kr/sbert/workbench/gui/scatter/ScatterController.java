@@ -123,6 +123,11 @@ public final class ScatterController {
         return rendered.getReadOnlyProperty();
     }
 
+    /** The hover text shown now, or empty when no point is under the mouse. */
+    public String hoverText() {
+        return tooltip.isShowing() ? tooltip.getText() : "";
+    }
+
     /** Whether the shown drawing answers the latest request. */
     public boolean upToDate() {
         Rendered r = rendered.get();

@@ -150,6 +150,9 @@ class WorkbenchWindowTest {
         PairRow target = series.points().get(best).row();
         assertThat(vm().pairs().selectedProperty().get()).isNotSameAs(target);
 
+        robot.moveTo(screen.get(best));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.controller().scatter().hoverText()).contains(target.sentence1(), target.sentence2());
         robot.clickOn(screen.get(best));
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -258,6 +261,7 @@ class WorkbenchWindowTest {
             window.stage().setWidth(1100);
             window.stage().setHeight(700);
         });
+        robot.interact(() -> window.controller().applyDividers(List.of(0.3, 0.5, 0.45)));
         waitForReady(window, tiny, 60);
         waitForScores(window, 60, BASELINE, tiny);
         List<String> before = vm().pairs().rows().stream().map(r -> r.sentence1() + "|" + r.sentence2() + "|" + r.gold()).toList();
@@ -273,6 +277,10 @@ class WorkbenchWindowTest {
                 .isEqualTo(before);
         assertThat(vm().pairs().dirtyProperty().get()).isTrue();
         assertThat(vm().models().selectedIds()).containsExactly(BASELINE, tiny);
+        assertThat(window.controller().captureLayout(window.stage()).dividers())
+                .satisfies(d -> assertThat(d.get(0)).isCloseTo(0.3, within(0.02)))
+                .satisfies(d -> assertThat(d.get(1)).isCloseTo(0.5, within(0.02)))
+                .satisfies(d -> assertThat(d.get(2)).isCloseTo(0.45, within(0.02)));
         assertThat(window.stage().getWidth()).isEqualTo(1100);
         assertThat(window.stage().getHeight()).isEqualTo(700);
     }
@@ -335,6 +343,36 @@ class WorkbenchWindowTest {
         assertThat(shown.get(0).absError(BASELINE)).isEqualTo(worst);
         assertThat(shown.get(shown.size() - 1).absError(BASELINE))
                 .isEqualTo(shown.stream().mapToDouble(r -> r.absError(BASELINE)).min().orElseThrow());
+    }
+
+    @Test
+    void pastedRowsAndAnEditedGoldAreScored(FxRobot robot) {
+        waitForScores(window, 60, BASELINE);
+        int before = vm().pairs().rows().size();
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString("점심으로 김치찌개를 먹었다.\t점심 메뉴는 김치찌개였다.\t4.0\n비가 온다.\t해가 쨍쨍하다.\t0.5\n");
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        });
+        robot.clickOn("Paste");
+        waitForScores(window, 60, BASELINE);
+        assertThat(vm().pairs().rows()).hasSize(before + 2);
+        PairRow pasted = vm().pairs().rows().get(before);
+        assertThat(pasted.sentence1()).isEqualTo("점심으로 김치찌개를 먹었다.");
+        assertThat(pasted.scores()).containsKey(BASELINE);
+
+        // Edit the gold of the first row in its cell: double-click, type, Enter.
+        javafx.scene.control.TableView<PairRow> table = window.controller().pairs().table();
+        robot.interact(() -> table.scrollTo(0));
+        Node goldCell = robot.lookup(".table-cell").match((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && c.getTableColumn() != null && "gold".equals(c.getTableColumn().getText()) && c.getIndex() == 0).query();
+        robot.doubleClickOn(goldCell);
+        robot.eraseText(4).write("1.5").type(javafx.scene.input.KeyCode.ENTER);
+        waitForScores(window, 60, BASELINE);
+        PairRow first = table.getItems().get(0);
+        assertThat(first.gold()).isEqualTo(1.5);
+        assertThat(first.absError(BASELINE)).isEqualTo(Math.abs(first.scores().get(BASELINE).scaled() - 1.5));
+        assertThat(vm().pairs().dirtyProperty().get()).isTrue();
     }
 
     @Test
