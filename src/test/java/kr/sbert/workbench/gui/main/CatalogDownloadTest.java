@@ -56,6 +56,33 @@ class CatalogDownloadTest {
     }
 
     @Test
+    void cancellingADownloadLeavesTheVariantNotDownloaded() {
+        String id = ModelCatalog.entries().get(0).id();
+        ModelEntry entry = vm.models().find(id).orElseThrow();
+        // Cancel the task as the status bar's Cancel does, as soon as the first bytes arrive.
+        vm.status().tasks().addListener((ListChangeListener<TaskHandle>) c -> {
+            while (c.next()) {
+                for (TaskHandle h : c.getAddedSubList()) {
+                    h.progressProperty().addListener((o, was, now) -> {
+                        if (now.doubleValue() > 0) {
+                            h.cancel();
+                        }
+                    });
+                }
+            }
+        });
+        entry.setSelected(true);
+
+        assertThat(entry.state()).isEqualTo(ModelState.NOT_DOWNLOADED);
+        assertThat(entry.isSelected()).isFalse();
+        assertThat(entry.stateTextProperty().get()).contains("cancelled");
+        assertThat(vm.status().errorProperty().get()).isEmpty();
+        assertThat(vm.models().find(id).orElseThrow().loaded()).isNull();
+        assertThat(vm.resultProperty().get().evaluations()).extracting(e -> e.model())
+                .containsExactly(WorkbenchViewModel.DEFAULT_BASELINE);
+    }
+
+    @Test
     void tickedCatalogVariantDownloadsWithProgressAndLoads() {
         String id = ModelCatalog.entries().get(0).id();
         ModelEntry entry = vm.models().find(id).orElseThrow();
