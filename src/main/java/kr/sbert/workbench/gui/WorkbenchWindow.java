@@ -49,7 +49,11 @@ public final class WorkbenchWindow {
         WorkbenchViewModel vm = new WorkbenchViewModel(backend, runner, store, saver);
         Views.Loaded<MainController> view = Views.load(MainController.class, vm);
         WorkbenchWindow w = new WorkbenchWindow(stage, vm, view.controller(), runner, saver);
-        stage.setTitle(TITLE);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            java.nio.file.Path f = vm.pairs().openedFileProperty().get();
+            String file = f == null ? "" : " — " + f.getFileName() + (vm.pairs().dirtyProperty().get() ? " (edited)" : "");
+            return TITLE + file;
+        }, vm.pairs().openedFileProperty(), vm.pairs().dirtyProperty()));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view.root(), Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight())));
         vm.start();
