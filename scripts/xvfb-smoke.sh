@@ -34,23 +34,23 @@ cat > "$work/inner.sh" <<'INNER'
 #!/usr/bin/env bash
 set -u
 jar=$1; shot=$2; wait_s=$3; work=$4
+started=$(date +%s.%N)
 java -Dkr.sbert.workbench.config="$work/config" -jar "$jar" >"$work/app.log" 2>&1 &
 pid=$!
 up=""
-for _ in $(seq 1 60); do
+for _ in $(seq 1 120); do
     if xwininfo -root -tree 2>/dev/null | grep -q '"KR-SBERT Workbench'; then up=yes; break; fi
     kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
+    sleep 0.25
 done
 if [ -z "$up" ]; then
     echo "error: the window did not appear" >&2; cat "$work/app.log" >&2; kill "$pid" 2>/dev/null; exit 1
 fi
-echo "window is up"
+echo "window is up after $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
 sleep "$wait_s"
 if ! kill -0 "$pid" 2>/dev/null; then
     echo "error: the application exited" >&2; cat "$work/app.log" >&2; exit 1
 fi
-# Pick the workbench window (not the font-check helpers) and shoot the whole screen.
 import -window root "$shot"
 kill "$pid"; wait "$pid" 2>/dev/null
 if grep -nE 'Exception|^error:' "$work/app.log"; then

@@ -20,7 +20,11 @@ public final class HangulFonts {
 
     /** The family name of a physical font that can display Hangul syllables, if any. */
     public static Optional<String> find() {
-        String[] families = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
+        return findAmong(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+    }
+
+    /** The first of these installed families that displays Hangul, preferring Korean fonts. */
+    static Optional<String> findAmong(String... families) {
         String fallback = null;
         for (String family : families) {
             if (LOGICAL.contains(family)) {
