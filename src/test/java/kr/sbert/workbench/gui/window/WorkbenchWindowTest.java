@@ -376,6 +376,23 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void wheelZoomsTheScatterAndResetRestoresIt(FxRobot robot) throws Exception {
+        waitForScores(window, 60, BASELINE);
+        org.jfree.data.Range before = window.controller().scatter().renderedProperty().get().built().chart()
+                .getXYPlot().getDomainAxis().getRange();
+        Point2D centre = WaitForAsyncUtils.asyncFx(() -> window.controller().scatter().screenPointOf(0, 0)).get();
+        // Which wheel direction the robot's "up" becomes differs between glass platforms: any zoom will do.
+        robot.moveTo(centre).scroll(3, javafx.geometry.VerticalDirection.UP);
+        waitUntil(20, "a zoomed drawing", () -> window.controller().scatter().upToDate()
+                && Math.abs(window.controller().scatter().renderedProperty().get().built().chart().getXYPlot()
+                .getDomainAxis().getRange().getLength() - before.getLength()) > before.getLength() * 0.2);
+        robot.clickOn("Reset");
+        waitUntil(20, "the full range again", () -> window.controller().scatter().upToDate()
+                && window.controller().scatter().renderedProperty().get().built().chart().getXYPlot().getDomainAxis()
+                .getRange().equals(before));
+    }
+
+    @Test
     void scatterExportsAsPng() throws Exception {
         waitForScores(window, 60, BASELINE);
         Path png = files.resolve("scatter.png");
