@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import kr.sbert.workbench.core.InvalidInputException;
 import kr.sbert.workbench.core.model.BertConfig;
 import kr.sbert.workbench.core.model.RandomBertModel;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
@@ -85,6 +86,9 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> sentences = BenchInput.read(input);
+        if (writeModel != null && model == null) {
+            refuseToOverwrite(writeModel);
+        }
         TorchRuntime.setThreads(threads);
 
         Path folder = model;
@@ -191,6 +195,21 @@ final class BenchCommand implements Callable<Integer> {
             return -1;
         }
         return -1;
+    }
+
+    /** The random model must never replace files the user already has (a real model, say). */
+    private static void refuseToOverwrite(Path dir) throws InvalidInputException, java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidInputException(dir + ": --write-model needs a folder, this is a file");
+        }
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+                throw new InvalidInputException(dir + ": --write-model needs a new or empty folder, this one holds files");
+            }
+        }
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

@@ -62,6 +62,10 @@ final class EmbedCommand implements Callable<Integer> {
         if (data != null && (input != null || (texts != null && !texts.isEmpty()))) {
             throw new InvalidInputException("give texts, --input or --data, not several");
         }
+        boolean npyOut = out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
+        if (out != null && !npyOut && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            throw new InvalidInputException(out + ": --out must end in .npy or .csv");
+        }
         List<String> all = data != null ? pairSentences(err) : TextInputs.resolve(input, texts);
         ModelOpener.warnIfNotNfc(all, model.nfc, err);
         float[][] embeddings;
@@ -70,13 +74,10 @@ final class EmbedCommand implements Callable<Integer> {
             embeddings = encodeDistinct(m, all, bar);
         }
         if (out != null) {
-            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".npy")) {
+            if (npyOut) {
                 EmbeddingWriter.writeNpy(out, embeddings);
-            } else if (name.endsWith(".csv")) {
-                EmbeddingWriter.writeCsv(out, embeddings);
             } else {
-                throw new InvalidInputException(out + ": --out must end in .npy or .csv");
+                EmbeddingWriter.writeCsv(out, embeddings);
             }
             stdout.printf(Locale.ROOT, "%s: %d embeddings of %d values%n", out, embeddings.length,
                     embeddings.length == 0 ? 0 : embeddings[0].length);

@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
 /** {@code eval}: scores an STS file with one or more models and compares them with the gold. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate models against the gold of an STS file (KorSTS TSV, KLUE-STS JSON, CSV, TSV, JSONL).",
-            "Prints one row per model (Pearson/Spearman of cosine with 95% bootstrap intervals, F1 at 3.0,"
+            "Prints one row per model (Pearson/Spearman of cosine with 95%% bootstrap intervals, F1 at 3.0,"
                 + " MSE after calibration) and, with several models, each model's paired difference to the first."})
 public final class EvalCommand implements Callable<Integer> {
 
@@ -77,6 +77,16 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--skip-bad-rows", description = "Leave malformed rows out (each is listed on stderr) instead of stopping.")
     boolean skipBadRows;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads torch may use (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
+            description = "Sentences per forward pass (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--nfc", description = "Normalise sentences to Unicode NFC before tokenizing.")
+    boolean nfc;
 
     @Override
     public Integer call() throws WorkbenchException {
@@ -118,7 +128,12 @@ public final class EvalCommand implements Callable<Integer> {
 
     private EvaluationResult evaluateOne(String modelSpec, StsDataset dataset, Evaluator evaluator, PrintWriter err)
             throws WorkbenchException {
-        PairScorer scorer = ModelOpener.openScorer(modelSpec, err);
+        ModelOptions options = new ModelOptions();
+        options.model = modelSpec;
+        options.threads = threads;
+        options.batchSize = batchSize;
+        options.nfc = nfc;
+        PairScorer scorer = ModelOpener.openScorer(options, err);
         try {
             double[] cosine;
             PairEmbeddings embeddings = null;

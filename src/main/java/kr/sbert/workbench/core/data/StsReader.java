@@ -54,6 +54,8 @@ public final class StsReader {
         }
         GoldScale scale = switch (format) {
             case KORSTS_TSV -> GoldScale.ZERO_TO_FIVE;
+            // Declared by the KLUE layout, not guessed from values (a small file may hold only 0s and 1s).
+            case KLUE_JSON -> options.goldField() == GoldField.BINARY_LABEL ? GoldScale.BINARY : GoldScale.ZERO_TO_FIVE;
             default -> GoldScale.infer(rows.pairs());
         };
         return new StsDataset(file, format, decoded.encoding(), scale, rows.pairs(), rows.skipped());

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.sbert.workbench.core.model.weights.RawTensor;
+import kr.sbert.workbench.core.model.weights.TensorConversions;
 
 /**
  * The parameters of a HF {@code BertModel} as float32 {@code NDArray}s, checked by name and
@@ -126,22 +127,17 @@ final class BertWeights {
         }
 
         private NDArray toFloat32(RawTensor t) throws MalformedModelException {
-            DataType type = switch (t.dtype()) {
-                case F32 -> DataType.FLOAT32;
-                case F16 -> DataType.FLOAT16;
-                case BF16 -> DataType.BFLOAT16;
-                case F64 -> DataType.FLOAT64;
+            return switch (t.dtype()) {
+                // The buffer may be a read-only mapping of the file: torch only ever reads it here.
+                case F32 -> manager.create(t.data().duplicate().order(ByteOrder.LITTLE_ENDIAN),
+                        new Shape(t.shape()), DataType.FLOAT32);
+                // Converted in Java, exactly: libtorch aborts the whole JVM when DJL creates a
+                // BFLOAT16 array from a buffer, so half types never reach torch as such.
+                case F16, BF16, F64 -> manager.create(TensorConversions.toFloat32Buffer(t),
+                        new Shape(t.shape()), DataType.FLOAT32);
                 default -> throw new MalformedModelException(source + ": tensor '" + t.name() + "' has dtype "
                         + t.dtype() + ", expected a floating-point type");
             };
-            // The buffer may be a read-only mapping of the file: torch only ever reads it here.
-            NDArray array = manager.create(t.data().duplicate().order(ByteOrder.LITTLE_ENDIAN), new Shape(t.shape()), type);
-            if (type == DataType.FLOAT32) {
-                return array;
-            }
-            NDArray converted = array.toType(DataType.FLOAT32, true);
-            array.close();
-            return converted;
         }
     }
 }

@@ -130,10 +130,16 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
     /**
      * Encodes already tokenized inputs ({@code [CLS] … [SEP]} ids, at most
      * {@code max_seq_length} long), in input order.
+     *
+     * @throws IllegalArgumentException if an input is longer than {@code max_seq_length} or holds
+     *                                  an id outside the vocabulary (torch would fail on it mid-batch)
      */
     public synchronized float[][] encodeTokenized(List<long[]> inputIds, ProgressListener progress, CancelToken cancel)
             throws CancelledException {
         int n = inputIds.size();
+        for (int i = 0; i < n; i++) {
+            checkIds(i, inputIds.get(i));
+        }
         float[][] out = new float[n][];
         // Longest first, as sentence-transformers does, so each batch pads little.
         int[] order = IntStream.range(0, n).boxed()
@@ -152,6 +158,19 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             progress.update("encoding", end, n);
         }
         return out;
+    }
+
+    private void checkIds(int index, long[] ids) {
+        if (ids.length > info.maxSeqLength()) {
+            throw new IllegalArgumentException("input " + index + " has " + ids.length
+                    + " tokens, more than max_seq_length " + info.maxSeqLength());
+        }
+        for (long id : ids) {
+            if (id < 0 || id >= info.vocabSize()) {
+                throw new IllegalArgumentException("input " + index + " holds token id " + id
+                        + ", outside the vocabulary of " + info.vocabSize());
+            }
+        }
     }
 
     private float[][] runBatch(List<long[]> inputIds, int[] rows) {

@@ -62,6 +62,13 @@ class StsReaderGenericTest {
     }
 
     @Test
+    void unclosedQuoteIsReportedAsInvalidCsv() throws Exception {
+        Path f = write("q.csv", "sentence1,sentence2\na,b\n\"never closed,c\n");
+        assertThatThrownBy(() -> StsReader.read(f, ReadOptions.defaults()))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith(f + ": not valid CSV: ");
+    }
+
+    @Test
     void csvRowWithTheWrongColumnCountIsReported() throws Exception {
         Path f = write("c.csv", "sentence1,sentence2,score\na,b,1\na,b,c,1\n");
         assertThatThrownBy(() -> StsReader.read(f, ReadOptions.defaults()))
@@ -102,6 +109,15 @@ class StsReaderGenericTest {
                 + "  {\"sentence1\": \"다\",\n   \"sentence2\": \"라\", \"labels\": {\"label\": 6.0}}\n]\n");
         assertThatThrownBy(() -> StsReader.read(f, ReadOptions.defaults()))
                 .hasMessage(f + ":3: score 6.0 is outside [0, 5]");
+    }
+
+    @Test
+    void klueGoldScaleFollowsTheGoldFieldNotTheValues() throws Exception {
+        Path f = write("k.json", "[{\"sentence1\": \"가\", \"sentence2\": \"나\", \"labels\": {\"label\": 1, \"binary-label\": 0}},"
+                + "{\"sentence1\": \"다\", \"sentence2\": \"라\", \"labels\": {\"label\": 0, \"binary-label\": 0}}]");
+        assertThat(StsReader.read(f, ReadOptions.defaults()).goldScale()).isEqualTo(GoldScale.ZERO_TO_FIVE);
+        assertThat(StsReader.read(f, ReadOptions.defaults().withGoldField(GoldField.BINARY_LABEL)).goldScale())
+                .isEqualTo(GoldScale.BINARY);
     }
 
     @Test

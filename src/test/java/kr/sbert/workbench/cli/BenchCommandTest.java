@@ -1,0 +1,117 @@
+package kr.sbert.workbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.gson.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import kr.sbert.workbench.core.model.BertConfig;
+import kr.sbert.workbench.core.model.RandomBertModel;
+import kr.sbert.workbench.core.model.SentenceTransformerModel;
+import kr.sbert.workbench.core.model.weights.RawTensor;
+import kr.sbert.workbench.core.model.weights.SafetensorsReader;
+import kr.sbert.workbench.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bench} on a tiny random shape: the JSON it prints and the model folder it writes. */
+class BenchCommandTest {
+    private static final BertConfig SHAPE = BertConfig.of(200, 32, 2, 4, 64);
+    private static final String[] SHAPE_ARGS = {"--vocab-size", "200", "--hidden", "32", "--layers", "2",
+        "--heads", "4", "--ffn", "64", "--max-seq-length", "32", "--threads", "1"};
+
+    @TempDir
+    Path tmp;
+
+    private Path input() throws Exception {
+        List<String> texts = Fixtures.tinySentences().subList(0, 10).stream()
+                .map(s -> s.get("text").getAsString()).toList();
+        return Files.write(tmp.resolve("sentences.txt"), texts, StandardCharsets.UTF_8);
+    }
+
+    private static String[] args(String... more) {
+        String[] all = new String[1 + SHAPE_ARGS.length + more.length];
+        all[0] = "bench";
+        System.arraycopy(SHAPE_ARGS, 0, all, 1, SHAPE_ARGS.length);
+        System.arraycopy(more, 0, all, 1 + SHAPE_ARGS.length, more.length);
+        return all;
+    }
+
+    @Test
+    void jsonReportsSpeedLoadAndMemoryAndTheWrittenModelIsTheSeededOne() throws Exception {
+        Path input = input();
+        Path written = tmp.resolve("bench-model");
+
+        Cli.Result r = Cli.run(args("--json", "--input", input.toString(), "--write-model", written.toString()));
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonObject o = r.jsonLines().get(0);
+        assertThat(r.jsonLines()).hasSize(1);
+        assertThat(o.get("sentences").getAsInt()).isEqualTo(10);
+        for (String key : new String[] {"sentences_per_s", "tokens_per_s", "peak_rss_mb"}) {
+            assertThat(o.get(key).getAsDouble()).as(key).isPositive();
+        }
+        assertThat(o.get("load_s").getAsDouble()).isNotNegative();
+        assertThat(o.get("dimension").getAsInt()).isEqualTo(32);
+        assertThat(o.get("max_seq_length").getAsInt()).isEqualTo(32);
+        // Rates are counts over the same time, so their ratio is the mean tokens per sentence.
+        double tokensPerSentence = o.get("tokens_per_s").getAsDouble() / o.get("sentences_per_s").getAsDouble();
+        assertThat(tokensPerSentence).isCloseTo(o.get("tokens").getAsDouble() / 10, within(1e-6));
+
+        // The folder holds exactly the weights the seed gives (bench's default seed is 42).
+        Map<String, RawTensor> expected = RandomBertModel.weights(SHAPE, 42);
+        Map<String, RawTensor> got = SafetensorsReader.read(written.resolve("model.safetensors"));
+        assertThat(got.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        for (RawTensor t : expected.values()) {
+            assertThat(got.get(t.name()).shape()).as(t.name()).containsExactly(t.shape());
+            assertThat(bytes(got.get(t.name()).data())).as(t.name()).isEqualTo(bytes(t.data()));
+        }
+
+        // It loads as any model folder; a second folder written from the same shape and seed
+        // (what bench built and measured) gives the very same embeddings, run after run.
+        Path again = tmp.resolve("same-seed");
+        RandomBertModel.writeFolder(again, SHAPE, 32, null, 42);
+        String sentence = Fixtures.tinySentences().get(2).get("text").getAsString();
+        try (SentenceTransformerModel fromBench = SentenceTransformerModel.load(written);
+             SentenceTransformerModel reference = SentenceTransformerModel.load(again)) {
+            assertThat(fromBench.info().maxSeqLength()).isEqualTo(32);
+            float[] first = fromBench.encode(List.of(sentence))[0];
+            assertThat(first).hasSize(32);
+            assertThat(fromBench.encode(List.of(sentence))[0]).containsExactly(first);
+            assertThat(reference.encode(List.of(sentence))[0]).containsExactly(first);
+            long tokens = 0;
+            for (String s : Files.readAllLines(input)) {
+                tokens += fromBench.tokenizer().encode(s).inputIds().length;
+            }
+            assertThat(o.get("tokens").getAsLong()).isEqualTo(tokens);
+        }
+    }
+
+    @Test
+    void writeModelRefusesAFolderThatAlreadyHoldsFiles() throws Exception {
+        Path input = input();
+        Path existing = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("my-real-model"));
+        byte[] before = Files.readAllBytes(existing.resolve("model.safetensors"));
+
+        Cli.Result r = Cli.run(args("--json", "--input", input.toString(), "--write-model", existing.toString()));
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("error: ").contains(existing.toString()));
+        assertThat(Files.readAllBytes(existing.resolve("model.safetensors"))).isEqualTo(before);
+        assertThat(r.out()).isEmpty();
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        ByteBuffer d = b.duplicate();
+        d.position(0);
+        byte[] out = new byte[d.remaining()];
+        d.get(out);
+        return out;
+    }
+}

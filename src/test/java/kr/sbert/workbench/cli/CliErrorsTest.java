@@ -1,0 +1,74 @@
+package kr.sbert.workbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kr.sbert.workbench.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Errors: one line on stderr naming what is wrong, a documented exit code, a stack trace only with --verbose. */
+class CliErrorsTest {
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tokenize", "embed", "similarity"})
+    void missingModelFolderExitsFourWithOneLine(String command) {
+        Path missing = tmp.resolve("no-such-model");
+        Cli.Result r = Cli.run(command, "--model", missing.toString(), "잠이 옵니다", "졸음이 옵니다");
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_MODEL);
+        assertThat(r.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("error: ").contains(missing.toString()));
+        assertThat(r.out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tokenize", "embed"})
+    void missingInputFileExitsThreeWithOneLine(String command) {
+        Path model = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("model"));
+        Path missing = tmp.resolve("no-such-texts.jsonl");
+        Cli.Result r = Cli.run(command, "--model", model.toString(), "--input", missing.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("error: ").contains(missing.toString()));
+    }
+
+    @Test
+    void missingPairsFileExitsThree() {
+        Path model = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("model"));
+        Path missing = tmp.resolve("no-such-pairs.csv");
+        Cli.Result r = Cli.run("similarity", "--model", model.toString(), "--pairs", missing.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("error: ").contains(missing.toString()));
+    }
+
+    @Test
+    void verboseShowsTheStackTrace() {
+        Path missing = tmp.resolve("no-such-model");
+        Cli.Result quiet = Cli.run("embed", "--model", missing.toString(), "텍스트");
+        Cli.Result verbose = Cli.run("embed", "--verbose", "--model", missing.toString(), "텍스트");
+        Cli.Result verboseFirst = Cli.run("--verbose", "embed", "--model", missing.toString(), "텍스트");
+        assertThat(quiet.err()).doesNotContain("\tat ");
+        for (Cli.Result r : new Cli.Result[] {verbose, verboseFirst}) {
+            assertThat(r.code()).isEqualTo(ExitCodes.BAD_MODEL);
+            assertThat(r.errLines().get(0)).isEqualTo(quiet.errLines().get(0));
+            assertThat(r.err()).contains("MalformedModelException").contains("\tat kr.sbert.workbench.");
+        }
+    }
+
+    @Test
+    void malformedConfigIsExitFourNamingTheFile() throws Exception {
+        Path model = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("model"));
+        Files.writeString(model.resolve("config.json"), "{\"hidden_size\": 32,");
+        Cli.Result r = Cli.run("embed", "--model", model.toString(), "텍스트");
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_MODEL);
+        assertThat(r.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("error: ").contains(model.resolve("config.json").toString()));
+    }
+}

@@ -1,0 +1,134 @@
+package kr.sbert.workbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import kr.sbert.workbench.core.data.ReadOptions;
+import kr.sbert.workbench.core.data.SentencePair;
+import kr.sbert.workbench.core.data.StsReader;
+import kr.sbert.workbench.core.eval.CharNgramTfidfScorer;
+import kr.sbert.workbench.core.eval.Correlation;
+import kr.sbert.workbench.core.eval.JaccardScorer;
+import kr.sbert.workbench.core.task.CancelToken;
+import kr.sbert.workbench.core.task.ProgressListener;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EvalCommandTest {
+    private static final Path SAMPLE = Path.of("sample-data/korean-sts-sample.tsv");
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = WorkbenchCommand.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    private static double[] gold(List<SentencePair> pairs) {
+        return pairs.stream().mapToDouble(SentencePair::gold).toArray();
+    }
+
+    @Test
+    void jsonHasPerModelMetricsEqualToAReferenceComputation() throws Exception {
+        int code = run("eval", "--model", "baseline:char-ngram", "--model", "baseline:jaccard",
+                "--data", SAMPLE.toString(), "--json");
+        assertThat(code).as(err.toString()).isZero();
+        JsonObject root = JsonParser.parseString(out.toString()).getAsJsonObject();
+        JsonArray models = root.getAsJsonArray("models");
+        assertThat(models).hasSize(2);
+
+        List<SentencePair> pairs = StsReader.read(SAMPLE, ReadOptions.defaults()).pairs();
+        double[] ngram = new CharNgramTfidfScorer().score(pairs, ProgressListener.NONE, CancelToken.NONE);
+        double[] jaccard = new JaccardScorer().score(pairs, ProgressListener.NONE, CancelToken.NONE);
+        JsonObject first = models.get(0).getAsJsonObject();
+        assertThat(first.get("model").getAsString()).isEqualTo("baseline:char-ngram");
+        assertThat(first.get("n").getAsInt()).isEqualTo(pairs.size());
+        assertThat(first.get("skipped").getAsInt()).isZero();
+        JsonObject m = first.getAsJsonObject("metrics");
+        assertThat(m.get("spearman_cosine").getAsDouble()).isCloseTo(Correlation.spearman(ngram, gold(pairs)), within(1e-12));
+        assertThat(m.get("pearson_cosine").getAsDouble()).isCloseTo(Correlation.pearson(ngram, gold(pairs)), within(1e-12));
+        JsonObject m2 = models.get(1).getAsJsonObject().getAsJsonObject("metrics");
+        assertThat(m2.get("spearman_cosine").getAsDouble()).isCloseTo(Correlation.spearman(jaccard, gold(pairs)), within(1e-12));
+        JsonObject diff = root.getAsJsonArray("differences").get(0).getAsJsonObject();
+        assertThat(diff.get("model").getAsString()).isEqualTo("baseline:jaccard");
+        assertThat(diff.get("spearman_cosine").getAsDouble()).isCloseTo(
+                Correlation.spearman(jaccard, gold(pairs)) - Correlation.spearman(ngram, gold(pairs)), within(1e-12));
+        assertThat(diff.getAsJsonArray("spearman_cosine_interval")).hasSize(2);
+        assertThat(err.toString()).contains("data: " + SAMPLE + " (korsts, UTF-8): 69 pairs, 69 with gold, 0 skipped");
+    }
+
+    @Test
+    void outWritesOneRowPerPairInInputOrderWithModelColumns() throws Exception {
+        Path csv = tmp.resolve("pred.csv");
+        int code = run("eval", "--model", "baseline:char-ngram", "--model", "baseline:jaccard",
+                "--data", "sample-data/korean-sts-sample.csv", "--out", csv.toString());
+        assertThat(code).as(err.toString()).isZero();
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(Files.readString(csv))).getRecords();
+        assertThat(rows.get(0).toList()).containsExactly("sentence1", "sentence2", "gold",
+                "baseline:char-ngram_cosine", "baseline:char-ngram_score", "baseline:jaccard_cosine", "baseline:jaccard_score");
+        List<SentencePair> pairs = StsReader.read(SAMPLE, ReadOptions.defaults()).pairs();
+        double[] jaccard = new JaccardScorer().score(pairs, ProgressListener.NONE, CancelToken.NONE);
+        assertThat(rows).hasSize(pairs.size() + 1);
+        for (int i = 0; i < pairs.size(); i++) {
+            CSVRecord r = rows.get(i + 1);
+            assertThat(r.get(0)).isEqualTo(pairs.get(i).sentence1());
+            assertThat(r.get(1)).isEqualTo(pairs.get(i).sentence2());
+            assertThat(Double.parseDouble(r.get(2))).isEqualTo(pairs.get(i).gold());
+            assertThat(Double.parseDouble(r.get(5))).isEqualTo(jaccard[i]);
+            assertThat(Double.parseDouble(r.get(4))).isBetween(0.0, 5.0);
+        }
+        // The table: one row per model and the paired difference.
+        assertThat(out.toString()).contains("baseline:char-ngram", "baseline:jaccard − baseline:char-ngram: spearman");
+    }
+
+    @Test
+    void brokenRowExitsWithBadInputNamingFileAndLine() throws Exception {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(SAMPLE));
+        lines.set(10, lines.get(10).replaceFirst("\t[0-9]\\.[0-9]\t", "\tx\t"));
+        Path f = tmp.resolve("broken.tsv");
+        Files.write(f, lines);
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", f.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("error: " + f + ":11: score 'x' is not a number");
+    }
+
+    @Test
+    void skipBadRowsEvaluatesTheRestAndListsTheSkippedLineOnStderr() throws Exception {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(SAMPLE));
+        lines.set(10, lines.get(10).replaceFirst("\t[0-9]\\.[0-9]\t", "\tx\t"));
+        Path f = tmp.resolve("broken.tsv");
+        Files.write(f, lines);
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", f.toString(), "--skip-bad-rows", "--json")).isZero();
+        assertThat(err.toString()).contains("68 pairs, 68 with gold, 1 skipped", "skipped " + f + ":11: score 'x' is not a number");
+        JsonObject root = JsonParser.parseString(out.toString()).getAsJsonObject();
+        assertThat(root.getAsJsonArray("models").get(0).getAsJsonObject().get("skipped").getAsInt()).isEqualTo(1);
+        assertThat(root.getAsJsonObject("data").getAsJsonArray("skipped").get(0).getAsJsonObject().get("line").getAsInt())
+                .isEqualTo(11);
+    }
+
+    @Test
+    void unknownModelAndBadFormatAreRefused() {
+        assertThat(run("eval", "--model", "baseline:bm25", "--data", SAMPLE.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("unknown baseline");
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", SAMPLE.toString(), "--format", "xml"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("'xml' is not one of korsts, klue, csv, tsv, jsonl");
+    }
+}
