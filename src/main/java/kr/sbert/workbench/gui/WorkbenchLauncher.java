@@ -1,12 +1,16 @@
 package kr.sbert.workbench.gui;
 
-/** Opens the workbench window (replaced by the JavaFX application in the GUI issue). */
+import javafx.application.Application;
+
+/**
+ * Opens the workbench window. Kept apart from {@link WorkbenchApp} so the jar's main class is
+ * not an {@code Application} subclass (the JavaFX launcher then works from the class path).
+ */
 public final class WorkbenchLauncher {
     private WorkbenchLauncher() {
     }
 
     public static void launch(String[] args) {
-        System.err.println("The workbench window is not built yet; run a subcommand, e.g. --help.");
-        System.exit(2);
+        Application.launch(WorkbenchApp.class, args);
     }
 }

@@ -1,0 +1,155 @@
+package kr.sbert.workbench.gui.models;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import kr.sbert.workbench.core.model.ModelInfo;
+import kr.sbert.workbench.gui.service.LoadedModel;
+import kr.sbert.workbench.gui.task.TaskHandle;
+
+/** One row of the models panel. Properties change on the FX thread. */
+public final class ModelEntry {
+    private final String id;
+    private final ModelKind kind;
+    private final String description;
+    private final String size;
+    private final BooleanProperty selected = new SimpleBooleanProperty();
+    private final ObjectProperty<ModelState> state = new SimpleObjectProperty<>(ModelState.NOT_LOADED);
+    private final StringProperty stateText = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty facts = new SimpleStringProperty("");
+    private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>();
+    private final StringProperty error = new SimpleStringProperty("");
+    private LoadedModel loaded;
+
+    public ModelEntry(String id, ModelKind kind, String description, String size, boolean cached) {
+        this.id = id;
+        this.kind = kind;
+        this.description = description == null ? "" : description;
+        this.size = size == null ? "" : size;
+        setState(kind == ModelKind.CATALOG && !cached ? ModelState.NOT_DOWNLOADED : ModelState.NOT_LOADED, "");
+        facts.set(this.description);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ModelKind kind() {
+        return kind;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public BooleanProperty selectedProperty() {
+        return selected;
+    }
+
+    public boolean isSelected() {
+        return selected.get();
+    }
+
+    public void setSelected(boolean value) {
+        selected.set(value);
+    }
+
+    public ObjectProperty<ModelState> stateProperty() {
+        return state;
+    }
+
+    public ModelState state() {
+        return state.get();
+    }
+
+    /** State and its detail as one line, e.g. "not downloaded · 467 MB" or "error: …". */
+    public StringProperty stateTextProperty() {
+        return stateText;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty factsProperty() {
+        return facts;
+    }
+
+    public ObjectProperty<TaskHandle> taskProperty() {
+        return task;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public LoadedModel loaded() {
+        return loaded;
+    }
+
+    void setState(ModelState s, String detail) {
+        state.set(s);
+        String text = s.label();
+        if (s == ModelState.NOT_DOWNLOADED && !size.isEmpty()) {
+            text += " · " + size;
+        }
+        if (detail != null && !detail.isEmpty()) {
+            text += s == ModelState.ERROR ? ": " + detail : " · " + detail;
+        }
+        stateText.set(text);
+        error.set(s == ModelState.ERROR ? detail : "");
+    }
+
+    void setLoaded(LoadedModel model) {
+        this.loaded = model;
+        facts.set(describe(model));
+    }
+
+    /** Drops the loaded model (closing it) and returns to "not loaded". */
+    void unload() {
+        if (loaded != null) {
+            loaded.close();
+            loaded = null;
+        }
+    }
+
+    private String describe(LoadedModel model) {
+        List<String> lines = new ArrayList<>();
+        if (!description.isEmpty()) {
+            lines.add(description);
+        }
+        model.info().ifPresentOrElse(info -> lines.addAll(factLines(info)),
+                () -> lines.add("lexical baseline: no download, no tokenizer"));
+        model.revision().ifPresent(r -> lines.add("revision: " + r));
+        return String.join("\n", lines);
+    }
+
+    /** The facts of a loaded model, one per line, as the models panel lists them. */
+    public static List<String> factLines(ModelInfo info) {
+        List<String> lines = new ArrayList<>();
+        lines.add("base model: " + (info.baseModel().isEmpty() ? "?" : info.baseModel()));
+        lines.add("vocab size: " + info.vocabSize());
+        lines.add("layers: " + info.layers() + ", hidden size: " + info.hiddenSize() + ", heads: " + info.heads());
+        lines.add("max_seq_length: " + info.maxSeqLength());
+        lines.add("pooling: " + String.join("+", info.pooling()) + (info.normalize() ? " + normalize" : ""));
+        lines.add("weight file: " + info.weightFile());
+        lines.add("folder: " + info.folder());
+        for (String w : info.warnings()) {
+            lines.add("warning: " + w);
+        }
+        return lines;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

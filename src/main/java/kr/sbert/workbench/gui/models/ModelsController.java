@@ -1,0 +1,138 @@
+package kr.sbert.workbench.gui.models;
+
+import java.io.File;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import kr.sbert.workbench.gui.main.WorkbenchViewModel;
+
+/** Binds the models list (checkbox, state, progress, cancel) and the facts of the selected model. */
+public final class ModelsController {
+    private final ModelsViewModel vm;
+    @FXML private ListView<ModelEntry> list;
+    @FXML private TextField addField;
+    @FXML private TextArea facts;
+    @FXML private Button removeButton;
+
+    public ModelsController(WorkbenchViewModel main) {
+        this.vm = main.models();
+    }
+
+    @FXML
+    private void initialize() {
+        list.setItems(vm.entries());
+        list.setCellFactory(v -> new EntryCell());
+        vm.entries().addListener((javafx.collections.ListChangeListener<ModelEntry>) c -> {
+            if (list.getSelectionModel().isEmpty() && !vm.entries().isEmpty()) {
+                list.getSelectionModel().selectFirst();
+            }
+        });
+        facts.textProperty().bind(Bindings.select(list.getSelectionModel().selectedItemProperty(), "facts"));
+        removeButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> list.getSelectionModel().getSelectedItem() == null
+                        || list.getSelectionModel().getSelectedItem().kind() != ModelKind.ADDED,
+                list.getSelectionModel().selectedItemProperty()));
+    }
+
+    @FXML
+    private void add() {
+        String id = addField.getText();
+        if (id != null && !id.isBlank()) {
+            ModelEntry e = vm.addModel(id);
+            list.getSelectionModel().select(e);
+            addField.clear();
+        }
+    }
+
+    @FXML
+    private void openFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a sentence-transformers model folder");
+        File dir = chooser.showDialog(list.getScene().getWindow());
+        if (dir != null) {
+            list.getSelectionModel().select(vm.addModel(dir.toPath().toString()));
+        }
+    }
+
+    @FXML
+    private void remove() {
+        ModelEntry e = list.getSelectionModel().getSelectedItem();
+        if (e != null) {
+            vm.remove(e);
+        }
+    }
+
+    /** A row: checkbox with the id, then state, progress and cancel while busy. */
+    private final class EntryCell extends ListCell<ModelEntry> {
+        private final CheckBox check = new CheckBox();
+        private final Label state = new Label();
+        private final ProgressBar progress = new ProgressBar();
+        private final Button cancel = new Button("Cancel");
+        private final HBox busy = new HBox(4, progress, cancel);
+        private final VBox box = new VBox(2, check, new HBox(6, state, busy));
+        private final javafx.beans.value.ChangeListener<ModelState> stateListener = (o, was, now) -> styleState(now);
+        private ModelEntry bound;
+
+        EntryCell() {
+            busy.setAlignment(Pos.CENTER_LEFT);
+            progress.setPrefWidth(90);
+            HBox.setHgrow(state, Priority.ALWAYS);
+            state.setWrapText(true);
+            state.setMaxWidth(260);
+            cancel.setOnAction(e -> {
+                if (bound != null) {
+                    vm.cancel(bound);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(ModelEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                check.selectedProperty().unbindBidirectional(bound.selectedProperty());
+                state.textProperty().unbind();
+                progress.progressProperty().unbind();
+                busy.visibleProperty().unbind();
+                busy.managedProperty().unbind();
+                bound.stateProperty().removeListener(stateListener);
+                bound = null;
+            }
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            bound = item;
+            check.setText(item.id());
+            check.selectedProperty().bindBidirectional(item.selectedProperty());
+            state.textProperty().bind(item.stateTextProperty());
+            progress.progressProperty().bind(item.progressProperty());
+            busy.visibleProperty().bind(Bindings.createBooleanBinding(() -> item.state().busy(), item.stateProperty()));
+            busy.managedProperty().bind(busy.visibleProperty());
+            item.stateProperty().addListener(stateListener);
+            styleState(item.state());
+            setTooltip(new Tooltip(item.description()));
+            setGraphic(box);
+        }
+
+        private void styleState(ModelState s) {
+            state.getStyleClass().removeAll("model-state-ready", "model-state-error", "model-state-busy");
+            state.getStyleClass().add(s == ModelState.READY ? "model-state-ready"
+                    : s == ModelState.ERROR ? "model-state-error" : "model-state-busy");
+        }
+    }
+}

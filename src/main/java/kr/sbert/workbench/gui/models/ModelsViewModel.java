@@ -1,0 +1,179 @@
+package kr.sbert.workbench.gui.models;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import kr.sbert.workbench.gui.service.CatalogVariant;
+import kr.sbert.workbench.gui.service.WorkbenchBackend;
+import kr.sbert.workbench.gui.status.StatusViewModel;
+import kr.sbert.workbench.gui.task.TaskHandle;
+import kr.sbert.workbench.gui.task.TaskRunner;
+import kr.sbert.workbench.gui.task.TaskState;
+
+/**
+ * The models panel: baselines (always available), catalog variants and added models. Ticking
+ * a model that is not loaded downloads and loads it in the background; whenever the set of
+ * ticked, ready models changes, {@link #setOnReadySelectionChanged} is told.
+ */
+public final class ModelsViewModel {
+    private final WorkbenchBackend backend;
+    private final TaskRunner runner;
+    private final StatusViewModel status;
+    private final ObservableList<ModelEntry> entries = FXCollections.observableArrayList();
+    private Runnable onReadySelectionChanged = () -> { };
+
+    public ModelsViewModel(WorkbenchBackend backend, TaskRunner runner, StatusViewModel status) {
+        this.backend = backend;
+        this.runner = runner;
+        this.status = status;
+    }
+
+    public ObservableList<ModelEntry> entries() {
+        return entries;
+    }
+
+    public void setOnReadySelectionChanged(Runnable r) {
+        this.onReadySelectionChanged = r;
+    }
+
+    /** Lists baselines and catalog variants (call once at start). */
+    public void populate() {
+        for (String b : backend.baselines()) {
+            add(new ModelEntry(b, ModelKind.BASELINE, "built-in lexical baseline", "", true));
+        }
+        List<CatalogVariant> catalog;
+        try {
+            catalog = backend.catalog();
+        } catch (RuntimeException e) {
+            status.report("model catalog", e);
+            catalog = List.of();
+        }
+        for (CatalogVariant v : catalog) {
+            add(new ModelEntry(v.id(), ModelKind.CATALOG, v.description(), v.size(), v.cached()));
+        }
+    }
+
+    private ModelEntry add(ModelEntry e) {
+        entries.add(e);
+        e.selectedProperty().addListener((obs, was, now) -> selectionChanged(e, now));
+        return e;
+    }
+
+    public Optional<ModelEntry> find(String id) {
+        return entries.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    /** Adds a model folder or hub id (if new) and ticks it, which loads it. */
+    public ModelEntry addModel(String idOrFolder) {
+        String id = idOrFolder.strip();
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("empty model id");
+        }
+        ModelEntry entry = find(id).orElseGet(() -> add(new ModelEntry(id, ModelKind.ADDED,
+                Files.isDirectory(Path.of(id)) ? "local folder" : "hub model", "", true)));
+        if (entry.isSelected()) {
+            selectionChanged(entry, true);
+        } else {
+            entry.setSelected(true);
+        }
+        return entry;
+    }
+
+    /** Removes an added model (not baselines or catalog variants). */
+    public void remove(ModelEntry entry) {
+        if (entry.kind() != ModelKind.ADDED) {
+            return;
+        }
+        entry.setSelected(false);
+        if (entry.taskProperty().get() != null) {
+            entry.taskProperty().get().cancel();
+        }
+        entry.unload();
+        entries.remove(entry);
+    }
+
+    /** Cancels the entry's download or load. */
+    public void cancel(ModelEntry entry) {
+        TaskHandle t = entry.taskProperty().get();
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    /** Ticked models that are ready to score, in panel order. */
+    public List<ModelEntry> selectedReady() {
+        return entries.stream().filter(e -> e.isSelected() && e.state() == ModelState.READY).toList();
+    }
+
+    public List<String> selectedIds() {
+        return entries.stream().filter(ModelEntry::isSelected).map(ModelEntry::id).toList();
+    }
+
+    public List<String> addedIds() {
+        return entries.stream().filter(e -> e.kind() == ModelKind.ADDED).map(ModelEntry::id).toList();
+    }
+
+    /** Restores added models and the selection (loading the ticked ones). */
+    public void restore(List<String> added, List<String> selected) {
+        for (String id : added) {
+            if (find(id).isEmpty()) {
+                add(new ModelEntry(id, ModelKind.ADDED,
+                        Files.isDirectory(Path.of(id)) ? "local folder" : "hub model", "", true));
+            }
+        }
+        for (ModelEntry e : entries) {
+            e.setSelected(selected.contains(e.id()));
+        }
+    }
+
+    private void selectionChanged(ModelEntry entry, boolean selected) {
+        if (selected && entry.loaded() == null && !entry.state().busy()) {
+            load(entry);
+        } else {
+            onReadySelectionChanged.run();
+        }
+    }
+
+    private void load(ModelEntry entry) {
+        ModelState before = entry.state();
+        entry.setState(before == ModelState.NOT_DOWNLOADED ? ModelState.DOWNLOADING : ModelState.LOADING, "");
+        TaskHandle handle = runner.submit((before == ModelState.NOT_DOWNLOADED ? "Downloading " : "Loading ") + entry.id(),
+                (progress, cancel) -> backend.load(entry.id(), progress, cancel),
+                model -> {
+                    entry.taskProperty().set(null);
+                    entry.progressProperty().unbind();
+                    if (!entries.contains(entry)) {
+                        model.close();
+                        return;
+                    }
+                    entry.setLoaded(model);
+                    entry.setState(ModelState.READY, "");
+                    onReadySelectionChanged.run();
+                },
+                error -> {
+                    entry.taskProperty().set(null);
+                    entry.progressProperty().unbind();
+                    entry.setState(ModelState.ERROR, StatusViewModel.oneLine(error));
+                    status.report("loading " + entry.id(), error);
+                    onReadySelectionChanged.run();
+                });
+        if (!handle.state().finished()) {
+            entry.taskProperty().set(handle);
+            entry.progressProperty().bind(handle.progressProperty());
+            handle.stateProperty().addListener((obs, was, now) -> {
+                if (now == TaskState.CANCELLED) {
+                    entry.taskProperty().set(null);
+                    entry.progressProperty().unbind();
+                    entry.setState(before == ModelState.ERROR ? ModelState.NOT_LOADED : before, "cancelled");
+                    entry.setSelected(false);
+                }
+            });
+        } else if (handle.state() == TaskState.CANCELLED) {
+            entry.setState(before, "cancelled");
+            entry.setSelected(false);
+        }
+    }
+}

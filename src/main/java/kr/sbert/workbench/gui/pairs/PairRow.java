@@ -1,0 +1,78 @@
+package kr.sbert.workbench.gui.pairs;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import kr.sbert.workbench.core.data.SentencePair;
+
+/** One editable row of the pairs table, with the scores of the last scoring run. */
+public final class PairRow {
+    private final StringProperty sentence1 = new SimpleStringProperty("");
+    private final StringProperty sentence2 = new SimpleStringProperty("");
+    private final ObjectProperty<Double> gold = new SimpleObjectProperty<>();
+    private final ObservableMap<String, PairScore> scores = FXCollections.observableHashMap();
+
+    public PairRow(String s1, String s2, Double gold) {
+        sentence1.set(s1 == null ? "" : s1);
+        sentence2.set(s2 == null ? "" : s2);
+        this.gold.set(gold);
+    }
+
+    public static PairRow of(SentencePair p) {
+        return new PairRow(p.sentence1(), p.sentence2(), p.gold());
+    }
+
+    public SentencePair toPair(int line) {
+        return new SentencePair(sentence1.get(), sentence2.get(), gold.get(), line);
+    }
+
+    public StringProperty sentence1Property() {
+        return sentence1;
+    }
+
+    public StringProperty sentence2Property() {
+        return sentence2;
+    }
+
+    public ObjectProperty<Double> goldProperty() {
+        return gold;
+    }
+
+    public String sentence1() {
+        return sentence1.get();
+    }
+
+    public String sentence2() {
+        return sentence2.get();
+    }
+
+    public Double gold() {
+        return gold.get();
+    }
+
+    /** Model id → score, filled by the last scoring run. */
+    public ObservableMap<String, PairScore> scores() {
+        return scores;
+    }
+
+    /** |0–5 prediction − gold| for a model, or null when either is missing. */
+    public Double absError(String model) {
+        PairScore s = scores.get(model);
+        return s == null || gold.get() == null ? null : Math.abs(s.scaled() - gold.get());
+    }
+
+    /** |0–5 prediction of a − that of b|, or null when either is missing. */
+    public Double disagreement(String a, String b) {
+        PairScore sa = scores.get(a);
+        PairScore sb = scores.get(b);
+        return sa == null || sb == null ? null : Math.abs(sa.scaled() - sb.scaled());
+    }
+
+    @Override
+    public String toString() {
+        return sentence1.get() + " | " + sentence2.get();
+    }
+}

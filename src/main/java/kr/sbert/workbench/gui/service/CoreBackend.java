@@ -1,0 +1,202 @@
+package kr.sbert.workbench.gui.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import kr.sbert.workbench.core.InvalidInputException;
+import kr.sbert.workbench.core.data.GoldScale;
+import kr.sbert.workbench.core.data.ReadOptions;
+import kr.sbert.workbench.core.data.SentencePair;
+import kr.sbert.workbench.core.data.SkippedRow;
+import kr.sbert.workbench.core.data.StsDataset;
+import kr.sbert.workbench.core.data.StsReader;
+import kr.sbert.workbench.core.data.StsWriter;
+import kr.sbert.workbench.core.eval.Baselines;
+import kr.sbert.workbench.core.eval.CorrelationIntervals;
+import kr.sbert.workbench.core.eval.EmbeddingPairScorer;
+import kr.sbert.workbench.core.eval.EvaluationResult;
+import kr.sbert.workbench.core.eval.Evaluator;
+import kr.sbert.workbench.core.eval.PairScorer;
+import kr.sbert.workbench.core.hub.CatalogEntry;
+import kr.sbert.workbench.core.hub.HubSettings;
+import kr.sbert.workbench.core.hub.ModelCatalog;
+import kr.sbert.workbench.core.hub.ModelLocator;
+import kr.sbert.workbench.core.hub.ModelRef;
+import kr.sbert.workbench.core.model.ModelInfo;
+import kr.sbert.workbench.core.model.SentenceTransformerModel;
+import kr.sbert.workbench.core.model.TorchRuntime;
+import kr.sbert.workbench.core.task.CancelToken;
+import kr.sbert.workbench.core.task.ProgressListener;
+import kr.sbert.workbench.core.text.TextTokenizer;
+
+/** The window's backend over the real core: hub locator, model loader, readers, evaluator, baselines. */
+public final class CoreBackend implements WorkbenchBackend {
+    /** Where the sample pairs live: beside the working directory, or inside the jar. */
+    public static final String SAMPLE = "sample-data/korean-sts-sample.tsv";
+
+    private static boolean threadsSet;
+    private final ModelLocator locator;
+    private final Evaluator evaluator = Evaluator.standard();
+
+    /** Hub settings from the environment ({@code HF_HUB_CACHE}, {@code HF_ENDPOINT}, {@code HF_HUB_OFFLINE}, …). */
+    public CoreBackend() {
+        this(new ModelLocator(HubSettings.fromSystem()));
+    }
+
+    public CoreBackend(ModelLocator locator) {
+        this.locator = locator;
+    }
+
+    @Override
+    public List<String> baselines() {
+        return Baselines.names();
+    }
+
+    @Override
+    public List<CatalogVariant> catalog() {
+        List<CatalogVariant> out = new ArrayList<>();
+        for (CatalogEntry e : ModelCatalog.entries()) {
+            boolean cached = false;
+            try {
+                cached = locator.cached(ModelRef.ofHub(e.id(), ModelRef.DEFAULT_REVISION)).isPresent();
+            } catch (InvalidInputException impossible) {
+                // catalog ids are valid hub ids
+            }
+            String description = e.baseModel() + ", vocab " + e.vocabSize() + "; trained on " + e.trainingData()
+                    + "; " + e.weights() + "; max_seq_length " + e.maxSeqLength() + ". " + e.goodFor();
+            out.add(new CatalogVariant(e.id(), description, size(e.weights()), cached));
+        }
+        return out;
+    }
+
+    /** "pytorch_model.bin, 467 MB" → "467 MB". */
+    private static String size(String weights) {
+        int comma = weights.lastIndexOf(',');
+        return comma >= 0 ? weights.substring(comma + 1).strip() : "";
+    }
+
+    @Override
+    public LoadedModel load(String id, ProgressListener progress, CancelToken cancel) throws Exception {
+        ModelRef ref = ModelRef.parse(id);
+        if (ref.kind() == ModelRef.Kind.BASELINE) {
+            PairScorer scorer = Baselines.byName(id).orElseThrow(() -> new InvalidInputException(
+                    "unknown baseline '" + id + "'; known: " + String.join(", ", Baselines.names())));
+            return new Loaded(id, scorer, null, Optional.empty());
+        }
+        Path folder = locator.locate(ref, progress, cancel);
+        cancel.throwIfCancelled();
+        progress.update("loading " + id, -1, -1);
+        keepACoreForTheWindow();
+        SentenceTransformerModel model = SentenceTransformerModel.load(folder, id, SentenceTransformerModel.Options.DEFAULT);
+        if (cancel.isCancelled()) {
+            model.close();
+            cancel.throwIfCancelled();
+        }
+        Optional<String> revision = ref.kind() == ModelRef.Kind.HUB && folder.getParent() != null
+                && folder.getParent().getFileName().toString().equals("snapshots")
+                ? Optional.of(folder.getFileName().toString()) : Optional.empty();
+        return new Loaded(id, new EmbeddingPairScorer(model), model, revision);
+    }
+
+    /**
+     * Torch uses every core inside one operation by default; the window then competes with it
+     * for CPU and stutters. Leave one core to the FX thread (only when there are several).
+     */
+    private static synchronized void keepACoreForTheWindow() {
+        if (!threadsSet) {
+            threadsSet = true;
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (cores > 1) {
+                TorchRuntime.setThreads(cores - 1);
+            }
+        }
+    }
+
+    @Override
+    public PairFile readPairs(Path file) throws Exception {
+        return toPairFile(StsReader.read(file, ReadOptions.defaults()), file);
+    }
+
+    private static PairFile toPairFile(StsDataset d, Path shownAs) {
+        List<String> notes = new ArrayList<>();
+        for (SkippedRow r : d.skipped()) {
+            notes.add("skipped line " + r.line() + ": " + r.reason());
+        }
+        return new PairFile(shownAs, d.pairs(), d.encoding().label(), d.format().cliName(), notes);
+    }
+
+    @Override
+    public void writePairs(Path file, List<SentencePair> pairs) throws Exception {
+        boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        StsWriter.write(file, pairs, csv ? StsWriter.Layout.CSV : StsWriter.Layout.SIMPLE_TSV);
+    }
+
+    @Override
+    public ModelEvaluation evaluate(String model, List<SentencePair> pairs, double[] cosine, CancelToken cancel) {
+        EvaluationResult r = evaluator.evaluate(model, pairs, GoldScale.infer(pairs), 0, cosine, null);
+        ModelEvaluation.Metrics metrics = null;
+        if (r.n() >= 2) {
+            CorrelationIntervals ci = r.intervals();
+            metrics = new ModelEvaluation.Metrics(r.n(),
+                    new ModelEvaluation.Interval(r.metric("pearson_cosine"), ci.pearson().lower(), ci.pearson().upper()),
+                    new ModelEvaluation.Interval(r.metric("spearman_cosine"), ci.spearman().lower(), ci.spearman().upper()),
+                    r.metric("f1"), r.metric("accuracy"), r.metric("mse_calibrated"), r.metric("mae_calibrated"));
+        }
+        return new ModelEvaluation(model, r.cosine(), r.score(), metrics);
+    }
+
+    @Override
+    public PairedDifference compare(List<SentencePair> pairs, ModelEvaluation a, ModelEvaluation b, CancelToken cancel) {
+        kr.sbert.workbench.core.eval.PairedDifference d = evaluator.compare(pairs, a.cosine(), b.cosine());
+        return new PairedDifference(a.model(), b.model(), "spearman_cosine",
+                new ModelEvaluation.Interval(d.spearman(), d.spearmanInterval().lower(), d.spearmanInterval().upper()));
+    }
+
+    @Override
+    public PairFile samplePairs() throws Exception {
+        Path local = Path.of(SAMPLE);
+        if (Files.isRegularFile(local)) {
+            return readPairs(local.toAbsolutePath());
+        }
+        try (InputStream in = CoreBackend.class.getResourceAsStream("/" + SAMPLE)) {
+            if (in == null) {
+                throw new IOException("the sample data (" + SAMPLE + ") is missing from the jar");
+            }
+            Path tmp = Files.createTempFile("korean-sts-sample", ".tsv");
+            try {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                return toPairFile(StsReader.read(tmp, ReadOptions.defaults()), null);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** A loaded baseline or sentence-transformers model. */
+    private record Loaded(String id, PairScorer scorer, SentenceTransformerModel model, Optional<String> revision)
+            implements LoadedModel {
+
+        @Override
+        public Optional<TextTokenizer> tokenizer() {
+            return model == null ? Optional.empty() : Optional.of(model.tokenizer());
+        }
+
+        @Override
+        public Optional<ModelInfo> info() {
+            return model == null ? Optional.empty() : Optional.of(model.info());
+        }
+
+        @Override
+        public void close() {
+            if (model != null) {
+                model.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package kr.sbert.workbench.gui.service;
+
+import java.util.Optional;
+import kr.sbert.workbench.core.eval.PairScorer;
+import kr.sbert.workbench.core.model.ModelInfo;
+import kr.sbert.workbench.core.text.TextTokenizer;
+
+/**
+ * A model ready to score: a neural sentence embedder (with its tokenizer and facts) or a
+ * lexical baseline (neither). Closing frees native memory.
+ */
+public interface LoadedModel extends AutoCloseable {
+
+    /** The id the user chose (folder, hub id, or {@code baseline:*}). */
+    String id();
+
+    PairScorer scorer();
+
+    Optional<TextTokenizer> tokenizer();
+
+    Optional<ModelInfo> info();
+
+    /** Revision (commit) of a hub snapshot, when known. */
+    default Optional<String> revision() {
+        return Optional.empty();
+    }
+
+    @Override
+    void close();
+}

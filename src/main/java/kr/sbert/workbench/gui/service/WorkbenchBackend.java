@@ -1,0 +1,37 @@
+package kr.sbert.workbench.gui.service;
+
+import java.nio.file.Path;
+import java.util.List;
+import kr.sbert.workbench.core.data.SentencePair;
+import kr.sbert.workbench.core.task.CancelToken;
+import kr.sbert.workbench.core.task.ProgressListener;
+
+/** The core as the window uses it. Every method may block: call it from a background task. */
+public interface WorkbenchBackend {
+
+    /** Built-in baselines, e.g. {@code baseline:char-ngram}; always available. */
+    List<String> baselines();
+
+    /** The catalog of known variants with their cache state. */
+    List<CatalogVariant> catalog();
+
+    /** Downloads (when needed, with progress) and loads a model: folder, hub id or baseline. */
+    LoadedModel load(String id, ProgressListener progress, CancelToken cancel) throws Exception;
+
+    /** Reads a pairs file in any format and encoding the core readers accept. */
+    PairFile readPairs(Path file) throws Exception;
+
+    /** Writes pairs with their gold as TSV or CSV, chosen by the extension ({@code .csv} → CSV). */
+    void writePairs(Path file, List<SentencePair> pairs) throws Exception;
+
+    /** Calibration and metrics for one model's cosines on these pairs. */
+    ModelEvaluation evaluate(String model, List<SentencePair> pairs, double[] cosine, CancelToken cancel)
+            throws Exception;
+
+    /** Paired bootstrap of the Spearman difference between two evaluated models. */
+    PairedDifference compare(List<SentencePair> pairs, ModelEvaluation a, ModelEvaluation b, CancelToken cancel)
+            throws Exception;
+
+    /** The sample pairs shipped with the workbench. */
+    PairFile samplePairs() throws Exception;
+}

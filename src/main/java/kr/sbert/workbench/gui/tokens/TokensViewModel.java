@@ -1,0 +1,175 @@
+package kr.sbert.workbench.gui.tokens;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import kr.sbert.workbench.core.text.Encoding;
+import kr.sbert.workbench.core.text.HfTextTokenizer;
+import kr.sbert.workbench.core.text.TextChecks;
+import kr.sbert.workbench.core.text.TextTokenizer;
+import kr.sbert.workbench.core.text.Token;
+import kr.sbert.workbench.gui.status.StatusViewModel;
+
+/**
+ * Tokenizes {@link #textProperty()} with every selected model's tokenizer and lays the result
+ * out as chip rows. Tokenizing one text takes well under a millisecond, so it runs where it
+ * is asked (the FX thread).
+ */
+public final class TokensViewModel {
+    private final StatusViewModel status;
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ObservableList<TokenRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private Map<String, TextTokenizer> tokenizers = Map.of();
+
+    public TokensViewModel(StatusViewModel status) {
+        this.status = status;
+        text.addListener((obs, was, now) -> refresh());
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ObservableList<TokenRow> rows() {
+        return rows;
+    }
+
+    /** Warnings about the text itself (decomposed Hangul, compatibility characters). */
+    public ObservableList<String> warnings() {
+        return warnings;
+    }
+
+    /** The tokenizers to show, model id → tokenizer, in display order. */
+    public void setTokenizers(Map<String, TextTokenizer> byModel) {
+        this.tokenizers = byModel;
+        refresh();
+    }
+
+    public void refresh() {
+        String t = text.get() == null ? "" : text.get();
+        List<String> textWarnings = new ArrayList<>();
+        if (!TextChecks.isNfc(t)) {
+            String what = TextChecks.hasDecomposedHangul(t) ? "decomposed Hangul (NFD jamo)" : "compatibility characters";
+            textWarnings.add("The text is not NFC: it holds " + what + ". The models see the pieces below, not those of \""
+                    + Normalizer.normalize(t, Normalizer.Form.NFC) + "\" (normalise to NFC first).");
+        }
+        warnings.setAll(textWarnings);
+        if (t.isBlank() || tokenizers.isEmpty()) {
+            rows.clear();
+            return;
+        }
+        Map<String, Encoding> encodings = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, TextTokenizer> e : tokenizers.entrySet()) {
+            try {
+                encodings.put(e.getKey(), e.getValue().encode(t));
+            } catch (RuntimeException ex) {
+                status.report("tokenizing with " + e.getKey(), ex);
+            }
+        }
+        Map<String, List<List<Token>>> words = new java.util.LinkedHashMap<>();
+        encodings.forEach((m, enc) -> words.put(m, groupWords(enc.tokens())));
+        Set<Integer> differingStarts = differingWordStarts(words);
+        List<TokenRow> out = new ArrayList<>();
+        for (Map.Entry<String, List<List<Token>>> e : words.entrySet()) {
+            List<List<TokenChip>> chips = new ArrayList<>();
+            for (List<Token> w : e.getValue()) {
+                boolean diff = !w.get(0).special() && differingStarts.contains(w.get(0).start());
+                chips.add(w.stream().map(tok -> new TokenChip(tok, diff)).toList());
+            }
+            Encoding enc = encodings.get(e.getKey());
+            out.add(new TokenRow(e.getKey(), chips, summary(enc), rowWarnings(t, enc, tokenizers.get(e.getKey()))));
+        }
+        rows.setAll(out);
+    }
+
+    /** Groups tokens into words: a non-continuation token starts a group. */
+    static List<List<Token>> groupWords(List<Token> tokens) {
+        List<List<Token>> words = new ArrayList<>();
+        for (Token tok : tokens) {
+            if (tok.continuation() && !words.isEmpty() && !words.get(words.size() - 1).get(0).special()) {
+                words.get(words.size() - 1).add(tok);
+            } else {
+                List<Token> w = new ArrayList<>();
+                w.add(tok);
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /** Start offsets of words whose pieces differ between at least two models. */
+    static Set<Integer> differingWordStarts(Map<String, List<List<Token>>> byModel) {
+        Set<Integer> differing = new java.util.HashSet<>();
+        if (byModel.size() < 2) {
+            return differing;
+        }
+        Map<Integer, List<String>> first = new HashMap<>();
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (List<List<Token>> words : byModel.values()) {
+            Map<Integer, List<String>> mine = new HashMap<>();
+            for (List<Token> w : words) {
+                if (!w.get(0).special()) {
+                    mine.put(w.get(0).start(), w.stream().map(Token::piece).toList());
+                }
+            }
+            for (Map.Entry<Integer, List<String>> e : mine.entrySet()) {
+                seen.merge(e.getKey(), 1, Integer::sum);
+                List<String> prev = first.putIfAbsent(e.getKey(), e.getValue());
+                if (prev != null && !prev.equals(e.getValue())) {
+                    differing.add(e.getKey());
+                }
+            }
+        }
+        // A word one model does not have at that offset at all is also split differently.
+        seen.forEach((start, count) -> {
+            if (count < byModel.size()) {
+                differing.add(start);
+            }
+        });
+        return differing;
+    }
+
+    static String summary(Encoding enc) {
+        List<Token> words = enc.wordTokens();
+        long unk = words.stream().filter(Token::unknown).count();
+        long cut = words.stream().filter(Token::truncated).count();
+        long chars = enc.text().codePoints().filter(c -> !Character.isWhitespace(c)).count();
+        String s = String.format(Locale.ROOT, "%d tokens · [UNK] %.1f%% · %.2f chars/token",
+                words.size(), words.isEmpty() ? 0.0 : 100.0 * unk / words.size(),
+                words.isEmpty() ? 0.0 : (double) chars / words.size());
+        if (cut > 0) {
+            s += " · " + cut + " beyond max_seq_length";
+        }
+        return s;
+    }
+
+    /**
+     * A tokenizer that lower-cases (BERT's lower-casing also strips accents through NFD, which
+     * splits Hangul syllables into jamo), or jamo in the pieces of a text that had syllables.
+     */
+    static List<String> rowWarnings(String text, Encoding enc, TextTokenizer tokenizer) {
+        List<String> w = new ArrayList<>();
+        if (tokenizer instanceof HfTextTokenizer hf && hf.lowercases()) {
+            w.add("This tokenizer lower-cases (do_lower_case), which also decomposes Hangul: the model sees \""
+                    + hf.whatTheModelSees(text) + "\".");
+            return w;
+        }
+        boolean textHasSyllables = text.codePoints().anyMatch(c -> c >= 0xAC00 && c <= 0xD7A3);
+        boolean piecesHaveJamo = enc.wordTokens().stream().anyMatch(t -> t.piece().codePoints()
+                .anyMatch(c -> c >= 0x1100 && c <= 0x11FF));
+        if (textHasSyllables && piecesHaveJamo) {
+            w.add("This tokenizer lower-cases / strips accents: Hangul syllables are decomposed into jamo,"
+                    + " so the model sees jamo pieces and [UNK]s as shown.");
+        }
+        return w;
+    }
+}

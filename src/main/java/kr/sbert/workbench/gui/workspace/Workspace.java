@@ -1,0 +1,32 @@
+package kr.sbert.workbench.gui.workspace;
+
+import java.util.List;
+
+/**
+ * Everything the window restores on the next start.
+ *
+ * @param pairs          the pairs table as the user left it
+ * @param addedModels    models the user added (folders or hub ids), in order
+ * @param selectedModels models ticked for comparison
+ * @param openedFile     the file the pairs came from, or null
+ * @param dirty          whether the pairs were edited since that file was opened or saved
+ * @param window         window geometry and split positions, or null
+ */
+public record Workspace(List<PairData> pairs, List<String> addedModels, List<String> selectedModels,
+                        String openedFile, boolean dirty, WindowLayout window) {
+
+    /** One row of the pairs table; {@code gold} may be null. */
+    public record PairData(String sentence1, String sentence2, Double gold) {
+    }
+
+    /** Window geometry and divider positions of the split panes (outer first). */
+    public record WindowLayout(double x, double y, double width, double height, boolean maximized,
+                               List<Double> dividers) {
+    }
+
+    public Workspace {
+        pairs = pairs == null ? List.of() : List.copyOf(pairs);
+        addedModels = addedModels == null ? List.of() : List.copyOf(addedModels);
+        selectedModels = selectedModels == null ? List.of() : List.copyOf(selectedModels);
+    }
+}

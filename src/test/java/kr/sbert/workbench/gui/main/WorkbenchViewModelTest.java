@@ -1,0 +1,216 @@
+package kr.sbert.workbench.gui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import kr.sbert.workbench.core.data.ReadOptions;
+import kr.sbert.workbench.core.data.SentencePair;
+import kr.sbert.workbench.core.data.StsReader;
+import kr.sbert.workbench.core.eval.Baselines;
+import kr.sbert.workbench.core.eval.Calibration;
+import kr.sbert.workbench.core.task.CancelToken;
+import kr.sbert.workbench.core.task.ProgressListener;
+import kr.sbert.workbench.gui.GuiFixtures;
+import kr.sbert.workbench.gui.models.ModelEntry;
+import kr.sbert.workbench.gui.models.ModelState;
+import kr.sbert.workbench.gui.pairs.PairRow;
+import kr.sbert.workbench.gui.pairs.QuickResult;
+import kr.sbert.workbench.gui.scatter.YAxisMode;
+import kr.sbert.workbench.gui.service.CoreBackend;
+import kr.sbert.workbench.gui.task.SyncTaskRunner;
+import kr.sbert.workbench.gui.workspace.WorkspaceStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The window's view model without a toolkit: synchronous tasks, the real core, a temporary workspace. */
+class WorkbenchViewModelTest {
+    private static final String BASELINE = WorkbenchViewModel.DEFAULT_BASELINE;
+
+    @TempDir
+    Path config;
+    @TempDir
+    Path files;
+    private WorkbenchViewModel vm;
+    private final String tiny = GuiFixtures.tinyModel().toAbsolutePath().normalize().toString();
+
+    @BeforeEach
+    void start() {
+        vm = newViewModel();
+        vm.start();
+    }
+
+    private WorkbenchViewModel newViewModel() {
+        return new WorkbenchViewModel(new CoreBackend(), new SyncTaskRunner(), new WorkspaceStore(config), Runnable::run);
+    }
+
+    @AfterEach
+    void close() {
+        vm.models().entries().stream().filter(e -> e.loaded() != null).forEach(e -> e.loaded().close());
+    }
+
+    private static List<SentencePair> sample() throws Exception {
+        return StsReader.read(Path.of(CoreBackend.SAMPLE), ReadOptions.defaults()).pairs();
+    }
+
+    @Test
+    void firstStartScoresTheSampleWithTheDefaultBaseline() throws Exception {
+        List<SentencePair> pairs = sample();
+        ScoringResult r = vm.resultProperty().get();
+        assertThat(vm.pairs().rows()).hasSize(pairs.size());
+        assertThat(vm.models().selectedIds()).containsExactly(BASELINE);
+        assertThat(r.evaluations()).singleElement().satisfies(ev -> {
+            assertThat(ev.model()).isEqualTo(BASELINE);
+            double[] expected = Baselines.byName(BASELINE).orElseThrow()
+                    .score(pairs, ProgressListener.NONE, CancelToken.NONE);
+            assertThat(ev.cosine()).containsExactly(expected, within(1e-12));
+            assertThat(ev.metrics().n()).isEqualTo(pairs.size());
+        });
+        PairRow first = vm.pairs().rows().get(0);
+        assertThat(first.scores().get(BASELINE).cosine()).isEqualTo(r.evaluations().get(0).cosine()[0]);
+        assertThat(vm.scatter().series()).singleElement()
+                .satisfies(s -> assertThat(s.points()).hasSize(pairs.size()));
+        assertThat(vm.scatter().series().get(0).legend()).contains("Pearson").contains("Spearman");
+        assertThat(vm.metrics().rows()).hasSize(1);
+        assertThat(vm.pairs().dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void tickingAModelFolderLoadsItScoresAndComparesTheTwo() {
+        ModelEntry entry = vm.models().addModel(tiny);
+        assertThat(entry.state()).isEqualTo(ModelState.READY);
+        assertThat(vm.resultProperty().get().evaluations()).extracting(e -> e.model()).containsExactly(BASELINE, tiny);
+        assertThat(vm.resultProperty().get().difference()).isNotNull();
+        assertThat(vm.metrics().rows()).hasSize(3);
+        assertThat(vm.metrics().rows().get(2).model()).contains(BASELINE + " − " + tiny);
+        assertThat(vm.tokens().rows()).extracting(r -> r.model()).containsExactly(tiny);
+        assertThat(vm.pairs().rows().get(0).disagreement(BASELINE, tiny)).isNotNull();
+    }
+
+    @Test
+    void untickingAModelDropsItsScores() {
+        vm.models().addModel(tiny);
+        vm.models().find(tiny).orElseThrow().setSelected(false);
+        assertThat(vm.resultProperty().get().evaluations()).extracting(e -> e.model()).containsExactly(BASELINE);
+        assertThat(vm.pairs().rows().get(0).scores()).containsOnlyKeys(BASELINE);
+    }
+
+    @Test
+    void aModelThatCannotLoadShowsOneLineAndItsDetails() {
+        Path missing = files.resolve("no-such-model");
+        ModelEntry entry = vm.models().addModel(missing.toString());
+        assertThat(entry.state()).isEqualTo(ModelState.ERROR);
+        assertThat(entry.stateTextProperty().get()).startsWith("error: ").contains("no-such-model");
+        assertThat(vm.status().errorProperty().get()).doesNotContain("\n").contains("no-such-model");
+        assertThat(vm.status().errorDetailsProperty().get()).contains("\tat ");
+        assertThat(vm.resultProperty().get().evaluations()).extracting(e -> e.model()).containsExactly(BASELINE);
+    }
+
+    @Test
+    void editsMarkTheScoresStaleAndAreSavedAtOnce() throws Exception {
+        vm.pairs().rows().add(new PairRow("새 문장", "다른 문장", 1.5));
+        assertThat(vm.staleProperty().get()).isTrue();
+        assertThat(vm.pairs().dirtyProperty().get()).isTrue();
+        assertThat(new WorkspaceStore(config).load().orElseThrow().pairs())
+                .last().satisfies(p -> assertThat(p.sentence1()).isEqualTo("새 문장"));
+        vm.score();
+        assertThat(vm.staleProperty().get()).isFalse();
+        assertThat(vm.pairs().rows().get(vm.pairs().rows().size() - 1).scores()).containsKey(BASELINE);
+    }
+
+    @Test
+    void aNewStartRestoresPairsAndModels() throws Exception {
+        vm.models().addModel(tiny);
+        vm.pairs().rows().get(0).sentence1Property().set("고친 문장");
+        vm.pairs().rows().get(1).goldProperty().set(null);
+
+        WorkbenchViewModel again = newViewModel();
+        again.start();
+        try {
+            assertThat(again.pairs().rows()).hasSameSizeAs(vm.pairs().rows());
+            assertThat(again.pairs().rows().get(0).sentence1()).isEqualTo("고친 문장");
+            assertThat(again.pairs().rows().get(1).gold()).isNull();
+            assertThat(again.models().selectedIds()).containsExactly(BASELINE, tiny);
+            assertThat(again.models().find(tiny).orElseThrow().state()).isEqualTo(ModelState.READY);
+            assertThat(again.resultProperty().get().evaluations()).hasSize(2);
+        } finally {
+            again.models().entries().stream().filter(e -> e.loaded() != null).forEach(e -> e.loaded().close());
+        }
+    }
+
+    @Test
+    void openingAFileOverUnsavedEditsAsksFirst() throws Exception {
+        Path file = files.resolve("pairs.csv");
+        Files.writeString(file, "sentence1,sentence2,score\n가방을 샀다,가방을 구매했다,4.5\n", StandardCharsets.UTF_8);
+        vm.pairs().rows().add(new PairRow("지우면 안 되는 문장", "또 하나", null));
+        List<String> asked = new java.util.ArrayList<>();
+        vm.pairs().setConfirmDiscard(q -> {
+            asked.add(q);
+            return false;
+        });
+        vm.pairs().open(file);
+        assertThat(asked).hasSize(1);
+        assertThat(vm.pairs().rows().get(vm.pairs().rows().size() - 1).sentence1()).isEqualTo("지우면 안 되는 문장");
+
+        vm.pairs().setConfirmDiscard(q -> true);
+        vm.pairs().open(file);
+        assertThat(vm.pairs().rows()).extracting(PairRow::sentence1).containsExactly("가방을 샀다");
+        assertThat(vm.pairs().dirtyProperty().get()).isFalse();
+        assertThat(vm.status().infoProperty().get()).contains("1 pairs", "UTF-8");
+    }
+
+    @Test
+    void savedPairsReadBackEqual() throws Exception {
+        Path out = files.resolve("saved.tsv");
+        vm.pairs().rows().get(0).goldProperty().set(null);
+        vm.pairs().save(out);
+        List<SentencePair> back = StsReader.read(out, ReadOptions.defaults()).pairs();
+        assertThat(back).extracting(SentencePair::sentence1)
+                .containsExactlyElementsOf(vm.pairs().rows().stream().map(PairRow::sentence1).toList());
+        assertThat(back.get(0).gold()).isNull();
+        assertThat(back.get(1).gold()).isEqualTo(vm.pairs().rows().get(1).gold());
+        assertThat(vm.pairs().dirtyProperty().get()).isFalse();
+        assertThat(vm.pairs().openedFileProperty().get()).isEqualTo(out);
+    }
+
+    @Test
+    void quickCompareScoresOnePairWithEveryTickedModel() throws Exception {
+        vm.models().addModel(tiny);
+        vm.pairs().quickSentence1Property().set("오늘 날씨가 좋다");
+        vm.pairs().quickSentence2Property().set("날씨가 맑다");
+        vm.pairs().quickCompare(vm.models().selectedReady());
+        List<SentencePair> one = List.of(new SentencePair("오늘 날씨가 좋다", "날씨가 맑다", null, 0));
+        double[] baseline = Baselines.byName(BASELINE).orElseThrow().score(one, ProgressListener.NONE, CancelToken.NONE);
+        assertThat(vm.pairs().quickResults()).extracting(QuickResult::model).containsExactly(BASELINE, tiny);
+        QuickResult b = vm.pairs().quickResults().get(0);
+        assertThat(b.cosine()).isEqualTo(baseline[0]);
+        assertThat(b.scaled()).isEqualTo(Calibration.plain(baseline)[0]);
+    }
+
+    @Test
+    void scatterShowsRawCosineOnRequestAndSelectsThePairOfAPoint() {
+        double[] cos = vm.resultProperty().get().evaluations().get(0).cosine();
+        double[] scaled = vm.resultProperty().get().evaluations().get(0).scaled();
+        assertThat(vm.scatter().series().get(0).points().get(3).prediction()).isEqualTo(scaled[3]);
+        vm.scatter().yModeProperty().set(YAxisMode.COSINE);
+        assertThat(vm.scatter().series().get(0).points().get(3).prediction()).isEqualTo(cos[3]);
+        vm.scatter().pointClicked(0, 3);
+        assertThat(vm.pairs().selectedProperty().get()).isSameAs(vm.pairs().rows().get(3));
+        assertThat(vm.tokens().textProperty().get()).isEqualTo(vm.pairs().rows().get(3).sentence1());
+    }
+
+    @Test
+    void metricsExportAsCsvWithAHeader() throws Exception {
+        Path csv = files.resolve("metrics.csv");
+        vm.metrics().exportCsv(csv);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).startsWith("model,n,pearson_cosine");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith(BASELINE + "," + vm.resultProperty().get().evaluations().get(0).metrics().n());
+    }
+}
