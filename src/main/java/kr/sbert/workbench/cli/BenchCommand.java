@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
         description = "Measure encoding speed: builds a random-weight BERT of the given shape (default: the"
                 + " KR-SBERT V40K shape), loads it as any model folder, and encodes a sentence file.")
 final class BenchCommand implements Callable<Integer> {
+    /** The random model's max_seq_length, as the KR-SBERT checkpoints ship it. */
+    private static final int DEFAULT_MAX_SEQ_LENGTH = 128;
+
     @Spec
     CommandSpec spec;
 
@@ -39,33 +42,36 @@ final class BenchCommand implements Callable<Integer> {
             description = "Sentences: one per line, .jsonl with {\"text\"}, or a KorSTS .tsv (both sentence columns).")
     Path input;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FOLDER",
-            description = "Bench this model folder instead of a random one.")
-    Path model;
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
+            description = "Bench this model (folder, hub id org/name[@revision]) instead of a random one.")
+    String model;
 
     @Option(names = "--vocab-file", paramLabel = "FILE",
             description = "vocab.txt for the random model (e.g. the real V40K one); default: a synthetic syllable vocabulary.")
     Path vocabFile;
 
-    @Option(names = "--vocab-size", defaultValue = "40000", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--vocab-size", defaultValue = "40000",
+            description = "Vocabulary size of the random model (ignored with --vocab-file). Default: ${DEFAULT-VALUE}.")
     int vocabSize;
 
     @Option(names = "--hidden", defaultValue = "768", description = "Hidden size. Default: ${DEFAULT-VALUE}.")
     int hidden;
 
-    @Option(names = "--layers", defaultValue = "12", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--layers", defaultValue = "12", description = "Transformer layers. Default: ${DEFAULT-VALUE}.")
     int layers;
 
-    @Option(names = "--heads", defaultValue = "12", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--heads", defaultValue = "12", description = "Attention heads. Default: ${DEFAULT-VALUE}.")
     int heads;
 
     @Option(names = "--ffn", defaultValue = "3072", description = "Intermediate size. Default: ${DEFAULT-VALUE}.")
     int ffn;
 
-    @Option(names = "--max-seq-length", defaultValue = "128", description = "Default: ${DEFAULT-VALUE}.")
-    int maxSeqLength;
+    @Option(names = "--max-seq-length", paramLabel = "N",
+            description = "Tokens per sentence including [CLS]/[SEP]. Default: 128 for the random model,"
+                    + " the model's own with --model.")
+    Integer maxSeqLength;
 
-    @Option(names = "--batch-size", defaultValue = "32", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch-size", defaultValue = "32", description = "Sentences per forward pass. Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
     @Option(names = "--threads", defaultValue = "2", description = "Torch threads. Default: ${DEFAULT-VALUE}.")
@@ -85,26 +91,34 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        checkOptions();
         List<String> sentences = BenchInput.read(input);
+        if (vocabFile != null && model == null) {
+            TextInputs.readUtf8(vocabFile); // a missing or non-UTF-8 vocab.txt is named before any writing
+        }
+        boolean newWriteFolder = writeModel != null && model == null && !Files.exists(writeModel);
         if (writeModel != null && model == null) {
             refuseToOverwrite(writeModel);
         }
         TorchRuntime.setThreads(threads);
 
-        Path folder = model;
+        Path folder = model == null ? null : ModelOpener.resolveFolder(model, err);
         Path tempDir = null;
-        if (folder == null) {
-            folder = writeModel != null ? writeModel : (tempDir = Files.createTempDirectory("kr-sbert-bench"));
-            err.println("writing a random " + layers + "-layer, " + hidden + "-hidden model to " + folder);
-            err.flush();
-            RandomBertModel.writeFolder(folder, BertConfig.of(vocabSize, hidden, layers, heads, ffn),
-                    maxSeqLength, vocabFile, seed);
-        }
+        boolean written = false;
         try {
+            if (folder == null) {
+                folder = writeModel != null ? writeModel : (tempDir = Files.createTempDirectory("kr-sbert-bench"));
+                err.println("writing a random " + layers + "-layer, " + hidden + "-hidden model to " + folder);
+                err.flush();
+                RandomBertModel.writeFolder(folder, BertConfig.of(vocabSize, hidden, layers, heads, ffn),
+                        maxSeqLength == null ? DEFAULT_MAX_SEQ_LENGTH : maxSeqLength, vocabFile, seed);
+            }
+            written = true;
             long t0 = System.nanoTime();
             Result r;
-            try (SentenceTransformerModel m = SentenceTransformerModel.load(folder, folder.toString(),
-                    new SentenceTransformerModel.Options(batchSize, false))) {
+            int override = model != null && maxSeqLength != null ? maxSeqLength : 0;
+            try (SentenceTransformerModel m = SentenceTransformerModel.load(folder, model != null ? model : folder.toString(),
+                    new SentenceTransformerModel.Options(batchSize, false, override))) {
                 double loadS = (System.nanoTime() - t0) / 1e9;
                 // One batch to warm up libtorch's kernels and allocator; not counted.
                 m.encode(sentences.subList(0, Math.min(batchSize, sentences.size())));
@@ -122,18 +136,54 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 long t3 = System.nanoTime();
                 r = new Result(sentences.size(), tokens, loadS, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
-                        m.info().dimension());
+                        m.info().dimension(), m.info().maxSeqLength());
             }
             print(r, out);
         } finally {
             if (tempDir != null) {
                 deleteTree(tempDir);
+            } else if (newWriteFolder && !written && Files.exists(writeModel)) {
+                deleteTree(writeModel); // a half-written random model is of no use to anyone
             }
         }
         return ExitCodes.OK;
     }
 
-    private record Result(int sentences, long tokens, double loadS, double tokenizeS, double encodeS, int dimension) {
+    /** Option values that cannot work are refused before anything is read or written (exit 2). */
+    private void checkOptions() {
+        requireAtLeast("--threads", threads, 1);
+        requireAtLeast("--batch-size", batchSize, 1);
+        if (maxSeqLength != null) {
+            requireAtLeast("--max-seq-length", maxSeqLength, 2);
+        }
+        if (model != null) {
+            return;
+        }
+        if (vocabFile == null) {
+            requireAtLeast("--vocab-size", vocabSize, 5);
+        }
+        requireAtLeast("--hidden", hidden, 1);
+        requireAtLeast("--layers", layers, 1);
+        requireAtLeast("--heads", heads, 1);
+        requireAtLeast("--ffn", ffn, 1);
+        if (hidden % heads != 0) {
+            throw new IllegalArgumentException("--hidden " + hidden + " must be a multiple of --heads " + heads);
+        }
+        int positions = BertConfig.of(Math.max(vocabSize, 5), hidden, layers, heads, ffn).maxPositionEmbeddings();
+        if (maxSeqLength != null && maxSeqLength > positions) {
+            throw new IllegalArgumentException("--max-seq-length " + maxSeqLength
+                    + " exceeds the random model's " + positions + " positions");
+        }
+    }
+
+    private static void requireAtLeast(String option, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(option + " must be at least " + min + ", got " + value);
+        }
+    }
+
+    private record Result(int sentences, long tokens, double loadS, double tokenizeS, double encodeS, int dimension,
+                          int maxSeqLength) {
         double totalS() {
             return tokenizeS + encodeS;
         }
@@ -155,7 +205,7 @@ final class BenchCommand implements Callable<Integer> {
             o.addProperty("peak_rss_mb", peakRssMb);
             o.addProperty("threads", threads);
             o.addProperty("batch_size", batchSize);
-            o.addProperty("max_seq_length", maxSeqLength);
+            o.addProperty("max_seq_length", r.maxSeqLength());
             o.addProperty("dimension", r.dimension());
             out.println(Json.compact(o));
         } else {
@@ -168,7 +218,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "encode         %.2f s%n", r.encodeS());
             out.printf(Locale.ROOT, "peak heap      %.0f MB%n", peakHeapMb);
             out.printf(Locale.ROOT, "peak RSS       %.0f MB%n", peakRssMb);
-            out.printf(Locale.ROOT, "threads %d, batch %d, max_seq_length %d%n", threads, batchSize, maxSeqLength);
+            out.printf(Locale.ROOT, "threads %d, batch %d, max_seq_length %d%n", threads, batchSize, r.maxSeqLength());
         }
         out.flush();
     }

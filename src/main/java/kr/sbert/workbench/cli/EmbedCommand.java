@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import kr.sbert.workbench.core.InvalidInputException;
 import kr.sbert.workbench.core.data.EmbeddingWriter;
 import kr.sbert.workbench.core.data.ReadOptions;
 import kr.sbert.workbench.core.data.SentencePair;
@@ -60,11 +59,11 @@ final class EmbedCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (data != null && (input != null || (texts != null && !texts.isEmpty()))) {
-            throw new InvalidInputException("give texts, --input or --data, not several");
+            throw new IllegalArgumentException("give texts, --input or --data, not several");
         }
         boolean npyOut = out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
         if (out != null && !npyOut && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            throw new InvalidInputException(out + ": --out must end in .npy or .csv");
+            throw new IllegalArgumentException(out + ": --out must end in .npy or .csv");
         }
         List<String> all = data != null ? pairSentences(err) : TextInputs.resolve(input, texts);
         ModelOpener.warnIfNotNfc(all, model.nfc, err);

@@ -56,6 +56,7 @@ final class ModelOpener {
     }
 
     static SentenceTransformerModel openModel(ModelOptions options, PrintWriter err) throws WorkbenchException {
+        options.check();
         if (options.threads != null) {
             TorchRuntime.setThreads(options.threads);
         }
@@ -80,6 +81,7 @@ final class ModelOpener {
 
     /** As {@link #openScorer(String, PrintWriter)}, honouring the command's model options. */
     static PairScorer openScorer(ModelOptions options, PrintWriter err) throws WorkbenchException {
+        options.check();
         if (options.threads != null) {
             TorchRuntime.setThreads(options.threads);
         }
@@ -97,6 +99,7 @@ final class ModelOpener {
 
     /** Only the tokenizer: works on a folder that holds nothing but tokenizer files. */
     static TextTokenizer openTokenizer(ModelOptions options, PrintWriter err) throws WorkbenchException {
+        options.check();
         ModelFolder layout = ModelFolder.read(resolveFolder(options.model, err));
         warnAll(layout.warnings(), err);
         return TokenizerLoader.load(layout.transformerDir(),

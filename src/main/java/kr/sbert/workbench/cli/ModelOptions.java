@@ -19,4 +19,14 @@ final class ModelOptions {
     @Option(names = "--nfc",
             description = "Normalise input to Unicode NFC before tokenizing (the fast tokenizer does not).")
     boolean nfc;
+
+    /** Refuses option values no model can run with, before anything is loaded (exit 2). */
+    void check() {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
+        }
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+    }
 }

@@ -27,13 +27,13 @@ final class TextInputs {
 
     static List<String> resolve(Path input, List<String> texts) throws InvalidInputException {
         if (input != null && texts != null && !texts.isEmpty()) {
-            throw new InvalidInputException("give texts either with --input or as arguments, not both");
+            throw new IllegalArgumentException("give texts either with --input or as arguments, not both");
         }
         if (input != null) {
             return read(input);
         }
         if (texts == null || texts.isEmpty()) {
-            throw new InvalidInputException("no texts: pass them as arguments or with --input FILE");
+            throw new IllegalArgumentException("no texts: pass them as arguments or with --input FILE");
         }
         return List.copyOf(texts);
     }

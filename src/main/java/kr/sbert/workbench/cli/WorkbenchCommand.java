@@ -97,7 +97,8 @@ public final class WorkbenchCommand {
         String msg = e.getMessage();
         if (msg == null || msg.isBlank()) {
             msg = e.getClass().getSimpleName();
-        } else if (!(e instanceof WorkbenchException)) {
+        } else if (!(e instanceof WorkbenchException) && !(e instanceof IllegalArgumentException)) {
+            // An IllegalArgumentException carries a message written for the user (a bad option).
             msg = e.getClass().getSimpleName() + ": " + msg;
         }
         return msg.replace('\n', ' ').replace('\r', ' ');

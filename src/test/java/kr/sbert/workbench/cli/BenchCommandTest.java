@@ -107,6 +107,63 @@ class BenchCommandTest {
         assertThat(r.out()).isEmpty();
     }
 
+    @Test
+    void maxSeqLengthAppliesToAGivenModelAndDefaultsToTheModelsOwn() throws Exception {
+        Path input = input();
+        Path model = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("tiny"));
+
+        Cli.Result own = Cli.run("bench", "--json", "--threads", "1", "--input", input.toString(), "--model", model.toString());
+        Cli.Result cut = Cli.run("bench", "--json", "--threads", "1", "--input", input.toString(), "--model", model.toString(),
+                "--max-seq-length", "8");
+
+        assertThat(own.code()).as(own.err()).isZero();
+        assertThat(cut.code()).as(cut.err()).isZero();
+        long ownTokens = 0;
+        long cutTokens = 0;
+        int ownLimit;
+        try (SentenceTransformerModel m = SentenceTransformerModel.load(model)) {
+            ownLimit = m.info().maxSeqLength();
+            for (String s : Files.readAllLines(input)) {
+                int n = m.tokenizer().encode(s).inputIds().length;
+                ownTokens += n;
+                cutTokens += Math.min(n, 8);
+            }
+        }
+        assertThat(own.jsonLines().get(0).get("max_seq_length").getAsInt()).isEqualTo(ownLimit);
+        assertThat(own.jsonLines().get(0).get("tokens").getAsLong()).isEqualTo(ownTokens);
+        assertThat(cut.jsonLines().get(0).get("max_seq_length").getAsInt()).isEqualTo(8);
+        assertThat(cut.jsonLines().get(0).get("tokens").getAsLong()).isEqualTo(cutTokens).isLessThan(ownTokens);
+    }
+
+    @Test
+    void impossibleShapeIsRefusedWithOneLineBeforeAnythingIsWritten() throws Exception {
+        Path input = input();
+        Path target = tmp.resolve("new-model");
+
+        Cli.Result r = Cli.run("bench", "--input", input.toString(), "--hidden", "30", "--heads", "4",
+                "--write-model", target.toString());
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines()).singleElement().satisfies(l -> assertThat(l)
+                .isEqualTo("error: --hidden 30 must be a multiple of --heads 4"));
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void missingVocabFileIsNamedAndLeavesNoHalfWrittenFolder() throws Exception {
+        Path input = input();
+        Path target = tmp.resolve("new-model");
+        Path vocab = tmp.resolve("no-such-vocab.txt");
+
+        Cli.Result r = Cli.run(args("--input", input.toString(), "--vocab-file", vocab.toString(),
+                "--write-model", target.toString()));
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("error: ").contains(vocab.toString()).doesNotContain("Exception"));
+        assertThat(target).doesNotExist();
+    }
+
     private static byte[] bytes(ByteBuffer b) {
         ByteBuffer d = b.duplicate();
         d.position(0);

@@ -71,4 +71,37 @@ class CliErrorsTest {
         assertThat(r.errLines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("error: ").contains(model.resolve("config.json").toString()));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"similarity|one text", "tokenize|", "embed|--batch-size|0|x", "tokenize|--threads|0|x",
+        "embed|--input|FILE|x"})
+    void wrongArgumentsExitTwoWithOneLineAndNoExceptionName(String spec) throws Exception {
+        Path model = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("model"));
+        Path texts = Files.writeString(tmp.resolve("texts.txt"), "잠이 옵니다\n");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(spec.split("\\|", -1)));
+        args.removeIf(String::isEmpty);
+        args.replaceAll(a -> a.equals("FILE") ? texts.toString() : a);
+        args.addAll(1, java.util.List.of("--model", model.toString()));
+
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("error: ").doesNotContain("Exception"));
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void truncatedWeightFileIsNamedWithItsFolder() throws Exception {
+        Path model = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("model"));
+        Path weights = model.resolve("model.safetensors");
+        byte[] all = Files.readAllBytes(weights);
+        Files.write(weights, java.util.Arrays.copyOf(all, all.length / 2));
+
+        Cli.Result r = Cli.run("embed", "--model", model.toString(), "텍스트");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_MODEL);
+        assertThat(r.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("error: " + weights + ": "));
+    }
 }

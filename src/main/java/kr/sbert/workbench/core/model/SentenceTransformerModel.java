@@ -28,14 +28,28 @@ import kr.sbert.workbench.core.text.TokenizerSettings;
  */
 public final class SentenceTransformerModel implements SentenceEmbedder {
 
-    /** How to load and run a model. */
-    public record Options(int batchSize, boolean nfc) {
+    /**
+     * How to load and run a model.
+     *
+     * @param maxSeqLength tokens fed to the model including {@code [CLS]}/{@code [SEP]}, as setting
+     *                     sentence-transformers' {@code model.max_seq_length} does; 0 keeps the folder's
+     */
+    public record Options(int batchSize, boolean nfc, int maxSeqLength) {
         public static final Options DEFAULT = new Options(32, false);
 
         public Options {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
             }
+            if (maxSeqLength != 0 && maxSeqLength < 2) {
+                throw new IllegalArgumentException("max_seq_length " + maxSeqLength
+                        + " leaves no room for [CLS] and [SEP]");
+            }
+        }
+
+        /** The folder's own {@code max_seq_length}. */
+        public Options(int batchSize, boolean nfc) {
+            this(batchSize, nfc, 0);
         }
     }
 
@@ -73,8 +87,13 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
         ModelFolder layout = ModelFolder.read(folder);
         BertConfig config = layout.requireBertConfig();
         Path weightFile = WeightFiles.choose(layout.transformerDir());
+        int maxSeqLength = options.maxSeqLength() == 0 ? layout.maxSeqLength() : options.maxSeqLength();
+        if (maxSeqLength > config.maxPositionEmbeddings()) {
+            throw new IllegalArgumentException("max_seq_length " + maxSeqLength + " exceeds max_position_embeddings "
+                    + config.maxPositionEmbeddings() + " of " + layout.transformerDir().resolve("config.json"));
+        }
         TextTokenizer tokenizer = TokenizerLoader.load(layout.transformerDir(),
-                new TokenizerSettings(layout.maxSeqLength(), layout.lowerCaseInput(), options.nfc()));
+                new TokenizerSettings(maxSeqLength, layout.lowerCaseInput(), options.nfc()));
         NDManager manager = null;
         try {
             if (tokenizer.vocabSize() > config.vocabSize()) {
@@ -83,11 +102,11 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             }
             TorchRuntime.prepareInferenceThread();
             manager = NDManager.newBaseManager(Device.cpu(), TorchRuntime.engine().getEngineName());
-            Map<String, RawTensor> tensors = WeightFiles.read(weightFile);
+            Map<String, RawTensor> tensors = readWeights(weightFile);
             BertWeights weights = BertWeights.create(tensors, config, manager, weightFile.toString());
             List<String> pooling = layout.pooling().modes().stream().map(PoolingMode::label).toList();
             ModelInfo info = new ModelInfo(folder, config.nameOrPath(), config.vocabSize(), config.layers(),
-                    config.hiddenSize(), config.heads(), layout.maxSeqLength(), pooling, layout.normalize(),
+                    config.hiddenSize(), config.heads(), maxSeqLength, pooling, layout.normalize(),
                     folder.relativize(weightFile).toString(),
                     layout.pooling().outputDimension(config.hiddenSize()), layout.warnings());
             return new SentenceTransformerModel(name, info, tokenizer, manager, new BertEncoder(config, weights),
@@ -98,6 +117,24 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
                 manager.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * The readers name the file alone ({@code model.safetensors: ...}); a user with several
+     * models (or a hub snapshot) needs the folder too.
+     */
+    private static Map<String, RawTensor> readWeights(Path weightFile) throws MalformedModelException {
+        try {
+            return WeightFiles.read(weightFile);
+        } catch (MalformedModelException e) {
+            Path dir = weightFile.toAbsolutePath().getParent();
+            String msg = e.getMessage();
+            if (dir == null || msg == null || msg.startsWith(weightFile.toString())) {
+                throw e;
+            }
+            Path parent = weightFile.getParent();
+            throw new MalformedModelException((parent == null ? "" : parent + java.io.File.separator) + msg, e);
         }
     }
 
