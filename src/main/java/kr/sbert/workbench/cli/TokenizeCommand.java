@@ -27,7 +27,9 @@ final class TokenizeCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--json", description = "One JSON object per text: text, tokens, input_ids, offsets, truncated.")
+    @Option(names = "--json", description = "One JSON object per text: text, tokens (WordPiece pieces, untruncated,"
+            + " no [CLS]/[SEP]), input_ids (as fed to the model: with [CLS]/[SEP], truncated), offsets ([start, end)"
+            + " of each token in code points of text, as Python indexes it), truncated.")
     boolean json;
 
     @Option(names = {"-i", "--input"}, paramLabel = "FILE",
@@ -60,9 +62,10 @@ final class TokenizeCommand implements Callable<Integer> {
         JsonArray offsets = new JsonArray();
         for (Token t : e.wordTokens()) {
             tokens.add(t.piece());
+            // Token offsets are Java char indices; JSON readers (Python, HF's offset_mapping) count code points.
             JsonArray span = new JsonArray();
-            span.add(t.start());
-            span.add(t.end());
+            span.add(e.text().codePointCount(0, t.start()));
+            span.add(e.text().codePointCount(0, t.end()));
             offsets.add(span);
         }
         o.add("tokens", tokens);

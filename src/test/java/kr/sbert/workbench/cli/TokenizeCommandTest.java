@@ -58,6 +58,25 @@ class TokenizeCommandTest {
     }
 
     @Test
+    void offsetsCountCodePointsOfTheTextAsGivenLikePythonIndices() {
+        Path model = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("model"));
+        String emoji = fixtureTexts().get(21);
+        String padded = fixtureTexts().get(29);
+        assertThat(emoji).isEqualTo("오늘 날씨 진짜 좋다 \uD83D\uDE0A\uD83D\uDC4D\uD83C\uDFFB");
+        assertThat(padded).startsWith("  앞뒤 공백과\t탭\n");
+
+        Cli.Result r = Cli.run("tokenize", "--model", model.toString(), "--json", emoji, padded);
+
+        assertThat(r.code()).as(r.err()).isZero();
+        // By hand: three astral code points, one per piece (😊, ##👍, ##🏻), each one Python index wide.
+        assertThat(r.jsonLines().get(0).get("offsets").toString())
+                .isEqualTo("[[0,2],[3,5],[6,8],[9,11],[12,13],[13,14],[14,15]]");
+        // Stripping does not shift them: they index the text as given, leading spaces included.
+        assertThat(r.jsonLines().get(1).get("offsets").toString())
+                .startsWith("[[2,4],[5,7],[7,8],[9,10],[11,12],");
+    }
+
+    @Test
     void nfcOptionGivesTheFixtureTokensForDecomposedTexts() {
         Path model = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("model"));
         List<String> texts = NOT_NFC.stream().sorted().map(id -> fixtureTexts().get(id)).toList();
