@@ -74,9 +74,22 @@ public record BertConfig(int vocabSize, int hiddenSize, int layers, int heads, i
         }
         int hidden = JsonFiles.requiredInt(o, "hidden_size", file);
         int heads = JsonFiles.requiredInt(o, "num_attention_heads", file);
+        if (hidden <= 0) {
+            throw new MalformedModelException(file + ": hidden_size must be positive, got " + hidden);
+        }
         if (heads == 0 || hidden % heads != 0) {
             throw new MalformedModelException(file + ": hidden_size " + hidden
                     + " is not a multiple of num_attention_heads " + heads);
+        }
+        double eps = JsonFiles.doubleField(o, "layer_norm_eps", 1e-12, file);
+        if (!(eps > 0 && Double.isFinite(eps))) {
+            // LayerNorm divides by sqrt(variance + eps): zero or less gives NaN or infinity.
+            throw new MalformedModelException(file + ": layer_norm_eps must be a positive number, got " + eps);
+        }
+        for (String key : new String[] {"vocab_size", "intermediate_size"}) {
+            if (JsonFiles.requiredInt(o, key, file) == 0) {
+                throw new MalformedModelException(file + ": " + key + " must be positive, got 0");
+            }
         }
         return new BertConfig(
                 JsonFiles.requiredInt(o, "vocab_size", file),
@@ -86,7 +99,7 @@ public record BertConfig(int vocabSize, int hiddenSize, int layers, int heads, i
                 JsonFiles.requiredInt(o, "intermediate_size", file),
                 JsonFiles.intField(o, "max_position_embeddings", 512, file),
                 JsonFiles.intField(o, "type_vocab_size", 2, file),
-                JsonFiles.doubleField(o, "layer_norm_eps", 1e-12, file),
+                eps,
                 Activation.fromConfig(JsonFiles.stringField(o, "hidden_act", "gelu"), file),
                 modelType,
                 JsonFiles.stringField(o, "_name_or_path", ""));

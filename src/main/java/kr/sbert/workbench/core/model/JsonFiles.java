@@ -24,8 +24,12 @@ final class JsonFiles {
             return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonParseException e) {
             throw new MalformedModelException(file + ": not valid JSON (" + firstLine(e.getMessage()) + ")", e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new MalformedModelException(file + ": missing", e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new MalformedModelException(file + ": not UTF-8 text", e);
         } catch (IOException e) {
-            throw new MalformedModelException(file + ": cannot read (" + e + ")", e);
+            throw new MalformedModelException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 

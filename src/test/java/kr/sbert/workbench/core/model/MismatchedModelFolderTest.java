@@ -66,6 +66,36 @@ class MismatchedModelFolderTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "\"layer_norm_eps\": 1e-12|\"layer_norm_eps\": -1|layer_norm_eps must be a positive number, got -1.0",
+        "\"layer_norm_eps\": 1e-12|\"layer_norm_eps\": 0|layer_norm_eps must be a positive number, got 0.0",
+        "\"hidden_size\": 32|\"hidden_size\": 0|hidden_size must be positive, got 0",
+        "\"intermediate_size\": 64|\"intermediate_size\": 0|intermediate_size must be positive, got 0"})
+    void configValuesNoForwardPassCanUseAreRefusedNamingTheFile(String from, String to, String reason)
+            throws Exception {
+        Path folder = folder();
+        Path config = folder.resolve("config.json");
+        String json = Files.readString(config);
+        assertThat(json).contains(from);
+        Files.writeString(config, json.replace(from, to));
+
+        assertThatThrownBy(() -> SentenceTransformerModel.load(folder).close())
+                .isInstanceOf(MalformedModelException.class)
+                .hasMessage(config + ": " + reason);
+    }
+
+    @Test
+    void missingPoolingConfigIsNamedAsMissing() throws Exception {
+        Path folder = folder();
+        Path pooling = folder.resolve("1_Pooling").resolve("config.json");
+        Files.delete(pooling);
+
+        assertThatThrownBy(() -> SentenceTransformerModel.load(folder).close())
+                .isInstanceOf(MalformedModelException.class)
+                .hasMessage(pooling + ": missing");
+    }
+
     @Test
     void configHiddenSizeLargerThanWeightsNamesTensorFileAndBothShapes() {
         Path folder = folder();
