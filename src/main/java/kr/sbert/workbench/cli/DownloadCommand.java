@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code download ID[@REV]}: fetch a hub model into the cache and print its snapshot folder. */
 @Command(name = "download", mixinStandardHelpOptions = true,
-        description = {"Download what a sentence-transformers BERT needs from the model hub (HF_ENDPOINT) into",
-            "the huggingface_hub cache, resuming partial downloads, and print the snapshot folder.",
+        description = {"Download a model from the hub (HF_ENDPOINT) into the huggingface_hub cache.",
+            "Fetches only what a sentence-transformers BERT needs, resumes partial downloads, verifies"
+                    + " sizes and sha256, and prints the snapshot folder.",
             "Set HF_TOKEN for gated or private models. With HF_HUB_OFFLINE=1 only the cache is used."})
 public final class DownloadCommand implements Callable<Integer> {
     @Spec

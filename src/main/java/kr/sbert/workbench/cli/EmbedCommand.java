@@ -95,7 +95,7 @@ final class EmbedCommand implements Callable<Integer> {
                 o.add("embedding", values);
                 out.println(Json.compact(o));
             } else {
-                out.println(all.get(i));
+                out.println(TextInputs.shownOnOneLine(all.get(i)));
                 StringBuilder sb = new StringBuilder("  ");
                 for (int d = 0; d < embeddings[i].length; d++) {
                     sb.append(d == 0 ? "" : " ").append(embeddings[i][d]);

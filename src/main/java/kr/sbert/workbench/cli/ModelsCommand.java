@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code models}: the catalog of KR-SBERT variants with their cache state; {@code --remove ID} frees space. */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = {"List the known KR-SBERT variants and every model in the huggingface_hub cache",
-            "(cached revisions and size on disk). The cache is HF_HUB_CACHE, else $HF_HOME/hub,",
-            "else ~/.cache/huggingface/hub, shared with Python tools."})
+        description = {"List the known KR-SBERT variants and every model in the huggingface_hub cache.",
+            "Shows cached revisions and size on disk. The cache is HF_HUB_CACHE, else $HF_HOME/hub, else"
+                    + " $XDG_CACHE_HOME/huggingface/hub, else ~/.cache/huggingface/hub, shared with Python tools."})
 public final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

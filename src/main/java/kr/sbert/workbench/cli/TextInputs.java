@@ -38,6 +38,14 @@ final class TextInputs {
         return List.copyOf(texts);
     }
 
+    /**
+     * A text as the plain (non-JSON) output shows it: line breaks written as {@code \n} /
+     * {@code \r}, so every text keeps to its one line (texts from {@code .jsonl} may hold them).
+     */
+    static String shownOnOneLine(String text) {
+        return text.replace("\r", "\\r").replace("\n", "\\n");
+    }
+
     static List<String> read(Path file) throws InvalidInputException {
         String content = readUtf8(file);
         List<String> lines = content.lines().toList();

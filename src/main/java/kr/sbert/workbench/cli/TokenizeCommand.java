@@ -63,6 +63,10 @@ final class TokenizeCommand implements Callable<Integer> {
         for (Token t : e.wordTokens()) {
             tokens.add(t.piece());
             // Token offsets are Java char indices; JSON readers (Python, HF's offset_mapping) count code points.
+            if (t.start() < 0) {
+                offsets.add(com.google.gson.JsonNull.INSTANCE); // a piece with no span in the text
+                continue;
+            }
             JsonArray span = new JsonArray();
             span.add(e.text().codePointCount(0, t.start()));
             span.add(e.text().codePointCount(0, t.end()));
@@ -81,7 +85,7 @@ final class TokenizeCommand implements Callable<Integer> {
 
     private static String toText(Encoding e, int maxSeqLength) {
         StringBuilder sb = new StringBuilder();
-        sb.append(e.text()).append('\n');
+        sb.append(TextInputs.shownOnOneLine(e.text())).append('\n');
         List<Token> words = e.wordTokens();
         sb.append("  tokens (").append(words.size()).append("): ");
         sb.append(String.join(" ", words.stream().map(Token::piece).toList())).append('\n');

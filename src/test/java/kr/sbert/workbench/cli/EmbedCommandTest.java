@@ -58,6 +58,20 @@ class EmbedCommandTest {
     }
 
     @Test
+    void plainOutputKeepsATextWithLineBreaksOnItsOwnLine() {
+        Path model = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("model"));
+        Path input = Cli.jsonl(tmp.resolve("texts.jsonl"), List.of("첫 줄\n둘째 줄", "셋째"));
+
+        Cli.Result embed = Cli.run("embed", "--model", model.toString(), "--input", input.toString());
+        Cli.Result tokenize = Cli.run("tokenize", "--model", model.toString(), "--input", input.toString());
+
+        assertThat(embed.code()).as(embed.err()).isZero();
+        assertThat(embed.out().lines().toList()).hasSize(4).first().isEqualTo("첫 줄\\n둘째 줄");
+        assertThat(tokenize.code()).as(tokenize.err()).isZero();
+        assertThat(tokenize.out().lines().toList()).contains("첫 줄\\n둘째 줄", "셋째");
+    }
+
+    @Test
     void dataSetToNpyHoldsBothSentencesOfEveryPairInOrder() throws Exception {
         Path model = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("model"));
         List<int[]> pairs = new ArrayList<>();
