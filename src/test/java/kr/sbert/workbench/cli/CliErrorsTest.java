@@ -104,4 +104,21 @@ class CliErrorsTest {
         assertThat(r.errLines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("error: " + weights + ": "));
     }
+
+    @Test
+    void nonUtf8InputNamesTheFileAndTheFirstBadLine() throws Exception {
+        Path model = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("model"));
+        Path input = tmp.resolve("mixed.txt");
+        byte[] line1 = "잠이 옵니다\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] line2 = "졸음이 옵니다\n".getBytes(java.nio.charset.Charset.forName("EUC-KR"));
+        byte[] both = java.util.Arrays.copyOf(line1, line1.length + line2.length);
+        System.arraycopy(line2, 0, both, line1.length, line2.length);
+        Files.write(input, both);
+
+        Cli.Result r = Cli.run("tokenize", "--model", model.toString(), "--input", input.toString());
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("error: " + input + ":2: not UTF-8 text"));
+    }
 }
