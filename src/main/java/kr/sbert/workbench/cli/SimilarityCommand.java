@@ -68,9 +68,9 @@ final class SimilarityCommand implements Callable<Integer> {
                 o.addProperty("cosine", cosines[i]);
                 out.println(Json.compact(o));
             } else if (pairs == null) {
-                out.printf(Locale.ROOT, "%.6f%n", cosines[i]);
+                out.printf(Locale.ROOT, "%.8f%n", cosines[i]);
             } else {
-                out.printf(Locale.ROOT, "%.6f\t%s\t%s%n", cosines[i], p.sentence1(), p.sentence2());
+                out.printf(Locale.ROOT, "%.8f\t%s\t%s%n", cosines[i], p.sentence1(), p.sentence2());
             }
         }
         out.flush();
