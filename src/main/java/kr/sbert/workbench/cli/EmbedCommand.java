@@ -3,12 +3,14 @@ package kr.sbert.workbench.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kr.sbert.workbench.core.InvalidInputException;
 import kr.sbert.workbench.core.data.EmbeddingWriter;
 import kr.sbert.workbench.core.data.ReadOptions;
 import kr.sbert.workbench.core.data.SentencePair;
@@ -64,6 +66,11 @@ final class EmbedCommand implements Callable<Integer> {
         boolean npyOut = out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
         if (out != null && !npyOut && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             throw new IllegalArgumentException(out + ": --out must end in .npy or .csv");
+        }
+        Path outFolder = out == null ? null : out.toAbsolutePath().getParent();
+        if (outFolder != null && !Files.isDirectory(outFolder)) {
+            // Found out before the model runs, not after minutes of encoding.
+            throw new InvalidInputException(out + ": cannot write, folder " + outFolder + " does not exist");
         }
         List<String> all = data != null ? pairSentences(err) : TextInputs.resolve(input, texts);
         ModelOpener.warnIfNotNfc(all, model.nfc, err);

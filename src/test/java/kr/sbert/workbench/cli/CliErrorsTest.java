@@ -121,4 +121,16 @@ class CliErrorsTest {
         assertThat(r.errLines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("error: " + input + ":2: not UTF-8 text"));
     }
+
+    @Test
+    void embedOutIntoAMissingFolderIsRefusedBeforeTheModelIsOpened() {
+        Path out = tmp.resolve("no-such-folder").resolve("embeddings.npy");
+        Path missingModel = tmp.resolve("no-such-model");
+
+        Cli.Result r = Cli.run("embed", "--model", missingModel.toString(), "--out", out.toString(), "텍스트");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("error: " + out + ": cannot write"));
+    }
 }
