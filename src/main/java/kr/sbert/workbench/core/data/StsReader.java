@@ -28,6 +28,9 @@ public final class StsReader {
         String name = file.toString();
         byte[] bytes;
         try {
+            if (Files.isDirectory(file)) {
+                throw new InvalidInputException(name + ": is a directory, not an STS file");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new InvalidInputException(name + ": no such file");
             }
