@@ -138,11 +138,22 @@ public final class Calibration {
                 sxy += (x[i] - mx) * (y[i] - my);
                 sxx += (x[i] - mx) * (x[i] - mx);
             }
-            if (sxx == 0) {
+            // Equal inputs are tested exactly: their computed mean may be off in the last bit, and the
+            // tiny spread left would give an arbitrary slope.
+            if (sxx == 0 || allEqual(x, indices)) {
                 return new LinearFit(0, my);
             }
             double a = sxy / sxx;
             return new LinearFit(a, my - a * mx);
+        }
+
+        private static boolean allEqual(double[] x, int[] indices) {
+            for (int i : indices) {
+                if (x[i] != x[indices[0]]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         public double apply(double x) {

@@ -18,7 +18,9 @@ public final class Correlation {
     public static double pearson(double[] x, double[] y) {
         check(x, y);
         int n = x.length;
-        if (n < 2) {
+        // Tested exactly, as SciPy does: a computed mean of equal values may differ from them in the
+        // last bit, leaving a tiny non-zero spread and a meaningless r instead of "undefined".
+        if (n < 2 || isConstant(x) || isConstant(y)) {
             return Double.NaN;
         }
         double mx = 0;
@@ -49,6 +51,16 @@ public final class Correlation {
     public static double spearman(double[] x, double[] y) {
         check(x, y);
         return pearson(ranks(x), ranks(y));
+    }
+
+    /** Whether every value equals the first (true for no values). */
+    static boolean isConstant(double[] values) {
+        for (double v : values) {
+            if (v != values[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** 1-based ranks, ties given the mean of the ranks they span. */

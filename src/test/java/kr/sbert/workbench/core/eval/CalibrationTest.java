@@ -62,6 +62,16 @@ class CalibrationTest {
     }
 
     @Test
+    void equalInputsFitTheFlatLineAtTheMeanGoldEvenWhenTheirMeanIsInexact() {
+        // The mean of (0.1, 0.1, 0.1) computes as 0.10000000000000002: the spread it leaves is
+        // rounding, not data, and must not become a slope.
+        Calibration.LinearFit fit = Calibration.LinearFit.of(new double[] {0.1, 0.1, 0.1}, new double[] {1, 2, 4},
+                new int[] {0, 1, 2});
+        assertThat(fit.slope()).isZero();
+        assertThat(fit.intercept()).isCloseTo(7.0 / 3, within(1e-12));
+    }
+
+    @Test
     void predictionsAreClampedToTheGoldScale() {
         double[] oof = Calibration.outOfFold(new double[] {0, 1, 2, 3, 10}, new double[] {0, 1, 2, 3, 4}, 5, 3L);
         for (double v : oof) {

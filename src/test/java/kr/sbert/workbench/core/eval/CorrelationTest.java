@@ -41,4 +41,15 @@ class CorrelationTest {
         assertThat(Correlation.spearman(X, new double[] {3, 3, 3, 3, 3})).isNaN();
         assertThat(Correlation.pearson(new double[] {1}, new double[] {2})).isNaN();
     }
+
+    @Test
+    void constantInputWhoseMeanIsInexactStillHasNoCorrelation() {
+        // (0.1 + 0.1 + 0.1) / 3 = 0.10000000000000002 in binary floating point, so the deviations from
+        // the computed mean are ±1e-17 rather than 0; SciPy still calls such input constant (NaN).
+        double[] constant = {0.1, 0.1, 0.1};
+        assertThat((0.1 + 0.1 + 0.1) / 3).isNotEqualTo(0.1);
+        assertThat(Correlation.pearson(constant, new double[] {1, 2, 4})).isNaN();
+        assertThat(Correlation.pearson(new double[] {1, 2, 4}, constant)).isNaN();
+        assertThat(Correlation.spearman(constant, new double[] {1, 2, 4})).isNaN();
+    }
 }
