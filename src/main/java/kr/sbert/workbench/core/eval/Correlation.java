@@ -63,9 +63,14 @@ public final class Correlation {
         return true;
     }
 
-    /** 1-based ranks, ties given the mean of the ranks they span. */
+    /** 1-based ranks, ties given the mean of the ranks they span ({@code -0.0} ties with {@code 0.0}, as in SciPy). */
     public static double[] ranks(double[] values) {
-        return RANKING.rank(values);
+        double[] v = new double[values.length];
+        for (int i = 0; i < v.length; i++) {
+            // −0.0 + 0.0 is 0.0: the ranking compares with Double.compare, which orders −0.0 before 0.0.
+            v[i] = values[i] + 0.0;
+        }
+        return RANKING.rank(v);
     }
 
     private static void check(double[] x, double[] y) {

@@ -29,6 +29,12 @@ class CorrelationTest {
     }
 
     @Test
+    void negativeZeroTiesWithZero() {
+        // A gold written "-0" parses to −0.0; SciPy's rankdata compares with ==, so it ties with 0.0.
+        assertThat(Correlation.ranks(new double[] {0.0, -0.0, 1.0})).containsExactly(1.5, 1.5, 3.0);
+    }
+
+    @Test
     void spearmanIgnoresMonotoneTransformsButPearsonDoesNot() {
         double[] cubed = {1, 8, 27, 64, 125};
         assertThat(Correlation.spearman(X, cubed)).isCloseTo(1.0, within(1e-12));
