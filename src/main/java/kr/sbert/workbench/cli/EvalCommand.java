@@ -352,7 +352,9 @@ public final class EvalCommand implements Callable<Integer> {
                         p.hasGold() ? Double.toString(p.gold()) : ""));
                 for (EvaluationResult r : results) {
                     row.add(Double.toString(r.cosine()[i]));
-                    row.add(String.format(Locale.ROOT, "%.4f", r.score()[i]));
+                    // Full precision, like the cosine: rounding could move a score across 3.0 and make
+                    // F1 or MSE recomputed from this file differ from the reported ones.
+                    row.add(Double.toString(r.score()[i]));
                 }
                 csv.printRecord(row);
             }

@@ -206,4 +206,28 @@ class EvalCommandTest {
         }
         assertThat(lines.get(1)).contains("-0.");
     }
+
+    @Test
+    void outScoresReproduceTheReportedCalibratedErrorsAndF1() throws Exception {
+        Path csv = tmp.resolve("pred.csv");
+        assertThat(run("eval", "--model", "baseline:char-ngram", "--data", SAMPLE.toString(), "--json",
+                "--out", csv.toString())).as(err.toString()).isZero();
+        JsonObject m = JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("models").get(0)
+                .getAsJsonObject().getAsJsonObject("metrics");
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(Files.readString(csv))).getRecords();
+        double se = 0;
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (CSVRecord r : rows.subList(1, rows.size())) {
+            double gold = Double.parseDouble(r.get(2));
+            double score = Double.parseDouble(r.get(4));
+            se += (score - gold) * (score - gold);
+            tp += score >= 3 && gold >= 3 ? 1 : 0;
+            fp += score >= 3 && gold < 3 ? 1 : 0;
+            fn += score < 3 && gold >= 3 ? 1 : 0;
+        }
+        assertThat(se / (rows.size() - 1)).isCloseTo(m.get("mse_calibrated").getAsDouble(), within(1e-12));
+        assertThat(2.0 * tp / (2 * tp + fp + fn)).isCloseTo(m.get("f1").getAsDouble(), within(1e-12));
+    }
 }
