@@ -191,6 +191,26 @@ class StsReaderGenericTest {
     }
 
     @Test
+    void jsonFileHoldingJsonLinesIsReadAsJsonl() throws Exception {
+        // What Hugging Face datasets' Dataset.to_json() writes: one object per line, named .json.
+        Path f = write("hf.json", "{\"sentence1\":\"가\",\"sentence2\":\"나\",\"score\":4.0}\n"
+                + "{\"sentence1\":\"다\",\"sentence2\":\"라\",\"score\":1.5}\n");
+        StsDataset d = StsReader.read(f, ReadOptions.defaults());
+        assertThat(d.format()).isEqualTo(StsFormat.JSONL);
+        assertThat(d.pairs()).containsExactly(new SentencePair("가", "나", 4.0, 1), new SentencePair("다", "라", 1.5, 2));
+        assertThat(StsFormat.parse("JSON")).contains(StsFormat.KLUE_JSON);
+    }
+
+    @Test
+    void prettyPrintedSingleObjectIsALayoutErrorEvenWhenSkippingBadRows() throws Exception {
+        Path f = write("one.json", "{\n  \"data\": [\n    {\"sentence1\": \"가\", \"sentence2\": \"나\"}\n  ]\n}\n");
+        assertThatThrownBy(() -> StsReader.read(f, ReadOptions.defaults().withSkipBadRows(true)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(f + ":1: one JSON object spread over several lines; expected one object per line (JSONL)"
+                        + " or an array of pairs (KLUE-STS JSON)");
+    }
+
+    @Test
     void missingFileIsAnInvalidInput() {
         Path f = tmp.resolve("nope.tsv");
         assertThatThrownBy(() -> StsReader.read(f, ReadOptions.defaults()))
