@@ -37,6 +37,8 @@ import kr.sbert.workbench.core.eval.Interval;
 import kr.sbert.workbench.core.eval.PairEmbeddings;
 import kr.sbert.workbench.core.eval.PairScorer;
 import kr.sbert.workbench.core.eval.PairedDifference;
+import kr.sbert.workbench.core.eval.SimilarityFunction;
+import kr.sbert.workbench.core.model.MalformedModelException;
 import kr.sbert.workbench.core.task.CancelToken;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -101,6 +103,12 @@ public final class EvalCommand implements Callable<Integer> {
         }
         StsDataset dataset = StsReader.read(data, new ReadOptions(format, gold, skipBadRows));
         reportDataset(dataset, err);
+        boolean goldGiven = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--gold");
+        if (goldGiven && dataset.format() != StsFormat.KLUE_JSON && dataset.format() != StsFormat.JSONL) {
+            err.println("warning: --gold " + gold.jsonKey() + " applies to KLUE-STS labels only; the "
+                    + dataset.format().cliName() + " file's own score column is the gold");
+        }
         if (dataset.pairs().isEmpty()) {
             throw new InvalidInputException(data + ": no pairs to evaluate");
         }
@@ -190,12 +198,13 @@ public final class EvalCommand implements Callable<Integer> {
                 try (ProgressBar bar = new ProgressBar(err, "sentences")) {
                     embeddings = eps.embed(dataset.pairs(), bar, CancelToken.NONE);
                 }
-                cosine = embeddings.similarities(kr.sbert.workbench.core.eval.SimilarityFunction.COSINE);
+                cosine = embeddings.similarities(SimilarityFunction.COSINE);
             } else {
                 try (ProgressBar bar = new ProgressBar(err, "pairs")) {
                     cosine = scorer.score(dataset.pairs(), bar, CancelToken.NONE);
                 }
             }
+            checkFinite(scorer.name(), cosine, dataset);
             return evaluator.evaluate(scorer.name(), dataset.pairs(), dataset.goldScale(),
                     dataset.skipped().size(), cosine, embeddings);
         } finally {
@@ -205,6 +214,17 @@ public final class EvalCommand implements Callable<Integer> {
                 } catch (Exception e) {
                     err.println("warning: closing " + scorer.name() + ": " + e.getMessage());
                 }
+            }
+        }
+    }
+
+    /** A NaN similarity (NaN in the embeddings) would make every metric meaningless: stop, naming the pair. */
+    static void checkFinite(String model, double[] similarity, StsDataset dataset) throws MalformedModelException {
+        for (int i = 0; i < similarity.length; i++) {
+            if (!Double.isFinite(similarity[i])) {
+                throw new MalformedModelException(model + ": similarity " + similarity[i] + " for the pair at "
+                        + dataset.source() + ":" + dataset.pairs().get(i).line()
+                        + " (the model's embeddings hold NaN or infinite values)");
             }
         }
     }

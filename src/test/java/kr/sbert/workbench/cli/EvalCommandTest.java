@@ -230,4 +230,25 @@ class EvalCommandTest {
         assertThat(se / (rows.size() - 1)).isCloseTo(m.get("mse_calibrated").getAsDouble(), within(1e-12));
         assertThat(2.0 * tp / (2 * tp + fp + fn)).isCloseTo(m.get("f1").getAsDouble(), within(1e-12));
     }
+
+    @Test
+    void aNanSimilarityStopsWithTheModelAndThePairsLine() throws Exception {
+        kr.sbert.workbench.core.data.StsDataset d = StsReader.read(SAMPLE, ReadOptions.defaults());
+        double[] sim = new double[d.pairs().size()];
+        sim[4] = Double.NaN;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EvalCommand.checkFinite("m", sim, d))
+                .isInstanceOf(kr.sbert.workbench.core.model.MalformedModelException.class)
+                .hasMessageStartingWith("m: similarity NaN for the pair at " + SAMPLE + ":6 ");
+        sim[4] = 0.5;
+        EvalCommand.checkFinite("m", sim, d);
+    }
+
+    @Test
+    void goldFieldOnAFileWithoutKlueLabelsIsWarnedAbout() {
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", SAMPLE.toString(), "--gold", "real-label")).isZero();
+        assertThat(err.toString()).contains("warning: --gold real-label applies to KLUE-STS labels only");
+        err.getBuffer().setLength(0);
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", SAMPLE.toString())).isZero();
+        assertThat(err.toString()).doesNotContain("warning");
+    }
 }
