@@ -38,6 +38,7 @@ import kr.sbert.workbench.core.eval.PairEmbeddings;
 import kr.sbert.workbench.core.eval.PairScorer;
 import kr.sbert.workbench.core.eval.PairedDifference;
 import kr.sbert.workbench.core.eval.SimilarityFunction;
+import kr.sbert.workbench.core.hub.ModelRef;
 import kr.sbert.workbench.core.model.MalformedModelException;
 import kr.sbert.workbench.core.task.CancelToken;
 import org.apache.commons.csv.CSVFormat;
@@ -98,6 +99,7 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkDistinctModels();
+        checkModelsBeforeWork(err);
         if (out != null) {
             checkOutputFile(out, data);
         }
@@ -146,6 +148,21 @@ public final class EvalCommand implements Callable<Integer> {
             if (earlier != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--model " + m
                         + (earlier.equals(m) ? " is named twice" : " names the same model as --model " + earlier));
+            }
+        }
+    }
+
+    /**
+     * An unknown baseline or a missing model folder is reported before any model runs (not after
+     * the first model has spent minutes encoding). Hub ids are resolved when their turn comes.
+     */
+    private void checkModelsBeforeWork(PrintWriter err) throws WorkbenchException {
+        for (String m : models) {
+            ModelRef ref = ModelRef.parse(m);
+            if (ref.kind() == ModelRef.Kind.BASELINE) {
+                ModelOpener.openScorer(m, err);
+            } else if (ref.kind() == ModelRef.Kind.FOLDER) {
+                ModelOpener.resolveFolder(m, err);
             }
         }
     }

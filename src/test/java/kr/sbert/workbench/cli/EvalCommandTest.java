@@ -251,4 +251,15 @@ class EvalCommandTest {
         assertThat(run("eval", "--model", "baseline:jaccard", "--data", SAMPLE.toString())).isZero();
         assertThat(err.toString()).doesNotContain("warning");
     }
+
+    @Test
+    void anUnusableSecondModelIsReportedBeforeTheFirstOneRuns() {
+        Path missing = tmp.resolve("no-model");
+        assertThat(run("eval", "--model", "baseline:char-ngram", "--model", missing.toString(), "--data", SAMPLE.toString()))
+                .isEqualTo(ExitCodes.BAD_MODEL);
+        assertThat(err.toString()).contains(missing + ": no such model folder").doesNotContain("data: ");
+        assertThat(run("eval", "--model", "baseline:char-ngram", "--model", "baseline:bm25", "--data", SAMPLE.toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("unknown baseline");
+    }
 }
