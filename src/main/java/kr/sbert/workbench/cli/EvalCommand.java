@@ -292,12 +292,13 @@ public final class EvalCommand implements Callable<Integer> {
             PairedDifference p = c.difference();
             o.printf(Locale.ROOT, "%s − %s: spearman %s, pearson %s%s%n", c.a(), c.b(),
                     withInterval(p.spearman(), p.spearmanInterval()), withInterval(p.pearson(), p.pearsonInterval()),
-                    p.spearmanInterval().excludesZero() ? "" : " (interval includes 0: no clear winner)");
+                    Double.isNaN(p.spearmanInterval().lower()) || p.spearmanInterval().excludesZero() ? ""
+                            : " (interval includes 0: no clear winner)");
         }
     }
 
     private static String withInterval(double v, Interval i) {
-        return i == null ? num(v) : num(v) + " [" + num(i.lower()) + ", " + num(i.upper()) + "]";
+        return i == null || !Double.isFinite(v) ? num(v) : num(v) + " [" + num(i.lower()) + ", " + num(i.upper()) + "]";
     }
 
     private static String num(double v) {
@@ -391,7 +392,7 @@ public final class EvalCommand implements Callable<Integer> {
                     row.add(Double.toString(r.cosine()[i]));
                     // Full precision, like the cosine: rounding could move a score across 3.0 and make
                     // F1 or MSE recomputed from this file differ from the reported ones.
-                    row.add(Double.toString(r.score()[i]));
+                    row.add(Double.isFinite(r.score()[i]) ? Double.toString(r.score()[i]) : "");
                 }
                 csv.printRecord(row);
             }

@@ -72,6 +72,18 @@ class CalibrationTest {
     }
 
     @Test
+    void aSinglePairHasNoOutOfFoldPrediction() {
+        // Nothing is left to fit on once the pair itself is held out; it used to be scored by the
+        // empty fit (0), reporting an MSE of gold² as if it were measured.
+        CalibrationResult r = Calibration.evaluate(new double[] {0.8}, new double[] {3.0}, 5, 1L);
+        assertThat(r.linearScores()[0]).isNaN();
+        assertThat(r.linearMse()).isNaN();
+        assertThat(r.linearMae()).isNaN();
+        assertThat(r.plainMse()).isCloseTo(1.0, within(1e-12));
+        assertThat(Calibration.outOfFold(new double[] {0.1, 0.2}, new double[] {1, 2}, 1, 1L)).containsOnly(Double.NaN);
+    }
+
+    @Test
     void predictionsAreClampedToTheGoldScale() {
         double[] oof = Calibration.outOfFold(new double[] {0, 1, 2, 3, 10}, new double[] {0, 1, 2, 3, 4}, 5, 3L);
         for (double v : oof) {
