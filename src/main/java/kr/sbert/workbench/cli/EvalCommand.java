@@ -63,7 +63,7 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Model to evaluate (repeatable): baseline:char-ngram, baseline:jaccard, a model id or folder.")
     List<String> models;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "STS file with gold scores.")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "STS pairs file; a gold score is optional (pairs without one are only scored).")
     Path data;
 
     @Option(names = "--format", paramLabel = "F", converter = FormatConverter.class,
@@ -98,6 +98,7 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws WorkbenchException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        checkNumbers();
         checkDistinctModels();
         checkModelsBeforeWork(err);
         if (out != null) {
@@ -138,6 +139,15 @@ public final class EvalCommand implements Callable<Integer> {
         stdout.flush();
         err.flush();
         return ExitCodes.OK;
+    }
+
+    private void checkNumbers() {
+        if (batchSize < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1, got " + batchSize);
+        }
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
     }
 
     // Two spellings of one model would be evaluated twice and give two identical --out columns.

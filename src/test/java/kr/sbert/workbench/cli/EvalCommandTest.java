@@ -262,4 +262,14 @@ class EvalCommandTest {
                 .isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("unknown baseline");
     }
+
+    @Test
+    void nonPositiveBatchSizeOrThreadsIsAUsageErrorBeforeReadingTheData() {
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", SAMPLE.toString(), "--batch-size", "0"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--batch-size must be at least 1, got 0").doesNotContain("data: ", "Exception");
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", SAMPLE.toString(), "--threads", "-1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--threads must be at least 1, got -1");
+    }
 }
