@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kr.sbert.workbench.core.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -19,8 +21,23 @@ import org.apache.commons.csv.CSVRecord;
  * Empty lines are not rows. Line numbers are those of the line where a record starts.
  */
 final class DelimitedParser {
+    private static final Pattern CSV_LINE = Pattern.compile("(?:startline |line: )(\\d+)");
 
     private DelimitedParser() {
+    }
+
+    // commons-csv says "(startline 3) EOF reached before encapsulated token finished" or "Invalid
+    // character between encapsulated token and delimiter at line: 3, position: 23": say it plainly, with the line.
+    private static InvalidInputException invalidCsv(String message, RowCollector rows) {
+        String m = String.valueOf(message);
+        Matcher line = CSV_LINE.matcher(m);
+        String what = m.contains("EOF reached before encapsulated token finished")
+                ? "a quote opened here is never closed"
+                : m.contains("Invalid character between encapsulated token and delimiter")
+                ? "text after a closing quote (a \" inside a quoted field must be written \"\")"
+                : m;
+        return rows.fileError(0, "not valid CSV: " + (line.find() ? "line " + line.group(1) + ": " : "") + what
+                + " (this stops the load even with --skip-bad-rows)");
     }
 
     // A header that is one cell holding the other delimiter was most likely read with the wrong one.
@@ -75,9 +92,9 @@ final class DelimitedParser {
             }
         } catch (UncheckedIOException | IllegalStateException e) {
             // commons-csv reports e.g. an unclosed quote this way, with its own position.
-            throw rows.fileError(0, "not valid CSV: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            throw invalidCsv(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), rows);
         } catch (IOException e) {
-            throw rows.fileError(0, "not valid CSV: " + e.getMessage());
+            throw invalidCsv(e.getMessage(), rows);
         }
     }
 }

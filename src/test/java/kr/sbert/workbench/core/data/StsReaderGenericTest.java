@@ -81,6 +81,17 @@ class StsReaderGenericTest {
     }
 
     @Test
+    void csvQuotingErrorsNameTheirLineInPlainWords() throws Exception {
+        Path unclosed = write("u.csv", "sentence1,sentence2\na,b\n\"never closed,c\nd,e\n");
+        assertThatThrownBy(() -> StsReader.read(unclosed, ReadOptions.defaults().withSkipBadRows(true)))
+                .hasMessage(unclosed + ": not valid CSV: line 3: a quote opened here is never closed"
+                        + " (this stops the load even with --skip-bad-rows)");
+        Path junk = write("j.csv", "sentence1,sentence2\na,b\n\"quoted\" tail,c\n");
+        assertThatThrownBy(() -> StsReader.read(junk, ReadOptions.defaults()))
+                .hasMessageStartingWith(junk + ": not valid CSV: line 3: text after a closing quote");
+    }
+
+    @Test
     void csvRowWithTheWrongColumnCountIsReported() throws Exception {
         Path f = write("c.csv", "sentence1,sentence2,score\na,b,1\na,b,c,1\n");
         assertThatThrownBy(() -> StsReader.read(f, ReadOptions.defaults()))
