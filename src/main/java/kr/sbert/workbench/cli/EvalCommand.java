@@ -185,8 +185,8 @@ public final class EvalCommand implements Callable<Integer> {
         }
         try {
             Path p = Path.of(s);
-            return Files.isDirectory(p) ? p.toAbsolutePath().normalize().toString() : s;
-        } catch (InvalidPathException e) {
+            return Files.isDirectory(p) ? p.toRealPath().toString() : s;
+        } catch (InvalidPathException | IOException e) {
             return s;
         }
     }

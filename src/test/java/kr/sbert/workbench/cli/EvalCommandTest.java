@@ -187,6 +187,19 @@ class EvalCommandTest {
         assertThat(err.toString()).contains("--model BASELINE:Jaccard names the same model as --model baseline:jaccard")
                 .doesNotContain("Exception");
         assertThat(EvalCommand.modelKey(tmp.toString())).isEqualTo(EvalCommand.modelKey(tmp.resolve(".") + "/"));
+        Path link = tmp.resolveSibling(tmp.getFileName() + "-link");
+        try {
+            Files.createSymbolicLink(link, tmp);
+            assertThat(EvalCommand.modelKey(link.toString())).isEqualTo(EvalCommand.modelKey(tmp.toString()));
+        } catch (UnsupportedOperationException | java.io.IOException noLinks) {
+            // a file system without symbolic links has nothing to check here
+        } finally {
+            try {
+                Files.deleteIfExists(link);
+            } catch (java.io.IOException ignored) {
+                // best effort
+            }
+        }
     }
 
     @Test
