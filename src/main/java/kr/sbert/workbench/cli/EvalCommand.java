@@ -11,9 +11,10 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,12 +22,14 @@ import java.util.concurrent.Callable;
 import kr.sbert.workbench.core.InvalidInputException;
 import kr.sbert.workbench.core.WorkbenchException;
 import kr.sbert.workbench.core.data.GoldField;
+import kr.sbert.workbench.core.data.GoldScale;
 import kr.sbert.workbench.core.data.ReadOptions;
 import kr.sbert.workbench.core.data.SentencePair;
 import kr.sbert.workbench.core.data.SkippedRow;
 import kr.sbert.workbench.core.data.StsDataset;
 import kr.sbert.workbench.core.data.StsFormat;
 import kr.sbert.workbench.core.data.StsReader;
+import kr.sbert.workbench.core.eval.Baselines;
 import kr.sbert.workbench.core.eval.EmbeddingPairScorer;
 import kr.sbert.workbench.core.eval.EvaluationResult;
 import kr.sbert.workbench.core.eval.Evaluator;
@@ -34,6 +37,9 @@ import kr.sbert.workbench.core.eval.Interval;
 import kr.sbert.workbench.core.eval.PairEmbeddings;
 import kr.sbert.workbench.core.eval.PairScorer;
 import kr.sbert.workbench.core.eval.PairedDifference;
+import kr.sbert.workbench.core.eval.SimilarityFunction;
+import kr.sbert.workbench.core.hub.ModelRef;
+import kr.sbert.workbench.core.model.MalformedModelException;
 import kr.sbert.workbench.core.task.CancelToken;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -57,7 +63,7 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Model to evaluate (repeatable): baseline:char-ngram, baseline:jaccard, a model id or folder.")
     List<String> models;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "STS file with gold scores.")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "STS pairs file; a gold score is optional (pairs without one are only scored).")
     Path data;
 
     @Option(names = "--format", paramLabel = "F", converter = FormatConverter.class,
@@ -92,11 +98,20 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws WorkbenchException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (new HashSet<>(models).size() != models.size()) {
-            throw new IllegalArgumentException("--model: the same model is named twice");
+        checkNumbers();
+        checkDistinctModels();
+        checkModelsBeforeWork(err);
+        if (out != null) {
+            checkOutputFile(out, data);
         }
         StsDataset dataset = StsReader.read(data, new ReadOptions(format, gold, skipBadRows));
         reportDataset(dataset, err);
+        boolean goldGiven = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--gold");
+        if (goldGiven && dataset.format() != StsFormat.KLUE_JSON && dataset.format() != StsFormat.JSONL) {
+            err.println("warning: --gold " + gold.jsonKey() + " applies to KLUE-STS labels only; the "
+                    + dataset.format().cliName() + " file's own score column is the gold");
+        }
         if (dataset.pairs().isEmpty()) {
             throw new InvalidInputException(data + ": no pairs to evaluate");
         }
@@ -126,6 +141,75 @@ public final class EvalCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private void checkNumbers() {
+        if (batchSize < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1, got " + batchSize);
+        }
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+    }
+
+    // Two spellings of one model would be evaluated twice and give two identical --out columns.
+    private void checkDistinctModels() {
+        Map<String, String> seen = new HashMap<>();
+        for (String m : models) {
+            String earlier = seen.putIfAbsent(modelKey(m), m);
+            if (earlier != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--model " + m
+                        + (earlier.equals(m) ? " is named twice" : " names the same model as --model " + earlier));
+            }
+        }
+    }
+
+    /**
+     * An unknown baseline or a missing model folder is reported before any model runs (not after
+     * the first model has spent minutes encoding). Hub ids are resolved when their turn comes.
+     */
+    private void checkModelsBeforeWork(PrintWriter err) throws WorkbenchException {
+        for (String m : models) {
+            ModelRef ref = ModelRef.parse(m);
+            if (ref.kind() == ModelRef.Kind.BASELINE) {
+                ModelOpener.openScorer(m, err);
+            } else if (ref.kind() == ModelRef.Kind.FOLDER) {
+                ModelOpener.resolveFolder(m, err);
+            }
+        }
+    }
+
+    /** Baseline names ignore case; a folder is the same folder however its path is written. */
+    static String modelKey(String spec) {
+        String s = spec.strip();
+        if (Baselines.isBaselineSpec(s)) {
+            return s.toLowerCase(Locale.ROOT);
+        }
+        try {
+            Path p = Path.of(s);
+            return Files.isDirectory(p) ? p.toRealPath().toString() : s;
+        } catch (InvalidPathException | IOException e) {
+            return s;
+        }
+    }
+
+    /** Refused before any work: a predictions file that cannot be written, or would overwrite the data. */
+    static void checkOutputFile(Path file, Path dataFile) throws InvalidInputException {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(file + ": is a directory; --out needs a file name");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new InvalidInputException(file + ": no such directory " + parent);
+        }
+        try {
+            if (Files.exists(file) && Files.exists(dataFile) && Files.isSameFile(file, dataFile)) {
+                throw new InvalidInputException(file + ": is the --data file; writing predictions there would"
+                        + " overwrite it (choose another --out)");
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot check (" + e.getMessage() + ")", e);
+        }
+    }
+
     private EvaluationResult evaluateOne(String modelSpec, StsDataset dataset, Evaluator evaluator, PrintWriter err)
             throws WorkbenchException {
         ModelOptions options = new ModelOptions();
@@ -141,12 +225,13 @@ public final class EvalCommand implements Callable<Integer> {
                 try (ProgressBar bar = new ProgressBar(err, "sentences")) {
                     embeddings = eps.embed(dataset.pairs(), bar, CancelToken.NONE);
                 }
-                cosine = embeddings.similarities(kr.sbert.workbench.core.eval.SimilarityFunction.COSINE);
+                cosine = embeddings.similarities(SimilarityFunction.COSINE);
             } else {
                 try (ProgressBar bar = new ProgressBar(err, "pairs")) {
                     cosine = scorer.score(dataset.pairs(), bar, CancelToken.NONE);
                 }
             }
+            checkFinite(scorer.name(), cosine, dataset);
             return evaluator.evaluate(scorer.name(), dataset.pairs(), dataset.goldScale(),
                     dataset.skipped().size(), cosine, embeddings);
         } finally {
@@ -156,6 +241,17 @@ public final class EvalCommand implements Callable<Integer> {
                 } catch (Exception e) {
                     err.println("warning: closing " + scorer.name() + ": " + e.getMessage());
                 }
+            }
+        }
+    }
+
+    /** A NaN similarity (NaN in the embeddings) would make every metric meaningless: stop, naming the pair. */
+    static void checkFinite(String model, double[] similarity, StsDataset dataset) throws MalformedModelException {
+        for (int i = 0; i < similarity.length; i++) {
+            if (!Double.isFinite(similarity[i])) {
+                throw new MalformedModelException(model + ": similarity " + similarity[i] + " for the pair at "
+                        + dataset.source() + ":" + dataset.pairs().get(i).line()
+                        + " (the model's embeddings hold NaN or infinite values)");
             }
         }
     }
@@ -171,29 +267,48 @@ public final class EvalCommand implements Callable<Integer> {
 
     private static void printTable(StsDataset d, List<EvaluationResult> results, List<Comparison> comparisons,
                                    PrintWriter o) {
-        int w = Math.max(5, results.stream().mapToInt(r -> r.model().length()).max().orElse(5));
-        String fmt = "%-" + w + "s  %6s  %-24s  %-24s  %6s  %8s%n";
-        o.printf(Locale.ROOT, fmt, "model", "n", "pearson_cosine [95% CI]", "spearman_cosine [95% CI]",
-                d.goldScale() == kr.sbert.workbench.core.data.GoldScale.BINARY ? "F1" : "F1@3", "MSE(cal)");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"model", "n", "pearson_cosine [95% CI]", "spearman_cosine [95% CI]",
+            d.goldScale() == GoldScale.BINARY ? "F1" : "F1@3", "MSE(cal)"});
         for (EvaluationResult r : results) {
-            o.printf(Locale.ROOT, fmt, r.model(), r.n(),
-                    withInterval(r.metric("pearson_cosine"), r.intervals() == null ? null : r.intervals().pearson()),
-                    withInterval(r.metric("spearman_cosine"), r.intervals() == null ? null : r.intervals().spearman()),
-                    num(r.metric("f1")), num(r.metric("mse_calibrated")));
+            rows.add(new String[] {r.model(), Integer.toString(r.n()),
+                withInterval(r.metric("pearson_cosine"), r.intervals() == null ? null : r.intervals().pearson()),
+                withInterval(r.metric("spearman_cosine"), r.intervals() == null ? null : r.intervals().spearman()),
+                num(r.metric("f1")), num(r.metric("mse_calibrated"))});
+        }
+        // Columns as wide as their widest cell (a negative interval is wider than a positive one).
+        int[] width = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.length; c++) {
+                boolean number = c == 1 || c >= 4;
+                String cell = number ? " ".repeat(width[c] - row[c].length()) + row[c]
+                        : row[c] + " ".repeat(width[c] - row[c].length());
+                line.append(c == 0 ? "" : "  ").append(cell);
+            }
+            o.println(line.toString().stripTrailing());
         }
         if (results.stream().allMatch(r -> r.n() == 0)) {
-            o.println("(no gold scores: nothing to compare with)");
+            o.println("(no gold scores: nothing to measure; --out FILE saves every pair's similarity and 0–5 score)");
+        } else if (d.goldCount() < 2) {
+            o.println("(only one pair has gold: correlations need at least two)");
         }
         for (Comparison c : comparisons) {
             PairedDifference p = c.difference();
             o.printf(Locale.ROOT, "%s − %s: spearman %s, pearson %s%s%n", c.a(), c.b(),
                     withInterval(p.spearman(), p.spearmanInterval()), withInterval(p.pearson(), p.pearsonInterval()),
-                    p.spearmanInterval().excludesZero() ? "" : " (interval includes 0: no clear winner)");
+                    Double.isNaN(p.spearmanInterval().lower()) || p.spearmanInterval().excludesZero() ? ""
+                            : " (interval includes 0: no clear winner)");
         }
     }
 
     private static String withInterval(double v, Interval i) {
-        return i == null ? num(v) : num(v) + " [" + num(i.lower()) + ", " + num(i.upper()) + "]";
+        return i == null || !Double.isFinite(v) ? num(v) : num(v) + " [" + num(i.lower()) + ", " + num(i.upper()) + "]";
     }
 
     private static String num(double v) {
@@ -224,6 +339,9 @@ public final class EvalCommand implements Callable<Integer> {
             o.addProperty("n", r.n());
             o.addProperty("skipped", r.skipped());
             JsonObject metrics = new JsonObject();
+            // Always present (null when undefined, e.g. without gold), so readers need not test for them.
+            metrics.add("pearson_cosine", number(r.metric("pearson_cosine")));
+            metrics.add("spearman_cosine", number(r.metric("spearman_cosine")));
             for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
                 metrics.add(e.getKey(), number(e.getValue()));
             }
@@ -250,7 +368,8 @@ public final class EvalCommand implements Callable<Integer> {
             diffs.add(o);
         }
         root.add("differences", diffs);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+        // serializeNulls: undefined metrics are written as null, not left out.
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
     }
 
     // JSON has no NaN: undefined metrics are null.
@@ -281,7 +400,9 @@ public final class EvalCommand implements Callable<Integer> {
                         p.hasGold() ? Double.toString(p.gold()) : ""));
                 for (EvaluationResult r : results) {
                     row.add(Double.toString(r.cosine()[i]));
-                    row.add(String.format(Locale.ROOT, "%.4f", r.score()[i]));
+                    // Full precision, like the cosine: rounding could move a score across 3.0 and make
+                    // F1 or MSE recomputed from this file differ from the reported ones.
+                    row.add(Double.isFinite(r.score()[i]) ? Double.toString(r.score()[i]) : "");
                 }
                 csv.printRecord(row);
             }

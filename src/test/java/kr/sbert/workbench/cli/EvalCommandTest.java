@@ -131,4 +131,158 @@ class EvalCommandTest {
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("'xml' is not one of korsts, klue, csv, tsv, jsonl");
     }
+
+    @Test
+    void pairsWithoutGoldAreScoredJsonKeepsTheCorrelationKeysAsNullAndOutStillWorks() throws Exception {
+        Path f = tmp.resolve("nogold.csv");
+        Files.writeString(f, "Text_A,Text_B\n비가 온다.,비가 내린다.\n고양이가 잔다.,주가가 올랐다.\n");
+        Path csv = tmp.resolve("pred.csv");
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", f.toString(), "--json", "--out", csv.toString()))
+                .as(err.toString()).isZero();
+        JsonObject model = JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("models")
+                .get(0).getAsJsonObject();
+        assertThat(model.get("n").getAsInt()).isZero();
+        JsonObject metrics = model.getAsJsonObject("metrics");
+        assertThat(metrics.has("pearson_cosine")).isTrue();
+        assertThat(metrics.get("pearson_cosine").isJsonNull()).isTrue();
+        assertThat(metrics.get("spearman_cosine").isJsonNull()).isTrue();
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(Files.readString(csv))).getRecords();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).get(0)).isEqualTo("비가 온다.");
+        assertThat(rows.get(1).get(2)).isEmpty();
+        // Jaccard of {비가, 온다} and {비가, 내린다}: 1 common word of 3.
+        assertThat(Double.parseDouble(rows.get(1).get(3))).isEqualTo(1.0 / 3);
+
+        out.getBuffer().setLength(0);
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", f.toString())).isZero();
+        assertThat(out.toString()).contains("no gold scores", "--out");
+    }
+
+    @Test
+    void outThatIsTheDataFileIsRefusedBeforeAnyWorkAndTheDataIsKept() throws Exception {
+        Path f = tmp.resolve("pairs.csv");
+        String text = "s1,s2,score\n가 나,가 나,4\n가 나,다 라,1\n";
+        Files.writeString(f, text);
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", f.toString(),
+                "--out", tmp.resolve(".").resolve("pairs.csv").toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("is the --data file");
+        assertThat(Files.readString(f)).isEqualTo(text);
+    }
+
+    @Test
+    void outInAMissingDirectoryOrOnADirectoryIsRefusedBeforeReadingTheData() {
+        Path missing = tmp.resolve("no-such-dir").resolve("pred.csv");
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", SAMPLE.toString(), "--out", missing.toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("error: " + missing + ": no such directory").doesNotContain("data: ");
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", SAMPLE.toString(), "--out", tmp.toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("error: " + tmp + ": is a directory");
+    }
+
+    @Test
+    void theSameModelSpelledTwiceIsAUsageError() {
+        assertThat(run("eval", "--model", "baseline:jaccard", "--model", "BASELINE:Jaccard", "--data", SAMPLE.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--model BASELINE:Jaccard names the same model as --model baseline:jaccard")
+                .doesNotContain("Exception");
+        assertThat(EvalCommand.modelKey(tmp.toString())).isEqualTo(EvalCommand.modelKey(tmp.resolve(".") + "/"));
+        Path link = tmp.resolveSibling(tmp.getFileName() + "-link");
+        try {
+            Files.createSymbolicLink(link, tmp);
+            assertThat(EvalCommand.modelKey(link.toString())).isEqualTo(EvalCommand.modelKey(tmp.toString()));
+        } catch (UnsupportedOperationException | java.io.IOException noLinks) {
+            // a file system without symbolic links has nothing to check here
+        } finally {
+            try {
+                Files.deleteIfExists(link);
+            } catch (java.io.IOException ignored) {
+                // best effort
+            }
+        }
+    }
+
+    @Test
+    void tableColumnsStayAlignedWhenACorrelationIsNegative() throws Exception {
+        // Jaccard 1, 1/3, 0, 1, 0 against gold 0.5, 2, 4.5, 1, 4: a negative correlation, whose
+        // interval "-0.9… [-1.0000, -0.…]" is wider than a positive one.
+        Path f = tmp.resolve("neg.csv");
+        Files.writeString(f, "s1,s2,score\n가 나,가 나,0.5\n가 나,가 다,2\n가 나,라 마,4.5\n다 라,다 라,1\n다 라,마 바,4\n");
+        assertThat(run("eval", "--model", "baseline:jaccard", "--model", "baseline:char-ngram", "--data", f.toString()))
+                .as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        int spearmanColumn = lines.get(0).indexOf("spearman_cosine");
+        for (String row : lines.subList(1, 3)) {
+            int afterPearson = row.indexOf(']') + 1;
+            int spearmanCell = afterPearson + (row.substring(afterPearson).length() - row.substring(afterPearson).stripLeading().length());
+            assertThat(spearmanCell).as(out.toString()).isEqualTo(spearmanColumn);
+        }
+        assertThat(lines.get(1)).contains("-0.");
+    }
+
+    @Test
+    void outScoresReproduceTheReportedCalibratedErrorsAndF1() throws Exception {
+        Path csv = tmp.resolve("pred.csv");
+        assertThat(run("eval", "--model", "baseline:char-ngram", "--data", SAMPLE.toString(), "--json",
+                "--out", csv.toString())).as(err.toString()).isZero();
+        JsonObject m = JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("models").get(0)
+                .getAsJsonObject().getAsJsonObject("metrics");
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(Files.readString(csv))).getRecords();
+        double se = 0;
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (CSVRecord r : rows.subList(1, rows.size())) {
+            double gold = Double.parseDouble(r.get(2));
+            double score = Double.parseDouble(r.get(4));
+            se += (score - gold) * (score - gold);
+            tp += score >= 3 && gold >= 3 ? 1 : 0;
+            fp += score >= 3 && gold < 3 ? 1 : 0;
+            fn += score < 3 && gold >= 3 ? 1 : 0;
+        }
+        assertThat(se / (rows.size() - 1)).isCloseTo(m.get("mse_calibrated").getAsDouble(), within(1e-12));
+        assertThat(2.0 * tp / (2 * tp + fp + fn)).isCloseTo(m.get("f1").getAsDouble(), within(1e-12));
+    }
+
+    @Test
+    void aNanSimilarityStopsWithTheModelAndThePairsLine() throws Exception {
+        kr.sbert.workbench.core.data.StsDataset d = StsReader.read(SAMPLE, ReadOptions.defaults());
+        double[] sim = new double[d.pairs().size()];
+        sim[4] = Double.NaN;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EvalCommand.checkFinite("m", sim, d))
+                .isInstanceOf(kr.sbert.workbench.core.model.MalformedModelException.class)
+                .hasMessageStartingWith("m: similarity NaN for the pair at " + SAMPLE + ":6 ");
+        sim[4] = 0.5;
+        EvalCommand.checkFinite("m", sim, d);
+    }
+
+    @Test
+    void goldFieldOnAFileWithoutKlueLabelsIsWarnedAbout() {
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", SAMPLE.toString(), "--gold", "real-label")).isZero();
+        assertThat(err.toString()).contains("warning: --gold real-label applies to KLUE-STS labels only");
+        err.getBuffer().setLength(0);
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", SAMPLE.toString())).isZero();
+        assertThat(err.toString()).doesNotContain("warning");
+    }
+
+    @Test
+    void anUnusableSecondModelIsReportedBeforeTheFirstOneRuns() {
+        Path missing = tmp.resolve("no-model");
+        assertThat(run("eval", "--model", "baseline:char-ngram", "--model", missing.toString(), "--data", SAMPLE.toString()))
+                .isEqualTo(ExitCodes.BAD_MODEL);
+        assertThat(err.toString()).contains(missing + ": no such model folder").doesNotContain("data: ");
+        assertThat(run("eval", "--model", "baseline:char-ngram", "--model", "baseline:bm25", "--data", SAMPLE.toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("unknown baseline");
+    }
+
+    @Test
+    void nonPositiveBatchSizeOrThreadsIsAUsageErrorBeforeReadingTheData() {
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", SAMPLE.toString(), "--batch-size", "0"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--batch-size must be at least 1, got 0").doesNotContain("data: ", "Exception");
+        assertThat(run("eval", "--model", "baseline:jaccard", "--data", SAMPLE.toString(), "--threads", "-1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--threads must be at least 1, got -1");
+    }
 }

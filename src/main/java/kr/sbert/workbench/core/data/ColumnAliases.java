@@ -11,7 +11,7 @@ import java.util.Optional;
  * <ul>
  *   <li>first sentence: {@code sentence1, sentence_1, s1, sent1, text1, text_a, sentence_a, premise};</li>
  *   <li>second sentence: {@code sentence2, sentence_2, s2, sent2, text2, text_b, sentence_b, hypothesis};</li>
- *   <li>gold (optional): {@code score, label, gold, similarity, sim, relatedness}.</li>
+ *   <li>gold (optional, 0–5): {@code score, label, gold, similarity, sim, relatedness}.</li>
  * </ul>
  */
 public final class ColumnAliases {

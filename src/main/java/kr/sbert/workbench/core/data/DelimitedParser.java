@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kr.sbert.workbench.core.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -14,12 +16,42 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Generic CSV (RFC 4180 quoting: a field with commas, quotes or line breaks is wrapped in
  * {@code "}, inner quotes doubled) and TSV (quoting off) with a header row naming the columns
- * ({@link ColumnAliases}). The score column is optional; any finite number is accepted as gold.
+ * ({@link ColumnAliases}). The score column is optional; a score, when given, must be a plain
+ * number in 0–5 (the STS scale every metric here assumes).
  * Empty lines are not rows. Line numbers are those of the line where a record starts.
  */
 final class DelimitedParser {
+    private static final Pattern CSV_LINE = Pattern.compile("(?:startline |line: )(\\d+)");
 
     private DelimitedParser() {
+    }
+
+    // commons-csv says "(startline 3) EOF reached before encapsulated token finished" or "Invalid
+    // character between encapsulated token and delimiter at line: 3, position: 23": say it plainly, with the line.
+    private static InvalidInputException invalidCsv(String message, RowCollector rows) {
+        String m = String.valueOf(message);
+        Matcher line = CSV_LINE.matcher(m);
+        String what = m.contains("EOF reached before encapsulated token finished")
+                ? "a quote opened here is never closed"
+                : m.contains("Invalid character between encapsulated token and delimiter")
+                ? "text after a closing quote (a \" inside a quoted field must be written \"\")"
+                : m;
+        return rows.fileError(0, "not valid CSV: " + (line.find() ? "line " + line.group(1) + ": " : "") + what
+                + " (this stops the load even with --skip-bad-rows)");
+    }
+
+    // A header that is one cell holding the other delimiter was most likely read with the wrong one.
+    private static String otherDelimiterHint(List<String> header, char delimiter) {
+        if (header.size() != 1) {
+            return "";
+        }
+        if (delimiter == ',' && header.get(0).indexOf('\t') >= 0) {
+            return "; the header is tab-separated: try --format tsv";
+        }
+        if (delimiter == '\t' && header.get(0).indexOf(',') >= 0) {
+            return "; the header is comma-separated: try --format csv";
+        }
+        return "";
     }
 
     static void parse(String text, char delimiter, RowCollector rows) throws InvalidInputException {
@@ -45,7 +77,8 @@ final class DelimitedParser {
             if (c1 < 0 || c2 < 0) {
                 throw rows.fileError(headerLine, "header " + RowCollector.shorten(String.join(",", header))
                         + " names no " + (c1 < 0 ? "sentence1" : "sentence2") + " column (accepted: "
-                        + String.join(", ", c1 < 0 ? ColumnAliases.SENTENCE1 : ColumnAliases.SENTENCE2) + ")");
+                        + String.join(", ", c1 < 0 ? ColumnAliases.SENTENCE1 : ColumnAliases.SENTENCE2) + ")"
+                        + otherDelimiterHint(header, delimiter));
             }
             while (it.hasNext()) {
                 CSVRecord r = it.next();
@@ -55,13 +88,13 @@ final class DelimitedParser {
                     continue;
                 }
                 rows.accept(line, r.get(c1), r.get(c2), cs < 0 ? null : r.get(cs),
-                        RowCollector.GoldRange.ANY_OPTIONAL);
+                        RowCollector.GoldRange.ZERO_TO_FIVE.optional());
             }
         } catch (UncheckedIOException | IllegalStateException e) {
             // commons-csv reports e.g. an unclosed quote this way, with its own position.
-            throw rows.fileError(0, "not valid CSV: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            throw invalidCsv(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), rows);
         } catch (IOException e) {
-            throw rows.fileError(0, "not valid CSV: " + e.getMessage());
+            throw invalidCsv(e.getMessage(), rows);
         }
     }
 }

@@ -36,7 +36,7 @@ final class JsonRows {
             return;
         }
         String score = null;
-        RowCollector.GoldRange range = RowCollector.GoldRange.ANY_OPTIONAL;
+        RowCollector.GoldRange range = RowCollector.GoldRange.ZERO_TO_FIVE.optional();
         if (o.has("labels") && o.get("labels").isJsonObject()) {
             JsonObject labels = o.getAsJsonObject("labels");
             if (!labels.has(goldField.jsonKey())) {

@@ -14,10 +14,20 @@ final class JsonlParser {
     private JsonlParser() {
     }
 
+    // A pretty-printed single object fails on its first line; that is a layout error, not a bad row.
+    private static boolean isOneJsonObject(String text) {
+        try {
+            return JsonParser.parseString(text).isJsonObject();
+        } catch (JsonParseException e) {
+            return false;
+        }
+    }
+
     static void parse(String text, GoldField goldField, RowCollector rows) throws InvalidInputException {
         String[] lines = text.split("\n", -1);
         RowCollector.GoldRange range = goldField == GoldField.BINARY_LABEL
                 ? RowCollector.GoldRange.ZERO_TO_ONE : RowCollector.GoldRange.ZERO_TO_FIVE;
+        boolean checkedLayout = false;
         for (int i = 0; i < lines.length; i++) {
             String line = KorStsTsvParser.stripCr(lines[i]);
             if (line.isBlank()) {
@@ -27,6 +37,11 @@ final class JsonlParser {
             try {
                 e = JsonParser.parseString(line);
             } catch (JsonParseException ex) {
+                if (!checkedLayout && isOneJsonObject(text)) {
+                    throw rows.fileError(i + 1, "one JSON object spread over several lines; expected one object"
+                            + " per line (JSONL) or an array of pairs (KLUE-STS JSON)");
+                }
+                checkedLayout = true;
                 rows.reject(i + 1, "not valid JSON");
                 continue;
             }

@@ -6,6 +6,8 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kr.sbert.workbench.core.InvalidInputException;
 
 /**
@@ -15,16 +17,20 @@ import kr.sbert.workbench.core.InvalidInputException;
  * must lie in 0–5, {@code binary-label} in 0–1.
  */
 final class KlueJsonParser {
+    private static final Pattern GSON_POSITION = Pattern.compile("at line (\\d+) column (\\d+)");
 
     private KlueJsonParser() {
     }
 
     static void parse(String text, GoldField goldField, RowCollector rows) throws InvalidInputException {
+        if (text.isBlank()) {
+            throw rows.fileError(1, "empty file: expected a JSON array of pairs (KLUE-STS layout)");
+        }
         JsonElement root;
         try {
             root = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw rows.fileError(0, "not valid JSON: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            throw invalidJson(e, rows);
         }
         if (!root.isJsonArray()) {
             throw rows.fileError(1, "expected a JSON array of pairs (KLUE-STS layout)");
@@ -37,6 +43,17 @@ final class KlueJsonParser {
             int line = i < lines.size() ? lines.get(i) : 0;
             JsonRows.accept(array.get(i), line, goldField, range, rows);
         }
+    }
+
+    // Gson's message is long and multi-line ("... at line 3 column 7 path $[1] See https://..."):
+    // keep only where it failed.
+    private static InvalidInputException invalidJson(JsonParseException e, RowCollector rows) {
+        String message = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        Matcher m = GSON_POSITION.matcher(message);
+        if (m.find()) {
+            return rows.fileError(Integer.parseInt(m.group(1)), "not valid JSON (column " + m.group(2) + ")");
+        }
+        return rows.fileError(0, "not valid JSON (" + message.lines().findFirst().orElse("") + ")");
     }
 
     /** Line of the first character of each element of the top-level array (strings are skipped). */

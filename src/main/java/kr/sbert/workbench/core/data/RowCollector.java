@@ -92,7 +92,6 @@ final class RowCollector {
     record GoldRange(double min, double max, boolean required) {
         static final GoldRange ZERO_TO_FIVE = new GoldRange(0, 5, true);
         static final GoldRange ZERO_TO_ONE = new GoldRange(0, 1, true);
-        static final GoldRange ANY_OPTIONAL = new GoldRange(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false);
 
         GoldRange optional() {
             return new GoldRange(min, max, false);

@@ -27,9 +27,12 @@ public enum StsFormat {
         return cliName;
     }
 
-    /** Parses a command-line name or the enum constant's name, case-insensitively. */
+    /** Parses a command-line name or the enum constant's name, case-insensitively ({@code json} is {@code klue}). */
     public static Optional<StsFormat> parse(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
+        if (n.equals("json")) {
+            return Optional.of(KLUE_JSON);
+        }
         for (StsFormat f : values()) {
             if (f.cliName.equals(n) || f.name().toLowerCase(Locale.ROOT).equals(n)) {
                 return Optional.of(f);

@@ -9,8 +9,9 @@ import kr.sbert.workbench.core.InvalidInputException;
 /**
  * Loads an STS file. The encoding is detected ({@link TextEncodingDetector}); the format,
  * unless given, is detected from the extension and the content:
- * {@code .json} or content starting with {@code [} → KLUE JSON; {@code .jsonl}/{@code .ndjson}
- * or content starting with <code>{</code> → JSONL; a first line equal to the KorSTS header →
+ * content starting with {@code [} → KLUE JSON; {@code .jsonl}/{@code .ndjson} or content starting
+ * with <code>{</code> → JSONL (also for {@code .json}: Hugging Face datasets write JSON Lines
+ * there); other {@code .json} → KLUE JSON; a first line equal to the KorSTS header →
  * KorSTS TSV; {@code .csv} → CSV; {@code .tsv} → TSV; otherwise a first line with a tab → TSV,
  * with a comma → CSV.
  *
@@ -28,6 +29,9 @@ public final class StsReader {
         String name = file.toString();
         byte[] bytes;
         try {
+            if (Files.isDirectory(file)) {
+                throw new InvalidInputException(name + ": is a directory, not an STS file");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new InvalidInputException(name + ": no such file");
             }
@@ -66,11 +70,16 @@ public final class StsReader {
         String fileName = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.') + 1) : "";
         String trimmed = text.stripLeading();
-        if (ext.equals("json") || (trimmed.startsWith("[") && !ext.equals("csv") && !ext.equals("tsv"))) {
+        boolean delimitedName = ext.equals("csv") || ext.equals("tsv");
+        if (trimmed.startsWith("[") && !delimitedName) {
             return StsFormat.KLUE_JSON;
         }
-        if (ext.equals("jsonl") || ext.equals("ndjson") || trimmed.startsWith("{")) {
+        // Checked before the .json extension: Hugging Face datasets' to_json() writes JSON Lines to .json files.
+        if (ext.equals("jsonl") || ext.equals("ndjson") || (trimmed.startsWith("{") && !delimitedName)) {
             return StsFormat.JSONL;
+        }
+        if (ext.equals("json")) {
+            return StsFormat.KLUE_JSON;
         }
         int eol = text.indexOf('\n');
         String firstLine = eol < 0 ? text : text.substring(0, eol);

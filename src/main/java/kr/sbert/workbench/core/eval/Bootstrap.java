@@ -37,19 +37,31 @@ public final class Bootstrap {
     /** 95% intervals of Pearson and Spearman of {@code scores} against {@code gold}. */
     public CorrelationIntervals intervals(double[] scores, double[] gold) {
         int n = gold.length;
+        if (scores.length != n) {
+            throw new IllegalArgumentException("scores and gold differ in length: " + scores.length + ", " + n);
+        }
         double[] pearson = new double[resamples];
         double[] spearman = new double[resamples];
         SplittableRandom random = new SplittableRandom(seed);
+        ResampleRanks scoreRanks = new ResampleRanks(scores);
+        ResampleRanks goldRanks = new ResampleRanks(gold);
+        int[] draw = new int[n];
         double[] s = new double[n];
         double[] g = new double[n];
+        double[] rs = new double[n];
+        double[] rg = new double[n];
         for (int r = 0; r < resamples; r++) {
             for (int i = 0; i < n; i++) {
                 int j = random.nextInt(n);
+                draw[i] = j;
                 s[i] = scores[j];
                 g[i] = gold[j];
             }
             pearson[r] = Correlation.pearson(s, g);
-            spearman[r] = Correlation.spearman(s, g);
+            // Spearman is Pearson on the resample's own ranks.
+            scoreRanks.rank(draw, rs);
+            goldRanks.rank(draw, rg);
+            spearman[r] = Correlation.pearson(rs, rg);
         }
         return new CorrelationIntervals(percentileInterval(pearson), percentileInterval(spearman));
     }
@@ -63,20 +75,31 @@ public final class Bootstrap {
         double[] pearson = new double[resamples];
         double[] spearman = new double[resamples];
         SplittableRandom random = new SplittableRandom(seed);
+        ResampleRanks aRanks = new ResampleRanks(a);
+        ResampleRanks bRanks = new ResampleRanks(b);
+        ResampleRanks goldRanks = new ResampleRanks(gold);
+        int[] draw = new int[n];
         double[] sa = new double[n];
         double[] sb = new double[n];
         double[] g = new double[n];
+        double[] ra = new double[n];
+        double[] rb = new double[n];
+        double[] rg = new double[n];
         int spearmanNotAbove = 0;
         int valid = 0;
         for (int r = 0; r < resamples; r++) {
             for (int i = 0; i < n; i++) {
                 int j = random.nextInt(n);
+                draw[i] = j;
                 sa[i] = a[j];
                 sb[i] = b[j];
                 g[i] = gold[j];
             }
             pearson[r] = Correlation.pearson(sa, g) - Correlation.pearson(sb, g);
-            spearman[r] = Correlation.spearman(sa, g) - Correlation.spearman(sb, g);
+            aRanks.rank(draw, ra);
+            bRanks.rank(draw, rb);
+            goldRanks.rank(draw, rg);
+            spearman[r] = Correlation.pearson(ra, rg) - Correlation.pearson(rb, rg);
             if (!Double.isNaN(spearman[r])) {
                 valid++;
                 spearmanNotAbove += spearman[r] <= 0 ? 1 : 0;

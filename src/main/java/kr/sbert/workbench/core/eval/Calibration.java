@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
  *   <li>linear: {@code a·cos + b} fitted by least squares, out of fold: the pairs are shuffled
  *       (fixed seed) into k folds and each fold is scored by a line fitted on the other folds
  *       only, so no pair is scored by a fit that saw it. Predictions are clamped to [0, 5].
- *       With fewer pairs than folds, k drops to the number of pairs (leave-one-out); a fit
- *       whose inputs are all equal is the flat line at the mean gold.</li>
+ *       With fewer pairs than folds, k drops to the number of pairs (leave-one-out); with a
+ *       single pair there is nothing to fit on but the pair itself, so its prediction (and the
+ *       linear MSE/MAE) is NaN. A fit whose inputs are all equal is the flat line at the mean gold.</li>
  * </ul>
  */
 public final class Calibration {
@@ -50,7 +51,12 @@ public final class Calibration {
         if (n == 0) {
             return out;
         }
-        int k = Math.max(1, Math.min(folds, n));
+        int k = Math.min(folds, n);
+        if (k < 2) {
+            // One pair (or one fold) leaves nothing to fit on without the pair itself: no prediction.
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
+        }
         int[] order = all(n);
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = n - 1; i > 0; i--) {
@@ -138,11 +144,22 @@ public final class Calibration {
                 sxy += (x[i] - mx) * (y[i] - my);
                 sxx += (x[i] - mx) * (x[i] - mx);
             }
-            if (sxx == 0) {
+            // Equal inputs are tested exactly: their computed mean may be off in the last bit, and the
+            // tiny spread left would give an arbitrary slope.
+            if (sxx == 0 || allEqual(x, indices)) {
                 return new LinearFit(0, my);
             }
             double a = sxy / sxx;
             return new LinearFit(a, my - a * mx);
+        }
+
+        private static boolean allEqual(double[] x, int[] indices) {
+            for (int i : indices) {
+                if (x[i] != x[indices[0]]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         public double apply(double x) {

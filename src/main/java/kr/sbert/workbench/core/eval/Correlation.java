@@ -18,7 +18,9 @@ public final class Correlation {
     public static double pearson(double[] x, double[] y) {
         check(x, y);
         int n = x.length;
-        if (n < 2) {
+        // Tested exactly, as SciPy does: a computed mean of equal values may differ from them in the
+        // last bit, leaving a tiny non-zero spread and a meaningless r instead of "undefined".
+        if (n < 2 || isConstant(x) || isConstant(y)) {
             return Double.NaN;
         }
         double mx = 0;
@@ -51,9 +53,24 @@ public final class Correlation {
         return pearson(ranks(x), ranks(y));
     }
 
-    /** 1-based ranks, ties given the mean of the ranks they span. */
+    /** Whether every value equals the first (true for no values). */
+    static boolean isConstant(double[] values) {
+        for (double v : values) {
+            if (v != values[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 1-based ranks, ties given the mean of the ranks they span ({@code -0.0} ties with {@code 0.0}, as in SciPy). */
     public static double[] ranks(double[] values) {
-        return RANKING.rank(values);
+        double[] v = new double[values.length];
+        for (int i = 0; i < v.length; i++) {
+            // −0.0 + 0.0 is 0.0: the ranking compares with Double.compare, which orders −0.0 before 0.0.
+            v[i] = values[i] + 0.0;
+        }
+        return RANKING.rank(v);
     }
 
     private static void check(double[] x, double[] y) {

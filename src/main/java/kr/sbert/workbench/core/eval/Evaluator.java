@@ -16,7 +16,7 @@ import kr.sbert.workbench.core.data.SentencePair;
  *   <li>{@code mse_plain}, {@code mae_plain} ({@code 5·max(cos,0)}), {@code mse_calibrated},
  *       {@code mae_calibrated} (out-of-fold linear, {@link Calibration}), {@code calibration_slope},
  *       {@code calibration_intercept};</li>
- *   <li>binary view (gold with a binary view only): {@code f1}, {@code precision}, {@code recall},
+ *   <li>binary view (gold with a binary view and at least two pairs with gold): {@code f1}, {@code precision}, {@code recall},
  *       {@code accuracy} of calibrated scores and gold both cut at the scale's threshold (3.0 on
  *       0–5; 0.5 on 0/1 gold), {@code f1_plain} ({@code 5·max(cos,0)} ≥ 3.0, 0–5 gold only),
  *       {@code best_f1}, {@code best_f1_precision}, {@code best_f1_recall},
@@ -81,7 +81,8 @@ public final class Evaluator {
         m.put("calibration_intercept", cal.intercept());
         BinaryMetrics binary = null;
         BestThreshold best = null;
-        if (scale != GoldScale.OTHER) {
+        // One pair has no out-of-fold prediction and no threshold to scan: no binary view.
+        if (scale != GoldScale.OTHER && n >= 2) {
             double at = scale.similarAt();
             binary = BinaryMetrics.of(cal.linearScores(), at, gold, at);
             m.put("f1", binary.f1());

@@ -40,11 +40,23 @@ class StsReaderGenericTest {
     }
 
     @Test
-    void genericScoresMayBeAnyFiniteNumberButNotNanOrInfinity() throws Exception {
-        Path ok = write("ok.csv", "s1,s2,similarity\na,b,-7.25\nc,d,1e2\n");
+    void genericScoresMustBeFiniteNumbersOnTheZeroToFiveScale() throws Exception {
+        // Issue 3: an out-of-range score is a malformed row in every format (it used to be
+        // accepted in generic files, silently turning off the F1 view).
+        Path ok = write("ok.csv", "s1,s2,similarity\na,b,0\nc,d,5e0\ne,f,2.5\n");
         assertThat(StsReader.read(ok, ReadOptions.defaults()).pairs()).extracting(SentencePair::gold)
-                .containsExactly(-7.25, 100.0);
-        assertThat(StsReader.read(ok, ReadOptions.defaults()).goldScale()).isEqualTo(GoldScale.OTHER);
+                .containsExactly(0.0, 5.0, 2.5);
+        Path out = write("out.csv", "s1,s2,similarity\na,b,2\nc,d,-7.25\ne,f,1e2\ng,h,5.01\n");
+        assertThatThrownBy(() -> StsReader.read(out, ReadOptions.defaults()))
+                .isInstanceOf(InvalidInputException.class).hasMessage(out + ":3: score -7.25 is outside [0, 5]");
+        StsDataset skipped = StsReader.read(out, ReadOptions.defaults().withSkipBadRows(true));
+        assertThat(skipped.pairs()).containsExactly(new SentencePair("a", "b", 2.0, 2));
+        assertThat(skipped.skipped()).containsExactly(new SkippedRow(3, "score -7.25 is outside [0, 5]"),
+                new SkippedRow(4, "score 1e2 is outside [0, 5]"), new SkippedRow(5, "score 5.01 is outside [0, 5]"));
+        Path tsv = write("out.tsv", "sentence1\tsentence2\tscore\na\tb\t6\n");
+        assertThatThrownBy(() -> StsReader.read(tsv, ReadOptions.defaults())).hasMessage(tsv + ":2: score 6 is outside [0, 5]");
+        Path jsonl = write("out.jsonl", "{\"s1\":\"a\",\"s2\":\"b\",\"score\":3}\n{\"s1\":\"a\",\"s2\":\"b\",\"score\":-1}\n");
+        assertThatThrownBy(() -> StsReader.read(jsonl, ReadOptions.defaults())).hasMessage(jsonl + ":2: score -1 is outside [0, 5]");
         Path nan = write("nan.csv", "s1,s2,score\na,b,1\nc,d,NaN\n");
         assertThatThrownBy(() -> StsReader.read(nan, ReadOptions.defaults()))
                 .isInstanceOf(InvalidInputException.class).hasMessage(nan + ":3: score 'NaN' is not a number");
@@ -66,6 +78,17 @@ class StsReaderGenericTest {
         Path f = write("q.csv", "sentence1,sentence2\na,b\n\"never closed,c\n");
         assertThatThrownBy(() -> StsReader.read(f, ReadOptions.defaults()))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith(f + ": not valid CSV: ");
+    }
+
+    @Test
+    void csvQuotingErrorsNameTheirLineInPlainWords() throws Exception {
+        Path unclosed = write("u.csv", "sentence1,sentence2\na,b\n\"never closed,c\nd,e\n");
+        assertThatThrownBy(() -> StsReader.read(unclosed, ReadOptions.defaults().withSkipBadRows(true)))
+                .hasMessage(unclosed + ": not valid CSV: line 3: a quote opened here is never closed"
+                        + " (this stops the load even with --skip-bad-rows)");
+        Path junk = write("j.csv", "sentence1,sentence2\na,b\n\"quoted\" tail,c\n");
+        assertThatThrownBy(() -> StsReader.read(junk, ReadOptions.defaults()))
+                .hasMessageStartingWith(junk + ": not valid CSV: line 3: text after a closing quote");
     }
 
     @Test
@@ -149,6 +172,53 @@ class StsReaderGenericTest {
         assertThat(StsReader.read(csvAsTsv, ReadOptions.defaults().withFormat(StsFormat.TSV)).pairs()).hasSize(1);
         Path unknown = write("x.txt", "just one line\n");
         assertThatThrownBy(() -> StsReader.read(unknown, ReadOptions.defaults())).hasMessageContaining("--format");
+    }
+
+    @Test
+    void directoryIsRefusedAsADirectory() {
+        assertThatThrownBy(() -> StsReader.read(tmp, ReadOptions.defaults()))
+                .isInstanceOf(InvalidInputException.class).hasMessage(tmp + ": is a directory, not an STS file");
+    }
+
+    @Test
+    void klueJsonSyntaxErrorNamesTheLineOnOneLine() throws Exception {
+        Path f = write("k.json", "[\n  {\"sentence1\": \"가\", \"sentence2\": \"나\", \"labels\": {\"label\": 4.0}},\n"
+                + "  {\"sentence1\": \"다\" \"sentence2\": \"라\"}\n]\n");
+        assertThatThrownBy(() -> StsReader.read(f, ReadOptions.defaults()))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith(f + ":3: not valid JSON")
+                .hasMessageNotContaining("\n").hasMessageNotContaining("https:");
+        Path truncated = write("t.json", "[\n  {\"sentence1\": \"가\",\n");
+        assertThatThrownBy(() -> StsReader.read(truncated, ReadOptions.defaults()))
+                .hasMessageStartingWith(truncated + ":").hasMessageContaining("not valid JSON").hasMessageNotContaining("\n");
+        Path empty = write("e.json", "");
+        assertThatThrownBy(() -> StsReader.read(empty, ReadOptions.defaults())).hasMessageContaining(empty + ":1: empty file");
+    }
+
+    @Test
+    void csvWhoseHeaderIsTabSeparatedSuggestsTsv() throws Exception {
+        Path f = write("x.csv", "sentence1\tsentence2\tscore\n가\t나\t1\n");
+        assertThatThrownBy(() -> StsReader.read(f, ReadOptions.defaults()))
+                .hasMessageContaining("names no sentence1 column").hasMessageEndingWith("try --format tsv");
+    }
+
+    @Test
+    void jsonFileHoldingJsonLinesIsReadAsJsonl() throws Exception {
+        // What Hugging Face datasets' Dataset.to_json() writes: one object per line, named .json.
+        Path f = write("hf.json", "{\"sentence1\":\"가\",\"sentence2\":\"나\",\"score\":4.0}\n"
+                + "{\"sentence1\":\"다\",\"sentence2\":\"라\",\"score\":1.5}\n");
+        StsDataset d = StsReader.read(f, ReadOptions.defaults());
+        assertThat(d.format()).isEqualTo(StsFormat.JSONL);
+        assertThat(d.pairs()).containsExactly(new SentencePair("가", "나", 4.0, 1), new SentencePair("다", "라", 1.5, 2));
+        assertThat(StsFormat.parse("JSON")).contains(StsFormat.KLUE_JSON);
+    }
+
+    @Test
+    void prettyPrintedSingleObjectIsALayoutErrorEvenWhenSkippingBadRows() throws Exception {
+        Path f = write("one.json", "{\n  \"data\": [\n    {\"sentence1\": \"가\", \"sentence2\": \"나\"}\n  ]\n}\n");
+        assertThatThrownBy(() -> StsReader.read(f, ReadOptions.defaults().withSkipBadRows(true)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(f + ":1: one JSON object spread over several lines; expected one object per line (JSONL)"
+                        + " or an array of pairs (KLUE-STS JSON)");
     }
 
     @Test

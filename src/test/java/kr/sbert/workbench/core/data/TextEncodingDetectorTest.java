@@ -58,7 +58,36 @@ class TextEncodingDetectorTest {
         byte[] junk = {'a', (byte) 0xFF, (byte) 0xFF, 'b'};
         assertThatThrownBy(() -> TextEncodingDetector.decode(junk, "data.csv"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("data.csv: not text in UTF-8");
+                .hasMessageStartingWith("data.csv: not text in UTF-8")
+                .hasMessageEndingWith("(byte 0xFF on line 1 is not UTF-8)");
+    }
+
+    @Test
+    void utf8WithOneForeignByteIsReportedAtItsLineNotDecodedAsCp949() {
+        // Line 3 holds "café" with é as the Latin-1 byte 0xE9; the Korean before it is UTF-8.
+        byte[] utf8 = "sentence1,sentence2\n한국어 문장,다른 문장\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = concat(utf8, new byte[] {'c', 'a', 'f', (byte) 0xE9, ',', 'x', '\n'});
+        assertThatThrownBy(() -> TextEncodingDetector.decode(bad, "mixed.csv"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("mixed.csv:3: byte 0xE9 is not UTF-8, though the text before it is;"
+                        + " the file is damaged or mixes encodings");
+    }
+
+    @Test
+    void utf8CutInsideACharacterIsReportedAtTheLastLine() {
+        byte[] whole = "s1,s2\n가,나\n다,라".getBytes(StandardCharsets.UTF_8);
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 1);
+        assertThatThrownBy(() -> TextEncodingDetector.decode(cut, "cut.csv"))
+                .hasMessageStartingWith("cut.csv:3: byte 0xEB is not UTF-8");
+    }
+
+    @Test
+    void cp949TextIsNotMistakenForDamagedUtf8() throws Exception {
+        // CP949 Hangul bytes (B0–C8 leads) never form UTF-8 Hangul sequences.
+        String text = "sentence1,sentence2\n가나다라마바사 아자차카타파하,힣 똠 햏\n";
+        DecodedText d = TextEncodingDetector.decode(text.getBytes(TextEncodingDetector.CP949), "f");
+        assertThat(d.text()).isEqualTo(text);
+        assertThat(d.encoding().label()).isEqualTo("CP949");
     }
 
     @Test

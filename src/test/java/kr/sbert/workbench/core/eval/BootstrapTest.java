@@ -44,6 +44,68 @@ class BootstrapTest {
     }
 
     @Test
+    void resampleRanksEqualRankingEachResampleAfresh() {
+        // Heavy ties (gold on a 0.2 grid, scores rounded) and -0.0 next to 0.0, which rank as equal.
+        SplittableRandom r = new SplittableRandom(5);
+        double[] values = new double[300];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.round(r.nextDouble() * 25) / 5.0;
+        }
+        values[0] = -0.0;
+        values[1] = 0.0;
+        ResampleRanks ranks = new ResampleRanks(values);
+        int[] draw = new int[values.length];
+        double[] resample = new double[values.length];
+        double[] counted = new double[values.length];
+        for (int round = 0; round < 50; round++) {
+            for (int i = 0; i < draw.length; i++) {
+                draw[i] = r.nextInt(values.length);
+                resample[i] = values[draw[i]];
+            }
+            ranks.rank(draw, counted);
+            assertThat(counted).containsExactly(Correlation.ranks(resample));
+        }
+    }
+
+    @Test
+    void intervalsEqualTheDefinitionResampleByResample() {
+        // The definition written out: draw n indices (same generator and seed), recompute both
+        // correlations on the resample, take NumPy's linear 2.5th/97.5th percentiles.
+        double[][] d = data(150);
+        double[] gold = d[0].clone();
+        double[] a = d[1].clone();
+        double[] b = d[2].clone();
+        for (int i = 0; i < gold.length; i++) {
+            gold[i] = Math.round(gold[i] * 5) / 5.0;
+            a[i] = Math.round(a[i] * 10) / 10.0;
+        }
+        int n = gold.length;
+        SplittableRandom random = new SplittableRandom(Bootstrap.DEFAULT_SEED);
+        double[] pearson = new double[Bootstrap.DEFAULT_RESAMPLES];
+        double[] spearman = new double[Bootstrap.DEFAULT_RESAMPLES];
+        double[] spearmanDiff = new double[Bootstrap.DEFAULT_RESAMPLES];
+        double[] s = new double[n];
+        double[] sb = new double[n];
+        double[] g = new double[n];
+        for (int k = 0; k < pearson.length; k++) {
+            for (int i = 0; i < n; i++) {
+                int j = random.nextInt(n);
+                s[i] = a[j];
+                sb[i] = b[j];
+                g[i] = gold[j];
+            }
+            pearson[k] = Correlation.pearson(s, g);
+            spearman[k] = Correlation.spearman(s, g);
+            spearmanDiff[k] = Correlation.spearman(s, g) - Correlation.spearman(sb, g);
+        }
+        CorrelationIntervals ci = Bootstrap.standard().intervals(a, gold);
+        assertThat(ci.pearson()).isEqualTo(Bootstrap.percentileInterval(pearson));
+        assertThat(ci.spearman()).isEqualTo(Bootstrap.percentileInterval(spearman));
+        assertThat(Bootstrap.standard().difference(a, b, gold).spearmanInterval())
+                .isEqualTo(Bootstrap.percentileInterval(spearmanDiff));
+    }
+
+    @Test
     void modelMinusItselfIsExactlyZero() {
         double[][] d = data(100);
         PairedDifference p = Bootstrap.standard().difference(d[1], d[1], d[0]);

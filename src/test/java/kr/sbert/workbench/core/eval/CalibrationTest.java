@@ -62,6 +62,28 @@ class CalibrationTest {
     }
 
     @Test
+    void equalInputsFitTheFlatLineAtTheMeanGoldEvenWhenTheirMeanIsInexact() {
+        // The mean of (0.1, 0.1, 0.1) computes as 0.10000000000000002: the spread it leaves is
+        // rounding, not data, and must not become a slope.
+        Calibration.LinearFit fit = Calibration.LinearFit.of(new double[] {0.1, 0.1, 0.1}, new double[] {1, 2, 4},
+                new int[] {0, 1, 2});
+        assertThat(fit.slope()).isZero();
+        assertThat(fit.intercept()).isCloseTo(7.0 / 3, within(1e-12));
+    }
+
+    @Test
+    void aSinglePairHasNoOutOfFoldPrediction() {
+        // Nothing is left to fit on once the pair itself is held out; it used to be scored by the
+        // empty fit (0), reporting an MSE of gold² as if it were measured.
+        CalibrationResult r = Calibration.evaluate(new double[] {0.8}, new double[] {3.0}, 5, 1L);
+        assertThat(r.linearScores()[0]).isNaN();
+        assertThat(r.linearMse()).isNaN();
+        assertThat(r.linearMae()).isNaN();
+        assertThat(r.plainMse()).isCloseTo(1.0, within(1e-12));
+        assertThat(Calibration.outOfFold(new double[] {0.1, 0.2}, new double[] {1, 2}, 1, 1L)).containsOnly(Double.NaN);
+    }
+
+    @Test
     void predictionsAreClampedToTheGoldScale() {
         double[] oof = Calibration.outOfFold(new double[] {0, 1, 2, 3, 10}, new double[] {0, 1, 2, 3, 4}, 5, 3L);
         for (double v : oof) {

@@ -29,6 +29,12 @@ class CorrelationTest {
     }
 
     @Test
+    void negativeZeroTiesWithZero() {
+        // A gold written "-0" parses to −0.0; SciPy's rankdata compares with ==, so it ties with 0.0.
+        assertThat(Correlation.ranks(new double[] {0.0, -0.0, 1.0})).containsExactly(1.5, 1.5, 3.0);
+    }
+
+    @Test
     void spearmanIgnoresMonotoneTransformsButPearsonDoesNot() {
         double[] cubed = {1, 8, 27, 64, 125};
         assertThat(Correlation.spearman(X, cubed)).isCloseTo(1.0, within(1e-12));
@@ -40,5 +46,16 @@ class CorrelationTest {
         assertThat(Correlation.pearson(X, new double[] {3, 3, 3, 3, 3})).isNaN();
         assertThat(Correlation.spearman(X, new double[] {3, 3, 3, 3, 3})).isNaN();
         assertThat(Correlation.pearson(new double[] {1}, new double[] {2})).isNaN();
+    }
+
+    @Test
+    void constantInputWhoseMeanIsInexactStillHasNoCorrelation() {
+        // (0.1 + 0.1 + 0.1) / 3 = 0.10000000000000002 in binary floating point, so the deviations from
+        // the computed mean are ±1e-17 rather than 0; SciPy still calls such input constant (NaN).
+        double[] constant = {0.1, 0.1, 0.1};
+        assertThat((0.1 + 0.1 + 0.1) / 3).isNotEqualTo(0.1);
+        assertThat(Correlation.pearson(constant, new double[] {1, 2, 4})).isNaN();
+        assertThat(Correlation.pearson(new double[] {1, 2, 4}, constant)).isNaN();
+        assertThat(Correlation.spearman(constant, new double[] {1, 2, 4})).isNaN();
     }
 }

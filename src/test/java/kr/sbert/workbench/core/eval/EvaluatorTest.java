@@ -61,4 +61,19 @@ class EvaluatorTest {
         assertThat(r.primary()).isNaN();
         assertThat(r.score()).containsExactly(2.5, 0.0);
     }
+
+    @Test
+    void aSinglePairWithGoldHasNoCorrelationCalibratedErrorOrBinaryView() {
+        List<SentencePair> pairs = List.of(new SentencePair("a", "b", 3.0, 1), new SentencePair("c", "d", null, 2));
+        EvaluationResult r = Evaluator.standard().evaluate("m", pairs, GoldScale.ZERO_TO_FIVE, 0,
+                new double[] {0.8, 0.2}, null);
+        assertThat(r.n()).isEqualTo(1);
+        assertThat(r.primary()).isNaN();
+        assertThat(r.metric("mse_calibrated")).isNaN();
+        assertThat(r.metric("f1")).isNaN();
+        assertThat(r.binary()).isNull();
+        assertThat(r.metric("mse_plain")).isCloseTo(1.0, within(1e-12));
+        // The pair without gold gets the line fitted on all gold pairs: here flat at the one gold, 3.0.
+        assertThat(r.score()[1]).isEqualTo(3.0);
+    }
 }
