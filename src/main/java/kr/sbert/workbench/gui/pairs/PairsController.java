@@ -17,7 +17,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
@@ -114,15 +113,15 @@ public final class PairsController {
         table.getColumns().clear();
         TableColumn<PairRow, String> s1 = new TableColumn<>("sentence 1");
         s1.setCellValueFactory(c -> c.getValue().sentence1Property());
-        s1.setCellFactory(TextFieldTableCell.forTableColumn(new DefaultStringConverter()));
+        s1.setCellFactory(CommittingTextCell.forColumn(new DefaultStringConverter()));
         s1.setPrefWidth(230);
         TableColumn<PairRow, String> s2 = new TableColumn<>("sentence 2");
         s2.setCellValueFactory(c -> c.getValue().sentence2Property());
-        s2.setCellFactory(TextFieldTableCell.forTableColumn(new DefaultStringConverter()));
+        s2.setCellFactory(CommittingTextCell.forColumn(new DefaultStringConverter()));
         s2.setPrefWidth(230);
         TableColumn<PairRow, Double> gold = new TableColumn<>("gold");
         gold.setCellValueFactory(c -> c.getValue().goldProperty());
-        gold.setCellFactory(TextFieldTableCell.forTableColumn(new GoldConverter()));
+        gold.setCellFactory(CommittingTextCell.forColumn(new GoldConverter()));
         gold.setOnEditCommit(e -> {
             if (e.getNewValue() != null && e.getNewValue().isNaN()) {
                 main.status().report("gold", new IllegalArgumentException(
