@@ -255,7 +255,13 @@ public final class PairsController {
     private static final class GoldConverter extends javafx.util.StringConverter<Double> {
         @Override
         public String toString(Double d) {
-            return d == null ? "" : String.format(Locale.ROOT, "%.1f", d);
+            if (d == null) {
+                return "";
+            }
+            // Exact (KorSTS has golds such as 4.75): rounding here would change the gold on a
+            // confirmed edit. Whole numbers keep one decimal.
+            String s = java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            return s.contains(".") ? s : s + ".0";
         }
 
         @Override

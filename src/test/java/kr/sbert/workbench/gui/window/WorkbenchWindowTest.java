@@ -418,6 +418,23 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void goldIsShownExactlyAndSurvivesAnEditConfirmedUnchanged(FxRobot robot) {
+        waitForScores(window, 60, BASELINE);
+        javafx.scene.control.TableView<PairRow> table = window.controller().pairs().table();
+        robot.interact(() -> {
+            table.scrollTo(0);
+            table.getItems().get(0).goldProperty().set(4.75);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node goldCell = cell(robot, "gold", 0);
+        assertThat(((javafx.scene.control.TableCell<?, ?>) goldCell).getText()).isEqualTo("4.75");
+
+        robot.doubleClickOn(goldCell).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems().get(0).gold()).isEqualTo(4.75);
+    }
+
+    @Test
     void wheelZoomsTheScatterAndResetRestoresIt(FxRobot robot) throws Exception {
         waitForScores(window, 60, BASELINE);
         org.jfree.data.Range before = window.controller().scatter().renderedProperty().get().built().chart()
