@@ -435,6 +435,34 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void busyStatusBarNeverWidensTheWindowContentSoSplitsStayWhereTheUserPutThem(FxRobot robot) throws Exception {
+        waitForScores(window, 60, BASELINE);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            robot.interact(() -> {
+                window.stage().setWidth(1000);
+                for (int i = 0; i < 8; i++) {
+                    vm().runner().submit("Downloading snunlp/KR-SBERT-Medium-extended-klueNLItripletPARpair-klueSTS " + i,
+                            (progress, cancel) -> {
+                                release.await();
+                                return null;
+                            }, v -> { }, e -> { });
+                }
+                vm().status().report("loading a model", new IllegalStateException("x".repeat(400)));
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.layout.Region outer = robot.lookup("#outerSplit").queryAs(javafx.scene.layout.Region.class);
+            double sceneWidth = window.stage().getScene().getWidth();
+            assertThat(outer.getWidth()).isLessThanOrEqualTo(sceneWidth);
+            robot.interact(() -> window.controller().applyDividers(List.of(0.3, 0.5, 0.45)));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(window.controller().captureLayout(window.stage()).dividers().get(0)).isCloseTo(0.3, within(0.02));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void wheelZoomsTheScatterAndResetRestoresIt(FxRobot robot) throws Exception {
         waitForScores(window, 60, BASELINE);
         org.jfree.data.Range before = window.controller().scatter().renderedProperty().get().built().chart()
