@@ -211,8 +211,10 @@ public final class PairsController {
     public void saveFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save pairs with gold");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("TSV", "*.tsv"),
-                new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        // One filter for both: with separate ones, GTK appends the selected filter's extension
+        // to the typed name ("pairs.csv" became "pairs.csv.tsv").
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TSV or CSV (by the name's extension)",
+                "*.tsv", "*.csv"));
         chooser.setInitialFileName("pairs.tsv");
         File f = chooser.showSaveDialog(table.getScene().getWindow());
         if (f != null) {

@@ -179,6 +179,24 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void aCsvNameGetsCsvEvenWhenTheFileDialogAppendedTheTsvExtension() throws Exception {
+        // GTK's save dialog appends the selected filter's extension: "pairs.csv" comes back as
+        // "pairs.csv.tsv". The user asked for pairs.csv, in CSV.
+        vm.pairs().save(files.resolve("pairs.csv.tsv"));
+        Path csv = files.resolve("pairs.csv");
+        assertThat(csv).exists();
+        assertThat(files.resolve("pairs.csv.tsv")).doesNotExist();
+        assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8).get(1)).contains(",");
+        assertThat(vm.pairs().openedFileProperty().get()).isEqualTo(csv);
+        assertThat(StsReader.read(csv, ReadOptions.defaults()).pairs()).extracting(SentencePair::sentence1)
+                .containsExactlyElementsOf(sample().stream().map(SentencePair::sentence1).toList());
+
+        // A name without an extension is saved as TSV under name.tsv.
+        vm.pairs().save(files.resolve("plain"));
+        assertThat(files.resolve("plain.tsv")).exists();
+    }
+
+    @Test
     void quickCompareScoresOnePairWithEveryTickedModel() throws Exception {
         vm.models().addModel(tiny);
         vm.pairs().quickSentence1Property().set("오늘 날씨가 좋다");
