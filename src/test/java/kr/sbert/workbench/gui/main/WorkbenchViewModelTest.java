@@ -90,6 +90,10 @@ class WorkbenchViewModelTest {
         assertThat(vm.metrics().rows().get(2).model()).contains(BASELINE + " − " + tiny);
         assertThat(vm.tokens().rows()).extracting(r -> r.model()).containsExactly(tiny);
         assertThat(vm.pairs().rows().get(0).disagreement(BASELINE, tiny)).isNotNull();
+        // Every fact the models panel promises, a local folder's (absent) revision included.
+        assertThat(entry.factsProperty().get()).contains("base model: tiny-kr-sbert", "vocab size: 40000",
+                "layers: 2", "hidden size: 32", "max_seq_length: 24", "pooling: mean", "weight file: model.safetensors",
+                "revision: none (local folder)");
     }
 
     @Test
