@@ -107,7 +107,10 @@ class WorkbenchViewModelTest {
     @Test
     void aModelThatCannotLoadShowsOneLineAndItsDetails() {
         Path missing = files.resolve("no-such-model");
+        var scoredBefore = vm.resultProperty().get();
         ModelEntry entry = vm.models().addModel(missing.toString());
+        // Nothing new can be scored: the pairs are not scored all over again.
+        assertThat(vm.resultProperty().get()).isSameAs(scoredBefore);
         assertThat(entry.state()).isEqualTo(ModelState.ERROR);
         assertThat(entry.stateTextProperty().get()).startsWith("error: ").contains("no-such-model");
         assertThat(vm.status().errorProperty().get()).doesNotContain("\n").contains("no-such-model");
