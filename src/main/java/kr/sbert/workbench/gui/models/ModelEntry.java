@@ -128,7 +128,11 @@ public final class ModelEntry {
         }
         model.info().ifPresentOrElse(info -> lines.addAll(factLines(info)),
                 () -> lines.add("lexical baseline: no download, no tokenizer"));
-        model.revision().ifPresent(r -> lines.add("revision: " + r));
+        if (model.revision().isPresent()) {
+            lines.add("revision: " + model.revision().get());
+        } else if (model.info().isPresent()) {
+            lines.add("revision: " + ("local folder".equals(description) ? "none (local folder)" : "unknown"));
+        }
         return String.join("\n", lines);
     }
 

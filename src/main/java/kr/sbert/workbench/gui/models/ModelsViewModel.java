@@ -158,7 +158,8 @@ public final class ModelsViewModel {
                     entry.progressProperty().unbind();
                     entry.setState(ModelState.ERROR, StatusViewModel.oneLine(error));
                     status.report("loading " + entry.id(), error);
-                    onReadySelectionChanged.run();
+                    // The entry was not ready and is not now: the ready set is unchanged, so
+                    // nothing is re-scored (that re-ran a whole file for every failed load).
                 });
         if (!handle.state().finished()) {
             entry.taskProperty().set(handle);

@@ -17,7 +17,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
@@ -114,15 +113,15 @@ public final class PairsController {
         table.getColumns().clear();
         TableColumn<PairRow, String> s1 = new TableColumn<>("sentence 1");
         s1.setCellValueFactory(c -> c.getValue().sentence1Property());
-        s1.setCellFactory(TextFieldTableCell.forTableColumn(new DefaultStringConverter()));
+        s1.setCellFactory(CommittingTextCell.forColumn(new DefaultStringConverter()));
         s1.setPrefWidth(230);
         TableColumn<PairRow, String> s2 = new TableColumn<>("sentence 2");
         s2.setCellValueFactory(c -> c.getValue().sentence2Property());
-        s2.setCellFactory(TextFieldTableCell.forTableColumn(new DefaultStringConverter()));
+        s2.setCellFactory(CommittingTextCell.forColumn(new DefaultStringConverter()));
         s2.setPrefWidth(230);
         TableColumn<PairRow, Double> gold = new TableColumn<>("gold");
         gold.setCellValueFactory(c -> c.getValue().goldProperty());
-        gold.setCellFactory(TextFieldTableCell.forTableColumn(new GoldConverter()));
+        gold.setCellFactory(CommittingTextCell.forColumn(new GoldConverter()));
         gold.setOnEditCommit(e -> {
             if (e.getNewValue() != null && e.getNewValue().isNaN()) {
                 main.status().report("gold", new IllegalArgumentException(
@@ -212,8 +211,10 @@ public final class PairsController {
     public void saveFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save pairs with gold");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("TSV", "*.tsv"),
-                new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        // One filter for both: with separate ones, GTK appends the selected filter's extension
+        // to the typed name ("pairs.csv" became "pairs.csv.tsv").
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TSV or CSV (by the name's extension)",
+                "*.tsv", "*.csv"));
         chooser.setInitialFileName("pairs.tsv");
         File f = chooser.showSaveDialog(table.getScene().getWindow());
         if (f != null) {
@@ -256,7 +257,13 @@ public final class PairsController {
     private static final class GoldConverter extends javafx.util.StringConverter<Double> {
         @Override
         public String toString(Double d) {
-            return d == null ? "" : String.format(Locale.ROOT, "%.1f", d);
+            if (d == null) {
+                return "";
+            }
+            // Exact (KorSTS has golds such as 4.75): rounding here would change the gold on a
+            // confirmed edit. Whole numbers keep one decimal.
+            String s = java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            return s.contains(".") ? s : s + ".0";
         }
 
         @Override

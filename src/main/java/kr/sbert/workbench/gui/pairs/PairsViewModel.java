@@ -170,8 +170,13 @@ public final class PairsViewModel {
         status.info(sb.toString());
     }
 
-    /** Saves the rows with their gold as TSV or CSV by the file's extension. */
-    public void save(Path file) {
+    /**
+     * Saves the rows with their gold as TSV or CSV by the file's extension. A name ending in
+     * {@code .csv.tsv} / {@code .tsv.csv} (a file dialog appended its filter's extension to a
+     * name the user typed with one) loses the appended part; a name with neither gets {@code .tsv}.
+     */
+    public void save(Path chosen) {
+        Path file = saveTarget(chosen);
         List<SentencePair> pairs = pairs();
         runner.submit("Saving " + file.getFileName(), (progress, cancel) -> {
                     backend.writePairs(file, pairs);
@@ -183,6 +188,22 @@ public final class PairsViewModel {
                     status.info("saved " + pairs.size() + " pairs to " + saved);
                 },
                 e -> status.report("saving " + file.getFileName(), e));
+    }
+
+    static Path saveTarget(Path chosen) {
+        Path name = chosen.getFileName();
+        if (name == null) {
+            return chosen;
+        }
+        String n = name.toString();
+        String lower = n.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".csv.tsv") || lower.endsWith(".tsv.csv")) {
+            return chosen.resolveSibling(n.substring(0, n.length() - 4));
+        }
+        if (!lower.endsWith(".tsv") && !lower.endsWith(".csv")) {
+            return chosen.resolveSibling(n + ".tsv");
+        }
+        return chosen;
     }
 
     /** Scores the quick-compare pair with every given model (in the background). */

@@ -47,6 +47,8 @@ public final class StatusController {
             Button cancel = new Button("Cancel");
             cancel.setUserData(t);
             cancel.getStyleClass().add("task-cancel");
+            cancel.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            bar.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
             cancel.setOnAction(e -> {
                 t.cancel();
                 cancel.setDisable(true);

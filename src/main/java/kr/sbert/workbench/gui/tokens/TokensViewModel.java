@@ -24,6 +24,11 @@ import kr.sbert.workbench.gui.status.StatusViewModel;
  * is asked (the FX thread).
  */
 public final class TokensViewModel {
+    /** At most this many chips per row (a page of pasted text has thousands of tokens). */
+    public static final int MAX_CHIPS = 600;
+    /** At most this many chips beyond max_seq_length per row. */
+    public static final int MAX_TRUNCATED_CHIPS = 100;
+
     private final StatusViewModel status;
     private final StringProperty text = new SimpleStringProperty("");
     private final ObservableList<TokenRow> rows = FXCollections.observableArrayList();
@@ -81,12 +86,32 @@ public final class TokensViewModel {
         List<TokenRow> out = new ArrayList<>();
         for (Map.Entry<String, List<List<Token>>> e : words.entrySet()) {
             List<List<TokenChip>> chips = new ArrayList<>();
+            int truncatedShown = 0;
+            int shown = 0;
+            int hidden = 0;
             for (List<Token> w : e.getValue()) {
-                boolean diff = !w.get(0).special() && differingStarts.contains(w.get(0).start());
+                boolean special = w.get(0).special();
+                boolean cut = w.stream().anyMatch(Token::truncated);
+                // A pasted page of text has thousands of tokens; drawing them all freezes the
+                // window for seconds on every keystroke. Draw what the model sees and a tail of
+                // what it does not (special tokens always), and count the rest.
+                if (!special && (shown >= MAX_CHIPS || (cut && truncatedShown >= MAX_TRUNCATED_CHIPS))) {
+                    hidden += w.size();
+                    continue;
+                }
+                boolean diff = !special && differingStarts.contains(w.get(0).start());
                 chips.add(w.stream().map(tok -> new TokenChip(tok, diff)).toList());
+                shown += w.size();
+                if (cut) {
+                    truncatedShown += w.size();
+                }
             }
             Encoding enc = encodings.get(e.getKey());
-            out.add(new TokenRow(e.getKey(), chips, summary(enc), rowWarnings(t, enc, tokenizers.get(e.getKey()))));
+            String summary = summary(enc);
+            if (hidden > 0) {
+                summary += " · " + hidden + " more not drawn";
+            }
+            out.add(new TokenRow(e.getKey(), chips, summary, rowWarnings(t, enc, tokenizers.get(e.getKey()))));
         }
         rows.setAll(out);
     }

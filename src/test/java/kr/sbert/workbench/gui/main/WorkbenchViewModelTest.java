@@ -90,6 +90,10 @@ class WorkbenchViewModelTest {
         assertThat(vm.metrics().rows().get(2).model()).contains(BASELINE + " − " + tiny);
         assertThat(vm.tokens().rows()).extracting(r -> r.model()).containsExactly(tiny);
         assertThat(vm.pairs().rows().get(0).disagreement(BASELINE, tiny)).isNotNull();
+        // Every fact the models panel promises, a local folder's (absent) revision included.
+        assertThat(entry.factsProperty().get()).contains("base model: tiny-kr-sbert", "vocab size: 40000",
+                "layers: 2", "hidden size: 32", "max_seq_length: 24", "pooling: mean", "weight file: model.safetensors",
+                "revision: none (local folder)");
     }
 
     @Test
@@ -103,7 +107,10 @@ class WorkbenchViewModelTest {
     @Test
     void aModelThatCannotLoadShowsOneLineAndItsDetails() {
         Path missing = files.resolve("no-such-model");
+        var scoredBefore = vm.resultProperty().get();
         ModelEntry entry = vm.models().addModel(missing.toString());
+        // Nothing new can be scored: the pairs are not scored all over again.
+        assertThat(vm.resultProperty().get()).isSameAs(scoredBefore);
         assertThat(entry.state()).isEqualTo(ModelState.ERROR);
         assertThat(entry.stateTextProperty().get()).startsWith("error: ").contains("no-such-model");
         assertThat(vm.status().errorProperty().get()).doesNotContain("\n").contains("no-such-model");
@@ -176,6 +183,24 @@ class WorkbenchViewModelTest {
         assertThat(back.get(1).gold()).isEqualTo(vm.pairs().rows().get(1).gold());
         assertThat(vm.pairs().dirtyProperty().get()).isFalse();
         assertThat(vm.pairs().openedFileProperty().get()).isEqualTo(out);
+    }
+
+    @Test
+    void aCsvNameGetsCsvEvenWhenTheFileDialogAppendedTheTsvExtension() throws Exception {
+        // GTK's save dialog appends the selected filter's extension: "pairs.csv" comes back as
+        // "pairs.csv.tsv". The user asked for pairs.csv, in CSV.
+        vm.pairs().save(files.resolve("pairs.csv.tsv"));
+        Path csv = files.resolve("pairs.csv");
+        assertThat(csv).exists();
+        assertThat(files.resolve("pairs.csv.tsv")).doesNotExist();
+        assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8).get(1)).contains(",");
+        assertThat(vm.pairs().openedFileProperty().get()).isEqualTo(csv);
+        assertThat(StsReader.read(csv, ReadOptions.defaults()).pairs()).extracting(SentencePair::sentence1)
+                .containsExactlyElementsOf(sample().stream().map(SentencePair::sentence1).toList());
+
+        // A name without an extension is saved as TSV under name.tsv.
+        vm.pairs().save(files.resolve("plain"));
+        assertThat(files.resolve("plain.tsv")).exists();
     }
 
     @Test

@@ -85,6 +85,26 @@ class TokensViewModelTest {
     }
 
     @Test
+    void aPageOfPastedTextDrawsWhatTheModelSeesAndATailButCountsEveryToken() throws Exception {
+        String sentence = "오늘 아침에 비가 많이 내렸다. ";
+        TextTokenizer tiny = tiny();
+        long perSentence = tiny.encode(sentence).wordTokens().size();
+        vm.setTokenizers(Map.of("tiny", tiny));
+        vm.textProperty().set(sentence.repeat(2000));
+
+        TokenRow row = vm.rows().get(0);
+        long total = perSentence * 2000;
+        assertThat(row.summary()).startsWith(total + " tokens");
+        List<TokenChip> chips = row.chips();
+        long seen = chips.stream().filter(c -> !c.token().special() && !c.token().truncated()).count();
+        long struck = chips.stream().filter(c -> c.token().truncated()).count();
+        assertThat(seen).isEqualTo(22); // max_seq_length 24 minus [CLS] and [SEP]
+        assertThat(struck).isBetween(1L, (long) TokensViewModel.MAX_TRUNCATED_CHIPS);
+        assertThat(chips).extracting(c -> c.token().piece()).contains("[CLS]", "[SEP]");
+        assertThat(row.summary()).contains((total - seen - struck) + " more not drawn");
+    }
+
+    @Test
     void tokensBeyondMaxSeqLengthAreStruckOut() throws Exception {
         GuiFixtures.ExpectedSentence s = GuiFixtures.expected(14);
         assertThat(s.truncated()).isTrue();

@@ -375,6 +375,93 @@ class WorkbenchWindowTest {
         assertThat(vm().pairs().dirtyProperty().get()).isTrue();
     }
 
+    /** The table cell of a column (by title) in a shown row. */
+    private static Node cell(FxRobot robot, String column, int index) {
+        return robot.lookup(".table-cell").match((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && c.getTableColumn() != null && column.equals(c.getTableColumn().getText()) && c.getIndex() == index
+                && !c.isEmpty()).query();
+    }
+
+    @Test
+    void textTypedInACellIsKeptWhenTheUserClicksElsewhereAndDroppedOnlyByEscape(FxRobot robot) {
+        waitForScores(window, 60, BASELINE);
+        javafx.scene.control.TableView<PairRow> table = window.controller().pairs().table();
+        robot.interact(() -> table.scrollTo(0));
+        PairRow second = table.getItems().get(1);
+        PairRow third = table.getItems().get(2);
+        String thirdBefore = third.sentence2();
+
+        // Type into a sentence cell, then click another row without pressing Enter.
+        robot.doubleClickOn(cell(robot, "sentence 2", 1));
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).write("고친 문장이다.");
+        robot.clickOn(cell(robot, "sentence 1", 4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(second.sentence2()).isEqualTo("고친 문장이다.");
+        assertThat(vm().pairs().dirtyProperty().get()).isTrue();
+
+        // Type a gold, then click a button outside the table.
+        robot.doubleClickOn(cell(robot, "gold", 1));
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).write("2.5");
+        robot.clickOn("#quick1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(second.gold()).isEqualTo(2.5);
+
+        // Escape discards.
+        robot.doubleClickOn(cell(robot, "sentence 2", 2));
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).write("버릴 글")
+                .type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.clickOn(cell(robot, "sentence 1", 4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(third.sentence2()).isEqualTo(thirdBefore);
+        waitForScores(window, 60, BASELINE);
+        assertThat(second.scores()).containsKey(BASELINE);
+    }
+
+    @Test
+    void goldIsShownExactlyAndSurvivesAnEditConfirmedUnchanged(FxRobot robot) {
+        waitForScores(window, 60, BASELINE);
+        javafx.scene.control.TableView<PairRow> table = window.controller().pairs().table();
+        robot.interact(() -> {
+            table.scrollTo(0);
+            table.getItems().get(0).goldProperty().set(4.75);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node goldCell = cell(robot, "gold", 0);
+        assertThat(((javafx.scene.control.TableCell<?, ?>) goldCell).getText()).isEqualTo("4.75");
+
+        robot.doubleClickOn(goldCell).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems().get(0).gold()).isEqualTo(4.75);
+    }
+
+    @Test
+    void busyStatusBarNeverWidensTheWindowContentSoSplitsStayWhereTheUserPutThem(FxRobot robot) throws Exception {
+        waitForScores(window, 60, BASELINE);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            robot.interact(() -> {
+                window.stage().setWidth(1000);
+                for (int i = 0; i < 8; i++) {
+                    vm().runner().submit("Downloading snunlp/KR-SBERT-Medium-extended-klueNLItripletPARpair-klueSTS " + i,
+                            (progress, cancel) -> {
+                                release.await();
+                                return null;
+                            }, v -> { }, e -> { });
+                }
+                vm().status().report("loading a model", new IllegalStateException("x".repeat(400)));
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.layout.Region outer = robot.lookup("#outerSplit").queryAs(javafx.scene.layout.Region.class);
+            double sceneWidth = window.stage().getScene().getWidth();
+            assertThat(outer.getWidth()).isLessThanOrEqualTo(sceneWidth);
+            robot.interact(() -> window.controller().applyDividers(List.of(0.3, 0.5, 0.45)));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(window.controller().captureLayout(window.stage()).dividers().get(0)).isCloseTo(0.3, within(0.02));
+        } finally {
+            release.countDown();
+        }
+    }
+
     @Test
     void wheelZoomsTheScatterAndResetRestoresIt(FxRobot robot) throws Exception {
         waitForScores(window, 60, BASELINE);
