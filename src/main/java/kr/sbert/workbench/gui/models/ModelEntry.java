@@ -27,6 +27,7 @@ public final class ModelEntry {
     private final StringProperty facts = new SimpleStringProperty("");
     private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>();
     private final StringProperty error = new SimpleStringProperty("");
+    private final boolean cached;
     private LoadedModel loaded;
 
     public ModelEntry(String id, ModelKind kind, String description, String size, boolean cached) {
@@ -34,6 +35,7 @@ public final class ModelEntry {
         this.kind = kind;
         this.description = description == null ? "" : description;
         this.size = size == null ? "" : size;
+        this.cached = cached;
         setState(kind == ModelKind.CATALOG && !cached ? ModelState.NOT_DOWNLOADED : ModelState.NOT_LOADED, "");
         facts.set(this.description);
     }
@@ -93,6 +95,11 @@ public final class ModelEntry {
 
     public LoadedModel loaded() {
         return loaded;
+    }
+
+    /** The state of this entry when nothing is loaded: not downloaded (an uncached catalog variant) or not loaded. */
+    ModelState restingState() {
+        return kind == ModelKind.CATALOG && !cached ? ModelState.NOT_DOWNLOADED : ModelState.NOT_LOADED;
     }
 
     void setState(ModelState s, String detail) {

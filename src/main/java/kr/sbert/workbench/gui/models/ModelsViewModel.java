@@ -138,7 +138,9 @@ public final class ModelsViewModel {
     }
 
     private void load(ModelEntry entry) {
-        ModelState before = entry.state();
+        // After a failed attempt the entry shows an error; what to do next depends on what it
+        // was at rest (an uncached catalog variant is downloaded, not just loaded).
+        ModelState before = entry.state() == ModelState.ERROR ? entry.restingState() : entry.state();
         entry.setState(before == ModelState.NOT_DOWNLOADED ? ModelState.DOWNLOADING : ModelState.LOADING, "");
         TaskHandle handle = runner.submit((before == ModelState.NOT_DOWNLOADED ? "Downloading " : "Loading ") + entry.id(),
                 (progress, cancel) -> backend.load(entry.id(), progress, cancel),
@@ -168,7 +170,7 @@ public final class ModelsViewModel {
                 if (now == TaskState.CANCELLED) {
                     entry.taskProperty().set(null);
                     entry.progressProperty().unbind();
-                    entry.setState(before == ModelState.ERROR ? ModelState.NOT_LOADED : before, "cancelled");
+                    entry.setState(before, "cancelled");
                     entry.setSelected(false);
                 }
             });

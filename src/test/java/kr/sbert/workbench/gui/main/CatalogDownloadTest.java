@@ -83,6 +83,30 @@ class CatalogDownloadTest {
     }
 
     @Test
+    void aFailedDownloadIsRetriedAsADownload() {
+        // Offline (HF_HUB_OFFLINE) with nothing cached: the download fails at once.
+        HubSettings offline = new HubSettings(cache, hub.endpoint(), Optional.empty(), true);
+        WorkbenchViewModel vm = new WorkbenchViewModel(new CoreBackend(new ModelLocator(offline)), new SyncTaskRunner(),
+                new WorkspaceStore(config.resolve("offline")), Runnable::run);
+        vm.start();
+        String id = ModelCatalog.entries().get(0).id();
+        ModelEntry entry = vm.models().find(id).orElseThrow();
+        List<String> titles = new CopyOnWriteArrayList<>();
+        vm.status().tasks().addListener((ListChangeListener<TaskHandle>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(h -> titles.add(h.title()));
+            }
+        });
+        entry.setSelected(true);
+        assertThat(entry.state()).isEqualTo(ModelState.ERROR);
+
+        entry.setSelected(false);
+        entry.setSelected(true);
+        assertThat(titles).filteredOn(t -> !t.startsWith("Scoring")).containsExactly("Downloading " + id, "Downloading " + id);
+        assertThat(entry.state()).isEqualTo(ModelState.ERROR);
+    }
+
+    @Test
     void tickedCatalogVariantDownloadsWithProgressAndLoads() {
         String id = ModelCatalog.entries().get(0).id();
         ModelEntry entry = vm.models().find(id).orElseThrow();
