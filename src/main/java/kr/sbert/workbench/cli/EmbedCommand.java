@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code embed}: sentence embeddings as {@code SentenceTransformer.encode} computes them. */
@@ -40,10 +39,6 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per text: text, embedding.")
     boolean json;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-            description = "Read texts from FILE (.jsonl: {\"text\": ...} per line; else one text per line).")
-    Path input;
-
     @Option(names = "--data", paramLabel = "FILE",
             description = "Embed a pairs data set (any format eval reads): rows 2i and 2i+1 are pair i's"
                     + " sentence1 and sentence2; each distinct sentence is encoded once.")
@@ -53,14 +48,14 @@ final class EmbedCommand implements Callable<Integer> {
             description = "Write the embeddings to FILE: .npy (float32, NumPy) or .csv (one row per text).")
     Path out;
 
-    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Texts to embed.")
-    List<String> texts;
+    @Mixin
+    TextSourceOptions source;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (data != null && (input != null || (texts != null && !texts.isEmpty()))) {
+        if (data != null && source.hasAny()) {
             throw new IllegalArgumentException("give texts, --input or --data, not several");
         }
         boolean npyOut = out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
@@ -72,7 +67,7 @@ final class EmbedCommand implements Callable<Integer> {
             // Found out before the model runs, not after minutes of encoding.
             throw new InvalidInputException(out + ": cannot write, folder " + outFolder + " does not exist");
         }
-        List<String> all = data != null ? pairSentences(err) : TextInputs.resolve(input, texts);
+        List<String> all = data != null ? pairSentences(err) : source.resolve();
         ModelOpener.warnIfNotNfc(all, model.nfc, err);
         float[][] embeddings;
         try (SentenceTransformerModel m = ModelOpener.openModel(model, err);

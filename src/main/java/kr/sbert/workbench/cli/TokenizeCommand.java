@@ -3,7 +3,6 @@ package kr.sbert.workbench.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kr.sbert.workbench.core.text.Encoding;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tokenize}: how the model's vocabulary splits each text into WordPiece tokens. */
@@ -32,18 +30,14 @@ final class TokenizeCommand implements Callable<Integer> {
             + " of each token in code points of text, as Python indexes it), truncated.")
     boolean json;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-            description = "Read texts from FILE (.jsonl: {\"text\": ...} per line; else one text per line).")
-    Path input;
-
-    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Texts to tokenize.")
-    List<String> texts;
+    @Mixin
+    TextSourceOptions source;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> all = TextInputs.resolve(input, texts);
+        List<String> all = source.resolve();
         ModelOpener.warnIfNotNfc(all, model.nfc, err);
         try (TextTokenizer tokenizer = ModelOpener.openTokenizer(model, err)) {
             List<Encoding> encodings = tokenizer.encodeAll(all);
