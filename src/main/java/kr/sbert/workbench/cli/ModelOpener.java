@@ -16,12 +16,11 @@ import kr.sbert.workbench.core.hub.ModelLocator;
 import kr.sbert.workbench.core.hub.ModelRef;
 import kr.sbert.workbench.core.model.MalformedModelException;
 import kr.sbert.workbench.core.model.ModelFolder;
+import kr.sbert.workbench.core.model.ModelTokenizer;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
 import kr.sbert.workbench.core.model.TorchRuntime;
 import kr.sbert.workbench.core.task.CancelToken;
 import kr.sbert.workbench.core.text.TextTokenizer;
-import kr.sbert.workbench.core.text.TokenizerLoader;
-import kr.sbert.workbench.core.text.TokenizerSettings;
 
 /** Turns a command's {@code --model} value into a loaded model or tokenizer. */
 final class ModelOpener {
@@ -37,6 +36,14 @@ final class ModelOpener {
      * huggingface_hub cache (downloaded with a progress bar on stderr when missing).
      */
     static Path resolveFolder(String spec, PrintWriter err) throws WorkbenchException {
+        return resolveFolder(spec, false, err);
+    }
+
+    /**
+     * As {@link #resolveFolder(String, PrintWriter)}; with {@code tokenizerOnly} a hub id needs
+     * only its tokenizer files (cached, shipped with the workbench, or fetched without weights).
+     */
+    static Path resolveFolder(String spec, boolean tokenizerOnly, PrintWriter err) throws WorkbenchException {
         ModelRef ref = ModelRef.parse(spec);
         switch (ref.kind()) {
             case FOLDER -> {
@@ -49,7 +56,9 @@ final class ModelOpener {
                     + ": a baseline has no model folder; this command needs a model");
             default -> {
                 try (ProgressBar bar = new ProgressBar(err, "B")) {
-                    return new ModelLocator(HubSettings.fromEnvironment(hubEnvironment)).locate(ref, bar, new CancelToken());
+                    ModelLocator locator = new ModelLocator(HubSettings.fromEnvironment(hubEnvironment));
+                    return tokenizerOnly ? locator.locateTokenizer(ref, bar, new CancelToken())
+                            : locator.locate(ref, bar, new CancelToken());
                 }
             }
         }
@@ -97,13 +106,15 @@ final class ModelOpener {
         return new EmbeddingPairScorer(openModel(spec, options, err));
     }
 
-    /** Only the tokenizer: works on a folder that holds nothing but tokenizer files. */
+    /**
+     * Only the tokenizer: works on a folder that holds nothing but tokenizer files; a hub id
+     * never downloads weights for it.
+     */
     static TextTokenizer openTokenizer(ModelOptions options, PrintWriter err) throws WorkbenchException {
         options.check();
-        ModelFolder layout = ModelFolder.read(resolveFolder(options.model, err));
+        ModelFolder layout = ModelFolder.read(resolveFolder(options.model, true, err));
         warnAll(layout.warnings(), err);
-        return TokenizerLoader.load(layout.transformerDir(),
-                new TokenizerSettings(layout.maxSeqLength(), layout.lowerCaseInput(), options.nfc));
+        return ModelTokenizer.load(layout, layout.maxSeqLength(), options.nfc);
     }
 
     /** Warns once per text that is not NFC, since the fast tokenizer does not normalise it. */

@@ -17,6 +17,10 @@ import kr.sbert.workbench.core.task.ProgressListener;
  * <p>{@code baseline:NAME} is not a model folder: callers parse the spec with
  * {@link ModelRef#parse(String)} first and branch on {@link ModelRef#kind()}; {@link #locate}
  * refuses a baseline with an {@link InvalidInputException}.
+ *
+ * <p>{@link #locateTokenizer} finds a folder that is enough for the tokenizer alone: a cached
+ * snapshot with the tokenizer files (complete or tokenizer-only), else the copy shipped inside
+ * the workbench ({@link BundledTokenizers}), else a tokenizer-only download (no weights).
  */
 public final class ModelLocator {
     private final HubSettings settings;
@@ -93,6 +97,45 @@ public final class ModelLocator {
             return Optional.empty();
         }
         return cache.snapshotFor(ref.repoId(), ref.revision()).filter(p -> RepoFiles.missingIn(p).isEmpty());
+    }
+
+    /**
+     * A folder to load the tokenizer of a model from, without its weights.
+     *
+     * @throws InvalidInputException for a missing folder or a baseline
+     * @throws HubException          when a hub model's tokenizer is neither local nor downloadable
+     */
+    public Path locateTokenizer(ModelRef ref, ProgressListener progress, CancelToken cancel) throws WorkbenchException {
+        if (ref.kind() == ModelRef.Kind.BASELINE) {
+            throw new InvalidInputException(ref + " is a lexical baseline: it has no tokenizer");
+        }
+        if (ref.kind() == ModelRef.Kind.FOLDER) {
+            return locate(ref, progress, cancel);
+        }
+        Optional<Path> local = localTokenizer(ref);
+        if (local.isPresent()) {
+            return local.get();
+        }
+        if (settings.offline()) {
+            throw offlineMiss(ref);
+        }
+        return downloader.downloadTokenizer(ref.repoId(), ref.revision(), progress, cancel);
+    }
+
+    /**
+     * The tokenizer folder of a hub reference that needs no network: a cached snapshot holding
+     * the tokenizer files, else the shipped copy (for the default revision only).
+     */
+    public Optional<Path> localTokenizer(ModelRef ref) {
+        if (ref.kind() != ModelRef.Kind.HUB) {
+            return Optional.empty();
+        }
+        Optional<Path> cached = cache.snapshotFor(ref.repoId(), ref.revision())
+                .filter(p -> RepoFiles.missingForTokenizerIn(p).isEmpty());
+        if (cached.isPresent() || !ModelRef.DEFAULT_REVISION.equals(ref.revision())) {
+            return cached;
+        }
+        return BundledTokenizers.folder(ref.repoId());
     }
 
     private HubException offlineMiss(ModelRef ref) {

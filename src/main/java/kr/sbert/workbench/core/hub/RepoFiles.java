@@ -25,6 +25,11 @@ import java.util.Set;
  * {@code pytorch_model.bin}); in every other module folder ({@code 1_Pooling/}, {@code 2_Normalize/},
  * {@code 2_Dense/}) its files, again with at most one weight file. TF, Flax, ONNX, OpenVINO and
  * Rust copies are never fetched.
+ *
+ * <p>For the tokenizer alone ({@link #selectTokenizer}): the same root and Transformer files
+ * without any weight file or {@code README.md}, and only the {@code .json} configs of the other
+ * module folders — a few hundred kB, laid out in the same snapshot, so a later full download
+ * fetches just what is still missing.
  */
 final class RepoFiles {
     static final String MODULES = "modules.json";
@@ -80,12 +85,26 @@ final class RepoFiles {
      * @throws HubException when the repo has no Transformer config or no weight file we can read
      */
     static Selection select(String repoId, List<String> siblings, List<Module> modules) throws HubException {
+        return select(repoId, siblings, modules, true);
+    }
+
+    /**
+     * Picks the files a tokenizer-only load needs: configs and tokenizer files, never weights.
+     *
+     * @throws HubException when the repo has no Transformer config or no tokenizer file
+     */
+    static Selection selectTokenizer(String repoId, List<String> siblings, List<Module> modules) throws HubException {
+        return select(repoId, siblings, modules, false);
+    }
+
+    private static Selection select(String repoId, List<String> siblings, List<Module> modules, boolean withWeights)
+            throws HubException {
         Set<String> listed = Set.copyOf(siblings);
         LinkedHashSet<String> files = new LinkedHashSet<>();
         List<String> configs = new ArrayList<>();
         List<String> weights = new ArrayList<>();
         for (String name : ROOT_EXTRAS) {
-            if (listed.contains(name)) {
+            if (listed.contains(name) && (withWeights || !name.equals("README.md"))) {
                 files.add(name);
             }
         }
@@ -104,6 +123,13 @@ final class RepoFiles {
                             + prefix + "config.json in the repo");
                 }
                 configs.add(prefix + "config.json");
+                if (!withWeights) {
+                    if (!listed.contains(prefix + "tokenizer.json") && !listed.contains(prefix + "vocab.txt")) {
+                        throw new HubException(repoId + " has no tokenizer: neither " + prefix + "tokenizer.json nor "
+                                + prefix + "vocab.txt is in the repo");
+                    }
+                    continue;
+                }
                 String weight = weightIn(listed, prefix);
                 if (weight == null) {
                     throw new HubException(repoId + " is not a BERT sentence-transformers model the workbench can read: no "
@@ -114,11 +140,11 @@ final class RepoFiles {
             } else if (!prefix.isEmpty()) {
                 String weight = weightIn(listed, prefix);
                 for (String s : siblings) {
-                    if (s.startsWith(prefix) && !isNever(s) && !isWeight(s)) {
+                    if (s.startsWith(prefix) && !isNever(s) && !isWeight(s) && (withWeights || s.endsWith(".json"))) {
                         files.add(s);
                     }
                 }
-                if (weight != null) {
+                if (weight != null && withWeights) {
                     files.add(weight);
                     weights.add(weight);
                 }
@@ -162,6 +188,10 @@ final class RepoFiles {
      * per Transformer folder a config, a weight file and a tokenizer; every other module folder.
      */
     static List<String> missingIn(Path snapshot) {
+        return missing(snapshot, true);
+    }
+
+    private static List<String> missing(Path snapshot, boolean withWeights) {
         List<String> missing = new ArrayList<>();
         List<Module> modules;
         try {
@@ -174,10 +204,10 @@ final class RepoFiles {
             Path dir = m.path().isEmpty() ? snapshot : snapshot.resolve(m.path());
             String prefix = m.path().isEmpty() ? "" : m.path() + "/";
             if (m.isTransformer()) {
-                if (!Files.isRegularFile(dir.resolve("config.json"))) {
+                if (withWeights && !Files.isRegularFile(dir.resolve("config.json"))) {
                     missing.add(prefix + "config.json");
                 }
-                if (!Files.isRegularFile(dir.resolve(SAFETENSORS)) && !Files.isRegularFile(dir.resolve(PYTORCH_BIN))) {
+                if (withWeights && !Files.isRegularFile(dir.resolve(SAFETENSORS)) && !Files.isRegularFile(dir.resolve(PYTORCH_BIN))) {
                     missing.add(prefix + SAFETENSORS + " or " + PYTORCH_BIN);
                 }
                 if (!Files.isRegularFile(dir.resolve("tokenizer.json")) && !Files.isRegularFile(dir.resolve("vocab.txt"))) {
@@ -188,6 +218,14 @@ final class RepoFiles {
             }
         }
         return missing;
+    }
+
+    /**
+     * What a snapshot folder lacks for a tokenizer-only load (empty = enough): per Transformer
+     * folder a tokenizer file; every other module folder.
+     */
+    static List<String> missingForTokenizerIn(Path snapshot) {
+        return missing(snapshot, false);
     }
 
     private static String weightIn(Set<String> listed, String prefix) {

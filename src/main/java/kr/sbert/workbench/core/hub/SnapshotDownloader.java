@@ -20,7 +20,8 @@ import kr.sbert.workbench.core.task.ProgressListener;
  * {@code modules.json} and the Transformer {@code config.json} first (a repo that is not a BERT
  * is refused before its weights are fetched); then a {@code HEAD} per file and the missing
  * blobs, each under its lock; finally {@code refs/{revision}}. Files already in the cache are
- * not fetched again.
+ * not fetched again. {@link #downloadTokenizer} does the same for the configs and tokenizer
+ * files alone (no weight file), into the same snapshot folder.
  *
  * <p>Progress: {@code update(file, bytes done, bytes total)} where done and total count all
  * bytes still to fetch for this snapshot, and {@code file} is the file being fetched.
@@ -49,6 +50,25 @@ public final class SnapshotDownloader {
      */
     public Path download(String repoId, String revision, ProgressListener progress, CancelToken cancel)
             throws HubException, CancelledException {
+        return fetch(repoId, revision, true, progress, cancel);
+    }
+
+    /**
+     * Brings only the configs and tokenizer files of a repo revision into the cache (a few
+     * hundred kB, never a weight file), laid out as {@link #download} lays them out: a later
+     * full download of the same commit fetches just the weights.
+     *
+     * @return the snapshot folder, enough to load the tokenizer
+     * @throws IllegalArgumentException for a malformed id or revision
+     * @throws HubException in offline mode, and for every hub, network or disk failure
+     */
+    public Path downloadTokenizer(String repoId, String revision, ProgressListener progress, CancelToken cancel)
+            throws HubException, CancelledException {
+        return fetch(repoId, revision, false, progress, cancel);
+    }
+
+    private Path fetch(String repoId, String revision, boolean withWeights, ProgressListener progress,
+                       CancelToken cancel) throws HubException, CancelledException {
         try {
             ModelRef.ofHub(repoId, revision);
         } catch (kr.sbert.workbench.core.InvalidInputException e) {
@@ -66,7 +86,9 @@ public final class SnapshotDownloader {
                 fetchSmall(repoId, commit, RepoFiles.MODULES, cancel);
                 modules = RepoFiles.readModules(snapshot.resolve(RepoFiles.MODULES), repoId);
             }
-            RepoFiles.Selection selection = RepoFiles.select(repoId, info.siblings(), modules);
+            RepoFiles.Selection selection = withWeights
+                    ? RepoFiles.select(repoId, info.siblings(), modules)
+                    : RepoFiles.selectTokenizer(repoId, info.siblings(), modules);
             for (String config : selection.configs()) {
                 fetchSmall(repoId, commit, config, cancel);
                 RepoFiles.checkBertConfig(repoId, config, snapshot.resolve(config));
@@ -83,10 +105,10 @@ public final class SnapshotDownloader {
         } catch (IOException e) {
             throw BlobDownloader.diskError(cache.repoFolder(repoId), e);
         }
-        List<String> missing = RepoFiles.missingIn(snapshot);
+        List<String> missing = withWeights ? RepoFiles.missingIn(snapshot) : RepoFiles.missingForTokenizerIn(snapshot);
         if (!missing.isEmpty()) {
-            throw new HubException(repoId + "@" + revision + " lacks what a sentence-transformers BERT needs: "
-                    + String.join(", ", missing));
+            throw new HubException(repoId + "@" + revision + " lacks what a sentence-transformers BERT "
+                    + (withWeights ? "" : "tokenizer ") + "needs: " + String.join(", ", missing));
         }
         return snapshot;
     }

@@ -17,8 +17,6 @@ import kr.sbert.workbench.core.task.CancelledException;
 import kr.sbert.workbench.core.task.ProgressListener;
 import kr.sbert.workbench.core.text.Encoding;
 import kr.sbert.workbench.core.text.TextTokenizer;
-import kr.sbert.workbench.core.text.TokenizerLoader;
-import kr.sbert.workbench.core.text.TokenizerSettings;
 
 /**
  * A sentence-transformers BERT model loaded from its folder: tokenizer → BERT → pooling
@@ -92,8 +90,7 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             throw new IllegalArgumentException("max_seq_length " + maxSeqLength + " exceeds max_position_embeddings "
                     + config.maxPositionEmbeddings() + " of " + layout.transformerDir().resolve("config.json"));
         }
-        TextTokenizer tokenizer = TokenizerLoader.load(layout.transformerDir(),
-                new TokenizerSettings(maxSeqLength, layout.lowerCaseInput(), options.nfc()));
+        TextTokenizer tokenizer = ModelTokenizer.load(layout, maxSeqLength, options.nfc());
         NDManager manager = null;
         try {
             if (tokenizer.vocabSize() > config.vocabSize()) {
