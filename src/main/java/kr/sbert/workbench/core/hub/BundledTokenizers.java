@@ -49,10 +49,15 @@ public final class BundledTokenizers {
                     + ROOT + name + ")");
         }
         try {
-            return Optional.of(pathOf(url.toURI()).getParent());
+            return Optional.of(folderAt(url));
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot open the shipped tokenizer of " + repoId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The folder of a shipped {@code modules.json} resource, a directory or a folder inside a jar. */
+    static Path folderAt(URL modulesJson) throws URISyntaxException, IOException {
+        return pathOf(modulesJson.toURI()).getParent();
     }
 
     /** Whether a folder is one of the shipped tokenizers (as opposed to a cache snapshot or a user's folder). */
