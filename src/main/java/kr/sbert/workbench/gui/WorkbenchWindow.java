@@ -102,6 +102,7 @@ public final class WorkbenchWindow {
         }
         runner.shutdown();
         saver.shutdown();
+        vm.tokenizerPreviews().close();
         for (ModelEntry e : vm.models().entries()) {
             if (e.loaded() != null) {
                 e.loaded().close();

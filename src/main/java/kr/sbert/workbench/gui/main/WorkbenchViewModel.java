@@ -29,6 +29,7 @@ import kr.sbert.workbench.gui.service.WorkbenchBackend;
 import kr.sbert.workbench.gui.status.StatusViewModel;
 import kr.sbert.workbench.gui.task.TaskHandle;
 import kr.sbert.workbench.gui.task.TaskRunner;
+import kr.sbert.workbench.gui.tokens.TokenizerPreviews;
 import kr.sbert.workbench.gui.tokens.TokensViewModel;
 import kr.sbert.workbench.gui.workspace.Workspace;
 import kr.sbert.workbench.gui.workspace.WorkspaceStore;
@@ -51,6 +52,7 @@ public final class WorkbenchViewModel {
     private final ModelsViewModel models;
     private final PairsViewModel pairs;
     private final TokensViewModel tokens;
+    private final TokenizerPreviews tokenizerPreviews;
     private final ScatterViewModel scatter;
     private final MetricsViewModel metrics;
     private final ObjectProperty<ScoringResult> result = new SimpleObjectProperty<>(ScoringResult.EMPTY);
@@ -73,6 +75,7 @@ public final class WorkbenchViewModel {
         this.models = new ModelsViewModel(backend, runner, status);
         this.pairs = new PairsViewModel(backend, runner, status);
         this.tokens = new TokensViewModel(status);
+        this.tokenizerPreviews = new TokenizerPreviews(backend, runner, status, models, tokens);
         this.scatter = new ScatterViewModel(pairs.selectedProperty());
         this.metrics = new MetricsViewModel();
         models.setOnReadySelectionChanged(() -> {
@@ -107,6 +110,11 @@ public final class WorkbenchViewModel {
 
     public TokensViewModel tokens() {
         return tokens;
+    }
+
+    /** Tokens of catalog variants that are not downloaded, from their tokenizer alone. */
+    public TokenizerPreviews tokenizerPreviews() {
+        return tokenizerPreviews;
     }
 
     public ScatterViewModel scatter() {
@@ -172,6 +180,7 @@ public final class WorkbenchViewModel {
             restoring = false;
         }
         updateTokenizers();
+        tokenizerPreviews.start();
         score();
     }
 

@@ -23,12 +23,14 @@ import kr.sbert.workbench.core.eval.EmbeddingPairScorer;
 import kr.sbert.workbench.core.eval.EvaluationResult;
 import kr.sbert.workbench.core.eval.Evaluator;
 import kr.sbert.workbench.core.eval.PairScorer;
+import kr.sbert.workbench.core.hub.BundledTokenizers;
 import kr.sbert.workbench.core.hub.CatalogEntry;
 import kr.sbert.workbench.core.hub.HubSettings;
 import kr.sbert.workbench.core.hub.ModelCatalog;
 import kr.sbert.workbench.core.hub.ModelLocator;
 import kr.sbert.workbench.core.hub.ModelRef;
 import kr.sbert.workbench.core.model.ModelInfo;
+import kr.sbert.workbench.core.model.ModelTokenizer;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
 import kr.sbert.workbench.core.model.TorchRuntime;
 import kr.sbert.workbench.core.task.CancelToken;
@@ -176,6 +178,21 @@ public final class CoreBackend implements WorkbenchBackend {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    @Override
+    public Optional<TokenizerOnly> loadTokenizer(String id, boolean mayDownload, ProgressListener progress,
+                                                 CancelToken cancel) throws Exception {
+        ModelRef ref = ModelRef.parse(id);
+        Optional<Path> folder = mayDownload ? Optional.of(locator.locateTokenizer(ref, progress, cancel))
+                : locator.localTokenizer(ref);
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        cancel.throwIfCancelled();
+        String source = BundledTokenizers.isBundled(folder.get()) ? "shipped with the workbench, MIT licence"
+                : "tokenizer files in " + folder.get();
+        return Optional.of(new TokenizerOnly(id, ModelTokenizer.load(folder.get(), false), source));
     }
 
     /** A loaded baseline or sentence-transformers model. */

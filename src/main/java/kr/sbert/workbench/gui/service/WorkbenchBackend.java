@@ -2,6 +2,7 @@ package kr.sbert.workbench.gui.service;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import kr.sbert.workbench.core.data.SentencePair;
 import kr.sbert.workbench.core.task.CancelToken;
 import kr.sbert.workbench.core.task.ProgressListener;
@@ -34,4 +35,16 @@ public interface WorkbenchBackend {
 
     /** The sample pairs shipped with the workbench. */
     PairFile samplePairs() throws Exception;
+
+    /**
+     * A hub model's tokenizer without its weights: from the hub cache or the files shipped with
+     * the workbench, or — when {@code mayDownload} and not offline — fetched alone (a few
+     * hundred kB, into the same cache snapshot a later full download completes). Empty when
+     * there is none without a download and {@code mayDownload} is false, or when this backend
+     * cannot load tokenizers alone.
+     */
+    default Optional<TokenizerOnly> loadTokenizer(String id, boolean mayDownload, ProgressListener progress,
+                                                           CancelToken cancel) throws Exception {
+        return Optional.empty();
+    }
 }

@@ -3,6 +3,7 @@ package kr.sbert.workbench.gui.tokens;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -20,6 +21,8 @@ public final class TokensController {
     @FXML private TextField text;
     @FXML private Label warnings;
     @FXML private VBox rows;
+    @FXML private HBox fetchRow;
+    @FXML private ChoiceBox<String> fetchChoice;
 
     public TokensController(WorkbenchViewModel main) {
         this.main = main;
@@ -29,10 +32,29 @@ public final class TokensController {
     @FXML
     private void initialize() {
         text.textProperty().bindBidirectional(vm.textProperty());
+        TokenizerPreviews previews = main.tokenizerPreviews();
+        fetchChoice.setItems(previews.fetchable());
+        previews.fetchable().addListener((ListChangeListener<String>) c -> showFetch());
+        showFetch();
         vm.rows().addListener((ListChangeListener<TokenRow>) c -> redraw());
         vm.warnings().addListener((ListChangeListener<String>) c -> showWarnings());
         redraw();
         showWarnings();
+    }
+
+    /** The fetch row is there only while some variant's tokenizer can still be fetched. */
+    private void showFetch() {
+        boolean any = !main.tokenizerPreviews().fetchable().isEmpty();
+        fetchRow.setVisible(any);
+        fetchRow.setManaged(any);
+        if (any && !main.tokenizerPreviews().fetchable().contains(fetchChoice.getValue())) {
+            fetchChoice.setValue(main.tokenizerPreviews().fetchable().get(0));
+        }
+    }
+
+    @FXML
+    private void fetchTokenizer() {
+        main.tokenizerPreviews().fetch(fetchChoice.getValue());
     }
 
     private void showWarnings() {
@@ -47,6 +69,11 @@ public final class TokensController {
         for (TokenRow row : vm.rows()) {
             Label model = new Label(row.model());
             model.getStyleClass().add("token-row-model");
+            Label note = new Label(row.note());
+            note.getStyleClass().add("token-row-note");
+            note.setWrapText(true);
+            note.setVisible(row.tokenizerOnly());
+            note.setManaged(row.tokenizerOnly());
             FlowPane chips = new FlowPane(4, 4);
             chips.getStyleClass().add("token-chips");
             chips.setUserData(row.model());
@@ -60,7 +87,7 @@ public final class TokensController {
             }
             Label summary = new Label(row.summary());
             summary.getStyleClass().add("token-summary");
-            VBox box = new VBox(2, model, chips, summary);
+            VBox box = new VBox(2, model, note, chips, summary);
             for (String w : row.warnings()) {
                 Label l = new Label(w);
                 l.getStyleClass().add("warning");

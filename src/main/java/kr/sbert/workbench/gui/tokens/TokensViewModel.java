@@ -16,6 +16,7 @@ import kr.sbert.workbench.core.text.HfTextTokenizer;
 import kr.sbert.workbench.core.text.TextChecks;
 import kr.sbert.workbench.core.text.TextTokenizer;
 import kr.sbert.workbench.core.text.Token;
+import kr.sbert.workbench.gui.service.TokenizerOnly;
 import kr.sbert.workbench.gui.status.StatusViewModel;
 
 /**
@@ -29,11 +30,15 @@ public final class TokensViewModel {
     /** At most this many chips beyond max_seq_length per row. */
     public static final int MAX_TRUNCATED_CHIPS = 100;
 
+    /** Begins the note of a row shown from a tokenizer alone. */
+    public static final String TOKENIZER_ONLY = "tokenizer only — not downloaded";
+
     private final StatusViewModel status;
     private final StringProperty text = new SimpleStringProperty("");
     private final ObservableList<TokenRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private Map<String, TextTokenizer> tokenizers = Map.of();
+    private Map<String, TokenizerOnly> tokenizerOnly = Map.of();
 
     public TokensViewModel(StatusViewModel status) {
         this.status = status;
@@ -59,7 +64,29 @@ public final class TokensViewModel {
         refresh();
     }
 
+    /**
+     * Tokenizers of models whose weights are not downloaded, model id → tokenizer; shown after
+     * the loaded models' rows (a model that is loaded too is shown once, as loaded).
+     */
+    public void setTokenizerOnly(Map<String, TokenizerOnly> byModel) {
+        this.tokenizerOnly = byModel;
+        refresh();
+    }
+
+    /** Loaded models' tokenizers, then those shown from a tokenizer alone. */
+    private Map<String, TextTokenizer> shown() {
+        Map<String, TextTokenizer> all = new java.util.LinkedHashMap<>(tokenizers);
+        tokenizerOnly.forEach((id, t) -> all.putIfAbsent(id, t.tokenizer()));
+        return all;
+    }
+
+    private String noteOf(String model) {
+        TokenizerOnly t = tokenizerOnly.get(model);
+        return t == null || tokenizers.containsKey(model) ? "" : TOKENIZER_ONLY + " (" + t.source() + ")";
+    }
+
     public void refresh() {
+        Map<String, TextTokenizer> tokenizers = shown(); // every row to draw, tokenizer-only ones included
         String t = text.get() == null ? "" : text.get();
         List<String> textWarnings = new ArrayList<>();
         if (!TextChecks.isNfc(t)) {
@@ -111,7 +138,8 @@ public final class TokensViewModel {
             if (hidden > 0) {
                 summary += " · " + hidden + " more not drawn";
             }
-            out.add(new TokenRow(e.getKey(), chips, summary, rowWarnings(t, enc, tokenizers.get(e.getKey()))));
+            out.add(new TokenRow(e.getKey(), chips, summary, rowWarnings(t, enc, tokenizers.get(e.getKey())),
+                    noteOf(e.getKey())));
         }
         rows.setAll(out);
     }
