@@ -93,6 +93,26 @@ class TokenizerPreviewsTest {
         assertThat(vm.status().errorProperty().get()).doesNotContain("Exception");
     }
 
+    @Test
+    void aCancelledFetchShowsNothingAndCanBeAskedForAgain() throws Exception {
+        hub = new FakeHub();
+        hub.serveFolder(MEDIUM, COMMIT, GuiFixtures.tinyModel());
+        vm = start(new HubSettings(cache, hub.endpoint(), Optional.empty(), false));
+        // Cancel as the status bar's Cancel does, once the first file is under way.
+        vm.status().tasks().addListener((javafx.collections.ListChangeListener<kr.sbert.workbench.gui.task.TaskHandle>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(h -> h.progressProperty().addListener((o, was, now) -> h.cancel()));
+            }
+        });
+
+        vm.tokenizerPreviews().fetch(MEDIUM);
+
+        assertThat(vm.tokenizerPreviews().shownIds()).containsExactly(V40K);
+        assertThat(vm.tokenizerPreviews().fetchable()).contains(MEDIUM);
+        assertThat(vm.status().infoProperty().get()).contains("cancelled").contains(MEDIUM);
+        assertThat(vm.status().errorProperty().get()).isEmpty();
+    }
+
     /** The loopback hub serves the tiny fixture (V40K vocabulary, max_seq_length 24) under the Medium id. */
     @Test
     void askingForAVariantsTokensFetchesItsTokenizerAloneAndARestartShowsItOffline() throws Exception {
