@@ -12,6 +12,7 @@ import kr.sbert.workbench.core.hub.CatalogEntry;
 import kr.sbert.workbench.core.hub.HubCache;
 import kr.sbert.workbench.core.hub.HubSettings;
 import kr.sbert.workbench.core.hub.ModelCatalog;
+import kr.sbert.workbench.core.hub.ModelLocator;
 import kr.sbert.workbench.core.hub.ModelRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +36,8 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HubCache cache = HubCache.of(HubSettings.fromEnvironment(environment));
+        HubSettings settings = HubSettings.fromEnvironment(environment);
+        HubCache cache = HubCache.of(settings);
         PrintWriter out = spec.commandLine().getOut();
         if (remove != null) {
             ModelRef ref = ModelRef.parse(remove);
@@ -50,6 +52,7 @@ public final class ModelsCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         out.println("cache: " + cache.root());
+        ModelLocator locator = new ModelLocator(settings);
         for (CatalogEntry e : ModelCatalog.entries()) {
             out.println();
             out.println(e.id());
@@ -57,7 +60,7 @@ public final class ModelsCommand implements Callable<Integer> {
             out.println("  trained on: " + e.trainingData() + "; weights: " + e.weights());
             out.println("  good for: " + e.goodFor());
             Optional<CachedRepo> cached = cache.find(e.id());
-            out.println("  " + cached.map(ModelsCommand::state).orElse("not cached (download " + e.id() + ")"));
+            out.println("  " + cached.map(r -> state(r) + tokenizerOnlyNote(locator, r)).orElse("not cached (download " + e.id() + ")"));
         }
         boolean header = false;
         for (CachedRepo repo : cache.list()) {
@@ -67,7 +70,7 @@ public final class ModelsCommand implements Callable<Integer> {
                     out.println("other cached models:");
                     header = true;
                 }
-                out.println("  " + repo.repoId() + "  " + state(repo));
+                out.println("  " + repo.repoId() + "  " + state(repo) + tokenizerOnlyNote(locator, repo));
             }
         }
         out.flush();
@@ -81,6 +84,18 @@ public final class ModelsCommand implements Callable<Integer> {
         String snapshots = repo.snapshots().stream().map(c -> c.substring(0, 10)).collect(Collectors.joining(", "));
         return "cached: " + (refs.isEmpty() ? "no refs" : refs) + "; snapshots: "
                 + (snapshots.isEmpty() ? "none" : snapshots) + "; " + megabytes(repo.sizeOnDisk()) + " on disk";
+    }
+
+    /** Says so when {@code main} has only the tokenizer files (fetched to show tokens), not the weights. */
+    private static String tokenizerOnlyNote(ModelLocator locator, CachedRepo repo) {
+        try {
+            ModelRef main = ModelRef.ofHub(repo.repoId(), ModelRef.DEFAULT_REVISION);
+            boolean tokenizerOnly = locator.cached(main).isEmpty() && repo.refs().containsKey(ModelRef.DEFAULT_REVISION)
+                    && locator.localTokenizer(main).filter(p -> p.startsWith(repo.folder())).isPresent();
+            return tokenizerOnly ? "; main: tokenizer files only, weights not downloaded" : "";
+        } catch (InvalidInputException e) {
+            return ""; // a cache folder name that is no valid hub id: nothing to add
+        }
     }
 
     private static String megabytes(long bytes) {

@@ -3,6 +3,8 @@ package kr.sbert.workbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,6 +14,7 @@ import kr.sbert.workbench.testing.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code tokenize --model org/name} needs the tokenizer alone: shipped, cached, or fetched without weights. */
 class TokenizeFromHubTest {
@@ -67,5 +70,12 @@ class TokenizeFromHubTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .contains("vocab.txt").doesNotContain("model.safetensors", "pytorch_model.bin");
         }
+        StringWriter listing = new StringWriter();
+        CommandLine cl = WorkbenchCommand.newCommandLine();
+        cl.setOut(new PrintWriter(listing, true));
+        ((ModelsCommand) cl.getSubcommands().get("models").getCommand()).environment = ModelOpener.hubEnvironment;
+        assertThat(cl.execute("models")).isEqualTo(ExitCodes.OK);
+        assertThat(listing.toString()).contains("org/tiny  cached: main=1111111111")
+                .contains("main: tokenizer files only, weights not downloaded");
     }
 }

@@ -70,7 +70,7 @@ class TokensBeforeDownloadWindowTest {
     }
 
     private FlowPane chipsOf(FxRobot robot, String model) {
-        waitUntil(30, "token chips of " + model, () -> robot.lookup(".token-chips")
+        waitUntil(60, "token chips of " + model, () -> robot.lookup(".token-chips")
                 .match((Node n) -> model.equals(n.getUserData())).tryQuery().isPresent());
         return robot.lookup(".token-chips").match((Node n) -> model.equals(n.getUserData())).queryAs(FlowPane.class);
     }
@@ -115,7 +115,7 @@ class TokensBeforeDownloadWindowTest {
         FlowPane chips = chipsOf(robot, MEDIUM);
         assertThat(noteOf(robot, chips).getText()).startsWith(TokensViewModel.TOKENIZER_ONLY);
         assertThat(hub.seen).noneMatch(s -> s.path().contains("model.safetensors") || s.path().contains("pytorch_model.bin"));
-        waitUntil(10, "the fetched variant leaves the choice", () -> !choice.getItems().contains(MEDIUM));
+        waitUntil(30, "the fetched variant leaves the choice", () -> !choice.getItems().contains(MEDIUM));
         assertThat(window.viewModel().models().find(MEDIUM).orElseThrow().state()).isEqualTo(ModelState.NOT_DOWNLOADED);
     }
 }
