@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import kr.sbert.workbench.core.WorkbenchException;
 import kr.sbert.workbench.gui.models.ModelEntry;
 import kr.sbert.workbench.gui.models.ModelKind;
 import kr.sbert.workbench.gui.models.ModelState;
@@ -76,21 +77,28 @@ public final class TokenizerPreviews implements AutoCloseable {
         fetching.addAll(ids);
         updateFetchable();
         TaskHandle handle = runner.submit("Reading tokenizers shipped or cached (no download)", (progress, cancel) -> {
-            List<TokenizerOnly> found = new ArrayList<>();
+            Local local = new Local(new ArrayList<>(), new ArrayList<>());
             try {
                 for (String id : ids) {
                     cancel.throwIfCancelled();
-                    backend.loadTokenizer(id, false, progress, cancel).ifPresent(found::add);
+                    try {
+                        backend.loadTokenizer(id, false, progress, cancel).ifPresent(local.found()::add);
+                    } catch (WorkbenchException e) {
+                        local.failures().add(new WorkbenchException(id + ": " + e.getMessage(), e)); // the others still show
+                    }
                 }
             } catch (Exception | Error e) {
-                found.forEach(TokenizerOnly::close);
+                local.found().forEach(TokenizerOnly::close);
                 throw e;
             }
-            return found;
-        }, found -> {
+            return local;
+        }, local -> {
             fetching.removeAll(ids);
-            found.forEach(this::show);
+            local.found().forEach(this::show);
             updateFetchable();
+            if (!local.failures().isEmpty()) {
+                status.report("reading a cached tokenizer", local.failures().get(0));
+            }
         }, error -> {
             fetching.removeAll(ids);
             updateFetchable();
@@ -117,7 +125,7 @@ public final class TokenizerPreviews implements AutoCloseable {
                         show(found.get());
                     } else {
                         status.report("fetching the tokenizer of " + id,
-                                new IllegalStateException("this backend cannot load a tokenizer alone"));
+                                new WorkbenchException("only whole models can be loaded here, not a tokenizer alone"));
                     }
                     updateFetchable();
                 },
@@ -127,6 +135,10 @@ public final class TokenizerPreviews implements AutoCloseable {
                     status.report("fetching the tokenizer of " + id, error);
                 });
         whenCancelled(handle, List.of(id));
+    }
+
+    /** What the start found without network: tokenizers, and those that could not be read. */
+    private record Local(List<TokenizerOnly> found, List<WorkbenchException> failures) {
     }
 
     private void whenCancelled(TaskHandle handle, List<String> ids) {

@@ -94,6 +94,21 @@ class TokenizerPreviewsTest {
     }
 
     @Test
+    void aDamagedCachedTokenizerIsOneLineAndTheOthersStillShow() throws Exception {
+        Path snapshot = java.nio.file.Files.createDirectories(cache.resolve(
+                "models--snunlp--KR-SBERT-Medium-klueNLI-klueSTS/snapshots/" + COMMIT));
+        java.nio.file.Files.writeString(snapshot.resolve("vocab.txt"), "");
+        Path refs = java.nio.file.Files.createDirectories(snapshot.getParent().getParent().resolve("refs"));
+        java.nio.file.Files.writeString(refs.resolve("main"), COMMIT);
+
+        vm = start(offline());
+
+        assertThat(vm.tokenizerPreviews().shownIds()).containsExactly(V40K);
+        assertThat(vm.status().errorProperty().get()).contains(MEDIUM).contains("vocab.txt").contains("empty vocabulary")
+                .doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
     void aCancelledFetchShowsNothingAndCanBeAskedForAgain() throws Exception {
         hub = new FakeHub();
         hub.serveFolder(MEDIUM, COMMIT, GuiFixtures.tinyModel());
