@@ -70,7 +70,6 @@ public final class TokenizerPreviews implements AutoCloseable {
                 }
             }
         }
-        updateFetchable();
         if (ids.isEmpty()) {
             return;
         }
