@@ -180,8 +180,8 @@ public final class WorkbenchViewModel {
             restoring = false;
         }
         updateTokenizers();
-        tokenizerPreviews.start();
         score();
+        tokenizerPreviews.start(); // after the scoring task, which stays first in the status bar
     }
 
     /** Replaces the pairs with the shipped sample data (asking first when edits would be lost). */
