@@ -60,6 +60,7 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
     private final BertEncoder encoder;
     private final Pooler pooler;
     private final int batchSize;
+    private TokenizerSettings tokenizerSettings;
 
     private SentenceTransformerModel(String name, ModelInfo info, TextTokenizer tokenizer, NDManager manager,
                                      BertEncoder encoder, Pooler pooler, int batchSize) {
@@ -92,8 +93,8 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             throw new IllegalArgumentException("max_seq_length " + maxSeqLength + " exceeds max_position_embeddings "
                     + config.maxPositionEmbeddings() + " of " + layout.transformerDir().resolve("config.json"));
         }
-        TextTokenizer tokenizer = TokenizerLoader.load(layout.transformerDir(),
-                new TokenizerSettings(maxSeqLength, layout.lowerCaseInput(), options.nfc()));
+        TokenizerSettings settings = new TokenizerSettings(maxSeqLength, layout.lowerCaseInput(), options.nfc());
+        TextTokenizer tokenizer = TokenizerLoader.load(layout.transformerDir(), settings);
         NDManager manager = null;
         try {
             if (tokenizer.vocabSize() > config.vocabSize()) {
@@ -109,8 +110,10 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
                     config.hiddenSize(), config.heads(), maxSeqLength, pooling, layout.normalize(),
                     folder.relativize(weightFile).toString(),
                     layout.pooling().outputDimension(config.hiddenSize()), layout.warnings());
-            return new SentenceTransformerModel(name, info, tokenizer, manager, new BertEncoder(config, weights),
-                    new Pooler(layout.pooling(), layout.normalize()), options.batchSize());
+            SentenceTransformerModel model = new SentenceTransformerModel(name, info, tokenizer, manager,
+                    new BertEncoder(config, weights), new Pooler(layout.pooling(), layout.normalize()), options.batchSize());
+            model.tokenizerSettings = settings;
+            return model;
         } catch (WorkbenchException | RuntimeException e) {
             tokenizer.close();
             if (manager != null) {
@@ -150,6 +153,11 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
 
     public ModelInfo info() {
         return info;
+    }
+
+    /** What the tokenizer runs with: max_seq_length, lower-casing, NFC (part of the model's cache identity). */
+    public TokenizerSettings tokenizerSettings() {
+        return tokenizerSettings;
     }
 
     /** The model's tokenizer (owned by the model: do not close it). */
