@@ -97,9 +97,13 @@ public final class CachingEmbedder implements SentenceEmbedder {
                         + chunk.size() + " sentences");
             }
             encoded.addAndGet(chunk.size());
+            List<float[]> copies = new ArrayList<>(chunk.size());
+            for (float[] v : vectors) {
+                copies.add(v.clone());
+            }
+            cache.putAll(identity, chunk, copies);
             for (int k = 0; k < chunk.size(); k++) {
                 String t = chunk.get(k);
-                cache.put(identity, t, vectors[k].clone());
                 List<Integer> rows = missing.get(t);
                 for (int r = 0; r < rows.size(); r++) {
                     out[rows.get(r)] = r == 0 ? vectors[k] : vectors[k].clone();

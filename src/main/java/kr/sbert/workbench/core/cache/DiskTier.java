@@ -1,114 +1,365 @@
 package kr.sbert.workbench.core.cache;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
- * Embeddings on disk, one small checked file per (model identity, text):
- * {@code embeddings-v1/<identity key>/<2 hex>/<sha256(text)>.emb}. Each file is written to a
- * temporary name in its folder and renamed into place, so a reader (in this or any other
- * process) sees a whole entry or none. A file that fails its checks is deleted and reported
- * as a miss. Reading an entry refreshes its modification time (at most hourly); when the
- * folder outgrows its bound the least recently used entries are deleted down to 90%.
+ * Embeddings on disk, in append-only segment files: {@code embeddings-v2/<identity key>/<time>-<random>.seg},
+ * each a run of framed, self-checking entries ({@link EntryCodec}) written by one store call
+ * (a batch of sentences costs one file, not one per sentence). A segment is written under a
+ * temporary name and renamed into place, so any process sees a whole segment or none; later
+ * segments win over earlier ones for the same text. Every entry is checked when a model's
+ * index is built and again when it is read: a damaged entry is never returned (it counts as a
+ * miss and is recomputed; the new value lands in a new segment). Over
+ * {@value #COMPACT_AFTER} segments a model's entries are merged into one. When the folder
+ * outgrows its bound the least recently used segments go first (reading refreshes a
+ * segment's time, at most hourly), down to 90% of the bound.
  */
 final class DiskTier {
-    static final String LAYOUT = "embeddings-v1";
+    static final String LAYOUT = "embeddings-v2";
+    static final int COMPACT_AFTER = 32;
+    private static final String SUFFIX = ".seg";
     private static final Duration TOUCH_AFTER = Duration.ofHours(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final Path dir;
     private final long maxBytes;
     private final AtomicLong damaged = new AtomicLong();
+    private final Map<String, ModelIndex> indexes = new ConcurrentHashMap<>();
     private long knownBytes = -1;
     private long writtenSinceScan;
+
+    /** Where one entry lives. */
+    record Location(Path segment, long offset, int length) {
+    }
+
+    /** One model's entries on disk: text → newest location, and the segments read so far. */
+    private static final class ModelIndex {
+        final Map<String, Location> entries = new HashMap<>();
+        final Set<String> segments = new HashSet<>();
+        final Map<Path, Instant> touched = new HashMap<>();
+        final Map<Path, FileChannel> open = new ConcurrentHashMap<>();
+
+        /** Forgets every open segment (it may be gone): the next read opens it again. */
+        void closeAll() {
+            for (FileChannel ch : open.values()) {
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // closing a read-only channel
+                }
+            }
+            open.clear();
+        }
+    }
 
     DiskTier(Path root, long maxBytes) {
         this.dir = root.resolve(LAYOUT);
         this.maxBytes = maxBytes;
     }
 
-    Path entryFile(String identityKey, String text) {
-        String h = Hashing.sha256(text);
-        return dir.resolve(identityKey).resolve(h.substring(0, 2)).resolve(h + ".emb");
-    }
-
-    /** The stored vector, or null when absent or damaged (a damaged file is deleted). */
+    /** The stored vector, or null when absent or damaged. */
     float[] get(String identityKey, String text, int dimension) {
-        Path file = entryFile(identityKey, text);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
+        ModelIndex index = index(identityKey);
+        Location at;
+        synchronized (index) {
+            at = index.entries.get(text);
+        }
+        if (at == null) {
             return null;
         }
-        float[] v = EntryCodec.decode(bytes, text, dimension);
+        byte[] record = read(index, at);
+        float[] v = record == null ? null : EntryCodec.decode(record, text, dimension);
         if (v == null) {
-            damaged.incrementAndGet();
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // another process may have replaced it already; it is recomputed either way
+            if (record != null) {
+                damaged.incrementAndGet();
+            }
+            synchronized (index) {
+                index.entries.remove(text, at);
             }
             return null;
         }
-        touch(file);
+        touch(index, at.segment());
         return v;
     }
 
-    private static void touch(Path file) {
+    /** An entry's bytes through the segment's open channel (segments never change once written). */
+    private static byte[] read(ModelIndex index, Location at) {
         try {
-            Instant now = Instant.now();
-            if (Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(TOUCH_AFTER))) {
-                Files.setLastModifiedTime(file, FileTime.from(now));
+            FileChannel ch = index.open.get(at.segment());
+            if (ch == null || !ch.isOpen()) {
+                ch = FileChannel.open(at.segment(), StandardOpenOption.READ);
+                FileChannel raced = index.open.putIfAbsent(at.segment(), ch);
+                if (raced != null && raced.isOpen()) {
+                    ch.close();
+                    ch = raced;
+                } else if (raced != null) {
+                    index.open.put(at.segment(), ch);
+                }
+            }
+            ByteBuffer b = ByteBuffer.allocate(at.length());
+            while (b.hasRemaining()) {
+                if (ch.read(b, at.offset() + b.position()) < 0) {
+                    return new byte[0]; // truncated since it was indexed: damaged
+                }
+            }
+            return b.array();
+        } catch (IOException e) {
+            return null; // deleted by eviction or compaction elsewhere: a plain miss
+        }
+    }
+
+    private void touch(ModelIndex index, Path segment) {
+        Instant now = Instant.now();
+        synchronized (index) {
+            Instant last = index.touched.get(segment);
+            if (last != null && last.isAfter(now.minus(TOUCH_AFTER))) {
+                return;
+            }
+            index.touched.put(segment, now);
+        }
+        try {
+            if (Files.getLastModifiedTime(segment).toInstant().isBefore(now.minus(TOUCH_AFTER))) {
+                Files.setLastModifiedTime(segment, FileTime.from(now));
             }
         } catch (IOException ignored) {
             // recency is a hint for eviction only
         }
     }
 
-    /** Stores a vector; failures (read-only or full disk) leave the cache as it was. */
-    void put(String identityKey, String text, float[] vector) {
-        if (maxBytes == 0) {
-            return;
-        }
-        Path file = entryFile(identityKey, text);
-        byte[] bytes = EntryCodec.encode(text, vector);
-        // Two tries: another process's eviction may remove an empty shard folder in between.
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try {
-                write(file, bytes);
-                noteWritten(bytes.length);
-                return;
-            } catch (NoSuchFileException e) {
-                continue;
-            } catch (IOException e) {
-                return;
+    private ModelIndex index(String identityKey) {
+        return indexes.computeIfAbsent(identityKey, k -> {
+            ModelIndex index = new ModelIndex();
+            refresh(k, index);
+            return index;
+        });
+    }
+
+    /** Reads the segments of a model not read yet (oldest first), checking every entry. */
+    private void refresh(String identityKey, ModelIndex index) {
+        List<Path> segments = segments(dir.resolve(identityKey));
+        synchronized (index) {
+            for (Path s : segments) {
+                if (index.segments.add(s.getFileName().toString())) {
+                    scan(s, index);
+                }
             }
         }
     }
 
-    private static void write(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), ".tmp-", ".emb");
+    private static List<Path> segments(Path modelDir) {
+        if (!Files.isDirectory(modelDir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(modelDir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private void scan(Path segment, ModelIndex index) {
+        byte[] bytes;
         try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+            bytes = Files.readAllBytes(segment);
+        } catch (IOException e) {
+            return;
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        while (b.remaining() >= 4) {
+            int length = b.getInt();
+            if (length < EntryCodec.MIN_LENGTH || length > b.remaining()) {
+                damaged.incrementAndGet(); // a torn or damaged frame: the rest of this segment is not trusted
+                return;
+            }
+            int offset = b.position();
+            String text = EntryCodec.textOf(bytes, offset, length);
+            if (text == null) {
+                damaged.incrementAndGet();
+            } else {
+                index.entries.put(text, new Location(segment, offset, length));
+            }
+            b.position(offset + length);
+        }
+    }
+
+    /** Stores a batch as one segment; failures (read-only or full disk) leave the cache as it was. */
+    void putAll(String identityKey, List<String> texts, List<float[]> vectors) {
+        if (maxBytes == 0 || texts.isEmpty()) {
+            return;
+        }
+        List<byte[]> records = new ArrayList<>(texts.size());
+        long size = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            byte[] r = EntryCodec.encode(texts.get(i), vectors.get(i));
+            records.add(r);
+            size += 4 + r.length;
+        }
+        if (size > Integer.MAX_VALUE - 16) {
+            int half = texts.size() / 2;
+            putAll(identityKey, texts.subList(0, half), vectors.subList(0, half));
+            putAll(identityKey, texts.subList(half, texts.size()), vectors.subList(half, vectors.size()));
+            return;
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+        for (byte[] r : records) {
+            out.putInt(r.length).put(r);
+        }
+        Path modelDir = dir.resolve(identityKey);
+        Path segment;
+        try {
+            segment = writeSegment(modelDir, out.array());
+        } catch (IOException e) {
+            return;
+        }
+        ModelIndex index = index(identityKey);
+        int segmentCount;
+        synchronized (index) {
+            if (index.segments.add(segment.getFileName().toString())) {
+                long offset = 0;
+                for (int i = 0; i < records.size(); i++) {
+                    index.entries.put(texts.get(i), new Location(segment, offset + 4, records.get(i).length));
+                    offset += 4 + records.get(i).length;
+                }
+            }
+            segmentCount = index.segments.size();
+        }
+        noteWritten(size);
+        if (segmentCount > COMPACT_AFTER) {
+            compact(identityKey, index);
+        }
+    }
+
+    private static Path writeSegment(Path modelDir, byte[] bytes) throws IOException {
+        // Two tries: another process's eviction may remove an empty model folder in between.
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Files.createDirectories(modelDir);
+                Path tmp = Files.createTempFile(modelDir, ".tmp-", ".part");
+                try {
+                    Files.write(tmp, bytes);
+                    Path segment = modelDir.resolve(String.format(Locale.ROOT, "%013x-%016x%s",
+                            System.currentTimeMillis(), RANDOM.nextLong(), SUFFIX));
+                    Files.move(tmp, segment, StandardCopyOption.ATOMIC_MOVE);
+                    return segment;
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (NoSuchFileException e) {
+                if (attempt >= 1) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Merges a model's segments, all but the largest, into one: each text's current entry, if it
+     * still checks out. The largest stays as it is, so merging costs the small writes only.
+     */
+    private void compact(String identityKey, ModelIndex index) {
+        refresh(identityKey, index);
+        Path modelDir = dir.resolve(identityKey);
+        List<String> texts = new ArrayList<>();
+        List<byte[]> records = new ArrayList<>();
+        List<Path> small;
+        synchronized (index) {
+            List<Path> all = index.segments.stream().map(modelDir::resolve).toList();
+            Path largest = all.stream().max(Comparator.comparingLong(DiskTier::sizeOrZero)).orElse(null);
+            small = all.stream().filter(p -> !p.equals(largest)).toList();
+            Map<Path, byte[]> contents = new HashMap<>();
+            for (Map.Entry<String, Location> e : index.entries.entrySet()) {
+                Location at = e.getValue();
+                if (at.segment().equals(largest)) {
+                    continue;
+                }
+                byte[] whole = contents.computeIfAbsent(at.segment(), DiskTier::readOrEmpty);
+                if (EntryCodec.textOf(whole, (int) at.offset(), at.length()) != null) {
+                    texts.add(e.getKey());
+                    records.add(java.util.Arrays.copyOfRange(whole, (int) at.offset(), (int) at.offset() + at.length()));
+                }
+            }
+        }
+        long size = records.stream().mapToLong(r -> 4L + r.length).sum();
+        if (size > Integer.MAX_VALUE - 16) {
+            return;
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+        for (byte[] r : records) {
+            out.putInt(r.length).put(r);
+        }
+        Path merged = null;
+        if (!records.isEmpty()) {
+            try {
+                merged = writeSegment(modelDir, out.array());
+            } catch (IOException e) {
+                return;
+            }
+        }
+        synchronized (index) {
+            for (Path p : small) {
+                index.segments.remove(p.getFileName().toString());
+                index.touched.remove(p);
+                FileChannel ch = index.open.remove(p);
+                if (ch != null) {
+                    try {
+                        ch.close();
+                    } catch (IOException ignored) {
+                        // read-only
+                    }
+                }
+            }
+            if (merged != null) {
+                index.segments.add(merged.getFileName().toString());
+                long offset = 0;
+                for (int i = 0; i < records.size(); i++) {
+                    index.entries.put(texts.get(i), new Location(merged, offset + 4, records.get(i).length));
+                    offset += 4 + records.get(i).length;
+                }
+            }
+            index.entries.values().removeIf(at -> small.contains(at.segment()));
+        }
+        for (Path p : small) {
+            deleteQuietly(p);
+        }
+    }
+
+    private static long sizeOrZero(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static byte[] readOrEmpty(Path segment) {
+        try {
+            return Files.readAllBytes(segment);
+        } catch (IOException e) {
+            return new byte[0];
         }
     }
 
@@ -126,70 +377,56 @@ final class DiskTier {
         }
     }
 
-    /** Scans the folder; when it is over the bound deletes the least recently used entries. Returns the bytes left. */
+    /** Scans the folder; when over the bound deletes the least recently used segments. Returns the bytes left. */
     synchronized long evictIfNeeded() {
-        List<Object[]> files = new ArrayList<>();
-        long[] total = {0};
+        record Seg(Path path, long size, FileTime time) {
+        }
+        List<Seg> all = new ArrayList<>();
+        long total = 0;
         Instant staleTmp = Instant.now().minus(TOUCH_AFTER);
-        try {
-            if (!Files.isDirectory(dir)) {
-                return 0;
-            }
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+        List<Path> models = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            ds.forEach(models::add);
+        } catch (IOException e) {
+            return 0;
+        }
+        for (Path m : models) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(m)) {
+                for (Path f : ds) {
+                    BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
                     String name = f.getFileName().toString();
                     if (name.startsWith(".tmp-")) {
                         if (a.lastModifiedTime().toInstant().isBefore(staleTmp)) {
                             deleteQuietly(f);
                         }
-                    } else if (name.endsWith(".emb")) {
-                        files.add(new Object[] {f, a.size(), a.lastModifiedTime()});
-                        total[0] += a.size();
+                    } else if (name.endsWith(SUFFIX)) {
+                        all.add(new Seg(f, a.size(), a.lastModifiedTime()));
+                        total += a.size();
                     }
-                    return FileVisitResult.CONTINUE;
                 }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path f, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            return total[0];
+            } catch (IOException ignored) {
+                // not a folder, or vanished meanwhile
+            }
         }
-        if (total[0] <= maxBytes) {
-            return total[0];
+        if (total <= maxBytes) {
+            return total;
         }
-        files.sort(Comparator.comparing((Object[] o) -> (FileTime) o[2]));
+        all.sort(Comparator.comparing(Seg::time));
         long target = maxBytes / 10 * 9;
-        for (Object[] o : files) {
-            if (total[0] <= target) {
+        for (Seg s : all) {
+            if (total <= target) {
                 break;
             }
-            if (deleteQuietly((Path) o[0])) {
-                total[0] -= (long) o[1];
+            if (deleteQuietly(s.path())) {
+                total -= s.size();
             }
         }
-        removeEmptyFolders();
-        return total[0];
-    }
-
-    private void removeEmptyFolders() {
-        try (DirectoryStream<Path> models = Files.newDirectoryStream(dir)) {
-            for (Path m : models) {
-                try (DirectoryStream<Path> shards = Files.newDirectoryStream(m)) {
-                    for (Path s : shards) {
-                        deleteQuietly(s); // fails unless empty
-                    }
-                } catch (IOException ignored) {
-                    // not a folder, or vanished
-                }
-                deleteQuietly(m);
-            }
-        } catch (IOException ignored) {
-            // nothing to tidy
+        for (Path m : models) {
+            deleteQuietly(m); // only succeeds when empty
         }
+        indexes.values().forEach(ModelIndex::closeAll);
+        indexes.clear(); // rebuilt from what is left on the next read
+        return total;
     }
 
     private static boolean deleteQuietly(Path p) {
@@ -203,6 +440,14 @@ final class DiskTier {
     /** Entries that failed their checks since this tier was opened. */
     long damagedEntries() {
         return damaged.get();
+    }
+
+    /** Where an entry is kept, if this tier knows one (tests and diagnostics). */
+    Location locate(String identityKey, String text) {
+        ModelIndex index = index(identityKey);
+        synchronized (index) {
+            return index.entries.get(text);
+        }
     }
 
     Path folder() {

@@ -1,7 +1,7 @@
 package kr.sbert.workbench.core.cache;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.List;
 import kr.sbert.workbench.core.model.ModelInfo;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
 import kr.sbert.workbench.core.text.TokenizerSettings;
@@ -61,13 +61,23 @@ public final class EmbeddingCache {
 
     /** Stores an embedding in both tiers (the disk write is skipped silently if the folder is not writable). */
     public void put(ModelIdentity model, String text, float[] vector) {
-        if (vector.length != model.dimension()) {
-            throw new IllegalArgumentException("embedding of length " + vector.length + " for a model of dimension "
-                    + model.dimension());
+        putAll(model, List.of(text), List.of(vector));
+    }
+
+    /** Stores a batch of embeddings: in memory, and on disk as one segment file. */
+    public void putAll(ModelIdentity model, List<String> texts, List<float[]> vectors) {
+        if (texts.size() != vectors.size()) {
+            throw new IllegalArgumentException(texts.size() + " texts but " + vectors.size() + " embeddings");
         }
         String idKey = model.key();
-        memory.put(MemoryTier.key(idKey, text), vector);
-        disk.put(idKey, text, vector);
+        for (int i = 0; i < texts.size(); i++) {
+            if (vectors.get(i).length != model.dimension()) {
+                throw new IllegalArgumentException("embedding of length " + vectors.get(i).length
+                        + " for a model of dimension " + model.dimension());
+            }
+            memory.put(MemoryTier.key(idKey, texts.get(i)), vectors.get(i));
+        }
+        disk.putAll(idKey, texts, vectors);
     }
 
     /** Forgets the in-memory tier (what a new process would see). */
@@ -80,9 +90,9 @@ public final class EmbeddingCache {
         return disk.damagedEntries();
     }
 
-    /** The file an entry is kept in (for tests and diagnostics). */
-    public Path entryFile(ModelIdentity model, String text) {
-        return disk.entryFile(model.key(), text);
+    /** The disk tier (tests in this package damage its files). */
+    DiskTier disk() {
+        return disk;
     }
 
     /** Scans the disk tier and deletes least recently used entries when over its bound; returns the bytes it holds. */

@@ -16,6 +16,8 @@ final class EntryCodec {
     private static final int MAGIC = 0x4553524B; // "KRSE" read little-endian
     private static final short VERSION = 1;
     private static final int HEADER = 4 + 2 + 4 + 4;
+    /** The smallest entry: an empty text and an empty vector. */
+    static final int MIN_LENGTH = HEADER + 4;
 
     private EntryCodec() {
     }
@@ -31,6 +33,32 @@ final class EntryCodec {
         crc.update(b.array(), 0, b.position());
         b.putInt((int) crc.getValue());
         return b.array();
+    }
+
+    /**
+     * The text of the entry at {@code bytes[offset, offset+length)}, or null unless it is a whole,
+     * intact entry (header consistent with the length, checksum right).
+     */
+    static String textOf(byte[] bytes, int offset, int length) {
+        if (length < MIN_LENGTH || offset < 0 || offset + (long) length > bytes.length) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.LITTLE_ENDIAN);
+        if (b.getInt() != MAGIC || b.getShort() != VERSION) {
+            return null;
+        }
+        int dim = b.getInt();
+        int textLength = b.getInt();
+        if (dim < 0 || textLength < 0 || (long) HEADER + textLength + 4L * dim + 4 != length) {
+            return null;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, offset, length - 4);
+        int stored = ByteBuffer.wrap(bytes, offset + length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if (stored != (int) crc.getValue()) {
+            return null;
+        }
+        return new String(bytes, offset + HEADER, textLength, StandardCharsets.UTF_8);
     }
 
     /** The vector, or null when the bytes are not a whole, intact entry for this text and dimension. */

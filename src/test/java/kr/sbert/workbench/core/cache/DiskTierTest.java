@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The disk tier alone: bounded size, least recently used first, safe concurrent writers. */
+/** The disk tier alone: segments, bounded size (least recently used first), compaction, concurrent writers. */
 class DiskTierTest {
     private static final String ID = "0123456789abcdef0123456789abcdef";
     @TempDir
@@ -26,56 +26,108 @@ class DiskTierTest {
         return v;
     }
 
-    private static long entryBytes(String text, int dim) {
-        return EntryCodec.encode(text, new float[dim]).length;
+    private static List<String> batchTexts(int batch, int size) {
+        List<String> t = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            t.add("묶음 " + batch + " 문장 " + i);
+        }
+        return t;
     }
 
-    private long filesOnDisk() throws Exception {
+    private static List<float[]> batchVectors(int batch, int size, int dim) {
+        List<float[]> v = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            v.add(vector(batch * 100 + i, dim));
+        }
+        return v;
+    }
+
+    private List<Path> segments() throws Exception {
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.toString().endsWith(".emb")).count();
+            return s.filter(p -> p.toString().endsWith(".seg")).sorted().toList();
+        }
+    }
+
+    @Test
+    void aBatchIsOneSegmentAndANewInstanceReadsItBack() throws Exception {
+        new DiskTier(root, 1L << 30).putAll(ID, batchTexts(0, 50), batchVectors(0, 50, 32));
+        assertThat(segments()).hasSize(1);
+        DiskTier fresh = new DiskTier(root, 1L << 30);
+        for (int i = 0; i < 50; i++) {
+            assertThat(fresh.get(ID, "묶음 0 문장 " + i, 32)).containsExactly(vector(i, 32));
+        }
+        assertThat(fresh.get(ID, "없는 문장", 32)).isNull();
+        assertThat(fresh.get(ID, "묶음 0 문장 1", 33)).as("another dimension").isNull();
+    }
+
+    @Test
+    void theLeastRecentlyUsedSegmentsGoFirstAndAReadCountsAsUse() throws Exception {
+        DiskTier disk = new DiskTier(root, 1L << 30);
+        Instant base = Instant.now().minusSeconds(10 * 3600);
+        for (int b = 0; b < 6; b++) {
+            disk.putAll(ID, batchTexts(b, 5), batchVectors(b, 5, 16));
+        }
+        List<Path> segs = segments();
+        assertThat(segs).hasSize(6);
+        long one = Files.size(segs.get(0));
+        // segment b last used b hours after base: batch 0 is the oldest
+        DiskTier reader = new DiskTier(root, 1L << 30);
+        for (int b = 0; b < 6; b++) {
+            Path seg = reader.locate(ID, "묶음 " + b + " 문장 0").segment();
+            Files.setLastModifiedTime(seg, FileTime.from(base.plusSeconds(3600L * b)));
+        }
+        assertThat(reader.get(ID, "묶음 0 문장 3", 16)).containsExactly(vector(3, 16)); // batch 0 used now
+
+        DiskTier bounded = new DiskTier(root, 4 * one);
+        bounded.evictIfNeeded(); // down to 90% of 4 segments: 3 stay
+        assertThat(segments()).hasSize(3);
+        DiskTier after = new DiskTier(root, 1L << 30);
+        assertThat(after.get(ID, "묶음 0 문장 0", 16)).isNotNull();
+        for (int b = 1; b <= 3; b++) {
+            assertThat(after.get(ID, "묶음 " + b + " 문장 0", 16)).as("batch %d", b).isNull();
+        }
+        for (int b = 4; b < 6; b++) {
+            assertThat(after.get(ID, "묶음 " + b + " 문장 0", 16)).as("batch %d", b).containsExactly(vector(b * 100, 16));
         }
     }
 
     @Test
     void writingPastTheBoundEvictsDownToIt() throws Exception {
-        long one = entryBytes("문장 00", 64);
-        DiskTier disk = new DiskTier(root, 10 * one);
-        for (int i = 0; i < 40; i++) {
-            disk.put(ID, String.format("문장 %02d", i), vector(i, 64));
+        DiskTier probe = new DiskTier(root.resolve("probe"), 1L << 30);
+        probe.putAll(ID, batchTexts(0, 10), batchVectors(0, 10, 64));
+        long one;
+        try (Stream<Path> s = Files.walk(root.resolve("probe"))) {
+            one = Files.size(s.filter(p -> p.toString().endsWith(".seg")).findFirst().orElseThrow());
         }
-        assertThat(disk.evictIfNeeded()).isLessThanOrEqualTo(10 * one);
-        assertThat(filesOnDisk()).isBetween(1L, 10L);
+        Path cache = root.resolve("cache");
+        DiskTier disk = new DiskTier(cache, 5 * one);
+        for (int b = 0; b < 20; b++) {
+            disk.putAll(ID, batchTexts(b, 10), batchVectors(b, 10, 64));
+        }
+        assertThat(disk.evictIfNeeded()).isLessThanOrEqualTo(5 * one);
+        assertThat(new DiskTier(cache, 5 * one).get(ID, "묶음 19 문장 9", 64)).containsExactly(vector(1909, 64));
     }
 
     @Test
-    void theLeastRecentlyUsedEntriesGoFirstAndAReadCountsAsUse() throws Exception {
-        long one = entryBytes("문장 00", 16);
+    void manySmallWritesAreMergedAndNothingIsLost() throws Exception {
         DiskTier disk = new DiskTier(root, 1L << 30);
-        List<String> texts = new ArrayList<>();
-        Instant base = Instant.now().minusSeconds(10 * 3600);
-        for (int i = 0; i < 10; i++) {
-            String t = String.format("문장 %02d", i);
-            texts.add(t);
-            disk.put(ID, t, vector(i, 16));
-            // entry i last used i hours after base: 0 is the oldest
-            Files.setLastModifiedTime(disk.entryFile(ID, t), FileTime.from(base.plusSeconds(3600L * i)));
+        disk.putAll(ID, batchTexts(0, 100), batchVectors(0, 100, 16));
+        for (int i = 0; i < 3 * DiskTier.COMPACT_AFTER; i++) {
+            disk.putAll(ID, List.of("편집 " + i), List.of(vector(i, 16)));
         }
-        assertThat(disk.get(ID, texts.get(0), 16)).containsExactly(vector(0, 16)); // used now
-
-        DiskTier bounded = new DiskTier(root, 6 * one);
-        bounded.evictIfNeeded(); // down to 90% of 6 entries: 5 stay
-        assertThat(filesOnDisk()).isEqualTo(5);
-        assertThat(bounded.get(ID, texts.get(0), 16)).isNotNull();
-        for (int i = 1; i <= 5; i++) {
-            assertThat(bounded.get(ID, texts.get(i), 16)).as("entry %d", i).isNull();
+        disk.putAll(ID, List.of("묶음 0 문장 7"), List.of(vector(-7, 16))); // a newer value wins
+        assertThat(segments().size()).isLessThanOrEqualTo(DiskTier.COMPACT_AFTER + 1);
+        DiskTier fresh = new DiskTier(root, 1L << 30);
+        for (int i = 0; i < 3 * DiskTier.COMPACT_AFTER; i++) {
+            assertThat(fresh.get(ID, "편집 " + i, 16)).as("edit %d", i).containsExactly(vector(i, 16));
         }
-        for (int i = 6; i < 10; i++) {
-            assertThat(bounded.get(ID, texts.get(i), 16)).as("entry %d", i).containsExactly(vector(i, 16));
-        }
+        assertThat(fresh.get(ID, "묶음 0 문장 7", 16)).containsExactly(vector(-7, 16));
+        assertThat(fresh.get(ID, "묶음 0 문장 8", 16)).containsExactly(vector(8, 16));
+        assertThat(fresh.damagedEntries()).isZero();
     }
 
     @Test
-    void concurrentWritersOfTheSameEntriesLeaveOnlyWholeEntries() throws Exception {
+    void concurrentWritersLeaveOnlyWholeEntries() throws Exception {
         int n = 200;
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -83,8 +135,14 @@ class DiskTierTest {
             DiskTier writer = new DiskTier(root, 1L << 30);
             Thread t = new Thread(() -> {
                 try {
-                    for (int i = 0; i < n; i++) {
-                        writer.put(ID, "같은 문장 " + i, vector(i, 128));
+                    for (int i = 0; i < n; i += 10) {
+                        List<String> texts = new ArrayList<>();
+                        List<float[]> vectors = new ArrayList<>();
+                        for (int k = i; k < i + 10; k++) {
+                            texts.add("같은 문장 " + k);
+                            vectors.add(vector(k, 128));
+                        }
+                        writer.putAll(ID, texts, vectors);
                     }
                 } catch (Throwable e) {
                     failures.add(e);
@@ -93,24 +151,15 @@ class DiskTierTest {
             threads.add(t);
         }
         threads.forEach(Thread::start);
-        DiskTier reader = new DiskTier(root, 1L << 30);
-        int seen = 0;
-        for (int i = 0; i < n; i++) {
-            float[] v = reader.get(ID, "같은 문장 " + i, 128);
-            if (v != null) {
-                assertThat(v).containsExactly(vector(i, 128));
-                seen++;
-            }
-        }
         for (Thread t : threads) {
             t.join();
         }
         assertThat(failures).isEmpty();
+        DiskTier reader = new DiskTier(root, 1L << 30);
         for (int i = 0; i < n; i++) {
             assertThat(reader.get(ID, "같은 문장 " + i, 128)).containsExactly(vector(i, 128));
         }
         assertThat(reader.damagedEntries()).isZero();
-        assertThat(seen).isBetween(0, n);
         try (Stream<Path> s = Files.walk(root)) {
             assertThat(s.filter(p -> p.getFileName().toString().startsWith(".tmp-"))).isEmpty();
         }
@@ -122,5 +171,8 @@ class DiskTierTest {
         assertThat(EntryCodec.decode(e, "가", 8)).containsExactly(vector(1, 8));
         assertThat(EntryCodec.decode(e, "나", 8)).isNull();
         assertThat(EntryCodec.decode(e, "가", 9)).isNull();
+        assertThat(EntryCodec.textOf(e, 0, e.length)).isEqualTo("가");
+        e[e.length - 6] ^= 1;
+        assertThat(EntryCodec.textOf(e, 0, e.length)).isNull();
     }
 }
