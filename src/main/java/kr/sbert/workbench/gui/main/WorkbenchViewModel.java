@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -255,21 +256,40 @@ public final class WorkbenchViewModel {
         String title = toScore.isEmpty() ? "Updating metrics of " + input.size() + " pairs"
                 : "Scoring " + input.size() + " pairs × " + toScore.size() + (toScore.size() == 1 ? " model" : " models");
         busy = true;
-        TaskHandle handle = runner.submit(title, (progress, cancel) -> run(chosen, input, rows, gold, reuse, progress, cancel),
+        // A cancelled run ends CANCELLED (no result callback); what it finished arrives through here.
+        AtomicReference<Outcome> partial = new AtomicReference<>();
+        TaskHandle handle = runner.submit(title, (progress, cancel) -> {
+                    Outcome o = run(chosen, input, rows, gold, reuse, progress, cancel);
+                    if (o.result().cancelled()) {
+                        partial.set(o);
+                        throw new CancelledException();
+                    }
+                    return o;
+                },
                 outcome -> finished(outcome, incomplete),
                 e -> {
                     finishedWithoutResult();
                     status.report("scoring", e);
                 });
         if (handle.state() == TaskState.CANCELLED) {
-            cancelledBeforeAnyResult(toScore);
+            cancelled(partial.get(), toScore, incomplete);
         } else if (!handle.state().finished()) {
             scoring = handle;
             handle.stateProperty().addListener((o, was, now) -> {
-                if (now == TaskState.CANCELLED && busy && scoring == handle) {
-                    cancelledBeforeAnyResult(toScore);
+                if (now == TaskState.CANCELLED && busy) {
+                    cancelled(partial.get(), toScore, incomplete);
                 }
             });
+        }
+    }
+
+    /** A run was cancelled: show what it finished (if anything) and mark the rest not scored. */
+    private void cancelled(Outcome partial, List<ModelEntry> toScore, int incomplete) {
+        if (partial == null) {
+            cancelledBeforeAnyResult(toScore);
+        } else {
+            pending = false; // the user stopped the work: do not start it again unasked
+            finished(partial, incomplete);
         }
     }
 
@@ -363,9 +383,12 @@ public final class WorkbenchViewModel {
     private void cancelledBeforeAnyResult(List<ModelEntry> toScore) {
         List<String> ids = toScore.stream().map(ModelEntry::id).toList();
         markNotScored(ids);
-        status.info("scoring cancelled: " + String.join(", ", ids) + " not scored; press Score to score "
-                + (ids.size() == 1 ? "it" : "them"));
-        finishedWithoutResult();
+        lastSummary = "scoring cancelled: " + String.join(", ", ids) + " not scored; press Score to score "
+                + (ids.size() == 1 ? "it" : "them");
+        status.info(lastSummary);
+        busy = false;
+        scoring = null;
+        pending = false;
     }
 
     /** The running scoring task, if any. */
