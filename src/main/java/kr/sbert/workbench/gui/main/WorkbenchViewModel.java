@@ -234,7 +234,9 @@ public final class WorkbenchViewModel {
             return;
         }
         stale.set(false);
-        List<ModelEntry> chosen = models.selectedReady();
+        List<ModelEntry> entries = models.selectedReady();
+        // Taken now, on the UI thread: the run must not see an entry unloaded meanwhile.
+        List<Chosen> chosen = entries.stream().map(e -> new Chosen(e.id(), e.loaded())).toList();
         List<PairRow> rows = new ArrayList<>();
         List<SentencePair> input = new ArrayList<>();
         List<PairRow> all = pairs.rows();
@@ -252,7 +254,7 @@ public final class WorkbenchViewModel {
             return;
         }
         Map<LoadedModel, double[]> reuse = sameSentences(scored.pairs(), input) ? scored.cosines() : Map.of();
-        List<ModelEntry> toScore = chosen.stream().filter(m -> !reuse.containsKey(m.loaded())).toList();
+        List<String> toScore = chosen.stream().filter(m -> !reuse.containsKey(m.model())).map(Chosen::id).toList();
         String title = toScore.isEmpty() ? "Updating metrics of " + input.size() + " pairs"
                 : "Scoring " + input.size() + " pairs × " + toScore.size() + (toScore.size() == 1 ? " model" : " models");
         busy = true;
@@ -284,7 +286,7 @@ public final class WorkbenchViewModel {
     }
 
     /** A run was cancelled: show what it finished (if anything) and mark the rest not scored. */
-    private void cancelled(Outcome partial, List<ModelEntry> toScore, int incomplete) {
+    private void cancelled(Outcome partial, List<String> toScore, int incomplete) {
         if (partial == null) {
             cancelledBeforeAnyResult(toScore);
         } else {
@@ -294,26 +296,24 @@ public final class WorkbenchViewModel {
     }
 
     /** The background part of a run: score what has no scores yet, evaluate every chosen model. */
-    private Outcome run(List<ModelEntry> chosen, List<SentencePair> input, List<PairRow> rows, Double[] gold,
+    private Outcome run(List<Chosen> chosen, List<SentencePair> input, List<PairRow> rows, Double[] gold,
                         Map<LoadedModel, double[]> reuse, ProgressListener progress, CancelToken cancel)
             throws Exception {
         Map<LoadedModel, double[]> cosines = new IdentityHashMap<>(reuse);
         List<String> notScored = new ArrayList<>();
         long encodedBefore = encoded(chosen);
-        long total = (long) input.size() * chosen.size();
+        List<Chosen> toScore = chosen.stream().filter(m -> !cosines.containsKey(m.model())).toList();
+        long total = (long) input.size() * toScore.size();
         boolean cancelled = false;
-        for (int k = 0; k < chosen.size(); k++) {
-            ModelEntry m = chosen.get(k);
-            if (cosines.containsKey(m.loaded())) {
-                continue;
-            }
+        for (int k = 0; k < toScore.size(); k++) {
+            Chosen m = toScore.get(k);
             if (cancelled) {
                 notScored.add(m.id());
                 continue;
             }
             long offset = (long) k * input.size();
             try {
-                cosines.put(m.loaded(), m.loaded().scorer().score(input,
+                cosines.put(m.model(), m.model().scorer().score(input,
                         (what, done, all) -> progress.update(m.id(), offset + done, total), cancel));
             } catch (CancelledException e) {
                 cancelled = true;
@@ -322,8 +322,8 @@ public final class WorkbenchViewModel {
         }
         // Metrics take a moment, not minutes: once the encoding is done they are always finished.
         List<ModelEvaluation> evals = new ArrayList<>();
-        for (ModelEntry m : chosen) {
-            double[] cos = cosines.get(m.loaded());
+        for (Chosen m : chosen) {
+            double[] cos = cosines.get(m.model());
             if (cos != null) {
                 evals.add(backend.evaluate(m.id(), input, cos, CancelToken.NONE));
             }
@@ -337,8 +337,8 @@ public final class WorkbenchViewModel {
                 new ScoringResult(rows, gold, evals, diff, notScored, encodedNow));
     }
 
-    private static long encoded(List<ModelEntry> models) {
-        return models.stream().mapToLong(m -> m.loaded().encodedSentences()).sum();
+    private static long encoded(List<Chosen> models) {
+        return models.stream().mapToLong(m -> m.model().encodedSentences()).sum();
     }
 
     /** Same sentences in the same order (gold may differ). */
@@ -380,8 +380,7 @@ public final class WorkbenchViewModel {
         }
     }
 
-    private void cancelledBeforeAnyResult(List<ModelEntry> toScore) {
-        List<String> ids = toScore.stream().map(ModelEntry::id).toList();
+    private void cancelledBeforeAnyResult(List<String> ids) {
         markNotScored(ids);
         lastSummary = "scoring cancelled: " + String.join(", ", ids) + " not scored; press Score to score "
                 + (ids.size() == 1 ? "it" : "them");
@@ -462,6 +461,10 @@ public final class WorkbenchViewModel {
     /** What the last runs computed: the sentences scored and each loaded model's cosines on them. */
     private record Scored(List<SentencePair> pairs, Map<LoadedModel, double[]> cosines) {
         static final Scored NONE = new Scored(List.of(), Map.of());
+    }
+
+    /** A ticked ready model as a run sees it. */
+    private record Chosen(String id, LoadedModel model) {
     }
 
     /** A run's result and the work it did. */
