@@ -75,6 +75,7 @@ public final class WorkbenchViewModel {
     private boolean busy;
     private boolean pending;
     private Scored scored = Scored.NONE;
+    private Shown shown;
     private String lastSummary = "";
     private int rowsWhenInfoSet = -1;
 
@@ -251,6 +252,16 @@ public final class WorkbenchViewModel {
         Double[] gold = rows.stream().map(PairRow::gold).toArray(Double[]::new);
         if (chosen.isEmpty() || rows.isEmpty()) {
             apply(new ScoringResult(rows, gold, List.of(), null), incomplete);
+            shown = null;
+            return;
+        }
+        List<LoadedModel> loadedNow = chosen.stream().map(Chosen::model).toList();
+        if (shown != null && sameModels(shown.models(), loadedNow) && sameRows(shown.rows(), rows)
+                && sameSentences(shown.pairs(), input)
+                && java.util.Arrays.equals(shown.gold(), gold)) {
+            ScoringResult r = result.get(); // the scores are up to date; the row count may not be
+            showSummary(new ScoringResult(r.rows(), r.gold(), r.evaluations(), r.difference(), r.notScored(), 0),
+                    incomplete);
             return;
         }
         Map<LoadedModel, double[]> reuse = sameSentences(scored.pairs(), input) ? scored.cosines() : Map.of();
@@ -334,11 +345,36 @@ public final class WorkbenchViewModel {
         }
         long encodedNow = encoded(chosen) - encodedBefore;
         return new Outcome(new Scored(input, cosines),
-                new ScoringResult(rows, gold, evals, diff, notScored, encodedNow));
+                new ScoringResult(rows, gold, evals, diff, notScored, encodedNow),
+                new Shown(rows, input, gold, chosen.stream().map(Chosen::model).toList()));
     }
 
     private static long encoded(List<Chosen> models) {
         return models.stream().mapToLong(m -> m.model().encodedSentences()).sum();
+    }
+
+    private static boolean sameRows(List<PairRow> a, List<PairRow> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameModels(List<LoadedModel> a, List<LoadedModel> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Same sentences in the same order (gold may differ). */
@@ -369,6 +405,7 @@ public final class WorkbenchViewModel {
             return;
         }
         apply(outcome.result(), incomplete);
+        shown = outcome.result().cancelled() ? null : outcome.shown();
     }
 
     private void finishedWithoutResult() {
@@ -381,6 +418,7 @@ public final class WorkbenchViewModel {
     }
 
     private void cancelledBeforeAnyResult(List<String> ids) {
+        shown = null;
         markNotScored(ids);
         lastSummary = "scoring cancelled: " + String.join(", ", ids) + " not scored; press Score to score "
                 + (ids.size() == 1 ? "it" : "them");
@@ -417,6 +455,10 @@ public final class WorkbenchViewModel {
         scatter.show(r);
         metrics.show(r);
         markNotScored(r.notScored());
+        showSummary(r, incomplete);
+    }
+
+    private void showSummary(ScoringResult r, int incomplete) {
         String summary = summary(r, incomplete);
         if (r.cancelled() || status.infoProperty().get().equals(lastSummary) || pairs.rows().size() != rowsWhenInfoSet) {
             lastSummary = summary;
@@ -468,7 +510,11 @@ public final class WorkbenchViewModel {
     }
 
     /** A run's result and the work it did. */
-    private record Outcome(Scored scored, ScoringResult result) {
+    private record Outcome(Scored scored, ScoringResult result, Shown shown) {
+    }
+
+    /** What the shown result was computed from: sentences, gold and models. */
+    private record Shown(List<PairRow> rows, List<SentencePair> pairs, Double[] gold, List<LoadedModel> models) {
     }
 
     /** The workspace as it stands now. */

@@ -131,10 +131,13 @@ class NoWorkTwiceTest {
         assertThat(vm.resultProperty().get().evaluations().get(0).metrics().pearson().value())
                 .isNotEqualTo(pearsonBefore);
 
-        // An empty row, then one with only a first sentence: nothing encoded, no score, not counted.
+        // An empty row, then one with only a first sentence: no work at all, no score, not counted.
         before = backend.encodedSentences();
+        tasks = runner.titles().size();
         PairRow added = vm.pairs().addRow();
         vm.score();
+        assertThat(runner.titles()).hasSize(tasks);
+        assertThat(vm.status().infoProperty().get()).startsWith("1500 pairs (1 row lacks a sentence: not scored)");
         runner.runAll();
         added.sentence1Property().set("문장 하나만 있다.");
         vm.score();
