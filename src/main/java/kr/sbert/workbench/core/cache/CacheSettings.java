@@ -38,6 +38,18 @@ public record CacheSettings(Path root, long maxDiskBytes, long maxMemoryBytes) {
                 System.getProperty("user.home"));
     }
 
+    /** As {@link #fromSystem()}, but a malformed size is reported to {@code warn} and the default bound used. */
+    public static CacheSettings fromSystem(java.util.function.Consumer<String> warn) {
+        try {
+            return fromSystem();
+        } catch (IllegalArgumentException e) {
+            warn.accept(e.getMessage() + "; the embedding cache keeps its default bound (2G)");
+            Map<String, String> env = new java.util.HashMap<>(System.getenv());
+            env.remove(SIZE_ENV);
+            return from(env, System.getProperty(DIR_PROPERTY), null, System.getProperty("user.home"));
+        }
+    }
+
     /**
      * Folder: {@code dirProperty}, else {@code $KR_SBERT_WORKBENCH_CACHE}, else
      * {@code $XDG_CACHE_HOME/kr-sbert-workbench}, else {@code ~/.cache/kr-sbert-workbench}.

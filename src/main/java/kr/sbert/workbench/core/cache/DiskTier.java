@@ -2,17 +2,11 @@ package kr.sbert.workbench.core.cache;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,12 +14,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Embeddings on disk, in append-only segment files: {@code embeddings-v2/<identity key>/<time>-<random>.seg},
@@ -35,16 +27,15 @@ import java.util.stream.Stream;
  * segments win over earlier ones for the same text. Every entry is checked when a model's
  * index is built and again when it is read: a damaged entry is never returned (it counts as a
  * miss and is recomputed; the new value lands in a new segment). Over
- * {@value #COMPACT_AFTER} segments a model's entries are merged into one. When the folder
- * outgrows its bound the least recently used segments go first (reading refreshes a
- * segment's time, at most hourly), down to 90% of the bound.
+ * {@value #COMPACT_AFTER} segments, all of a model's segments but its largest are merged into
+ * one. The bound is kept by {@link DiskEviction} (least recently used segments first; reading
+ * refreshes a segment's time, at most hourly). File format: {@link SegmentFiles}.
  */
 final class DiskTier {
     static final String LAYOUT = "embeddings-v2";
     static final int COMPACT_AFTER = 32;
-    private static final String SUFFIX = ".seg";
+    private static final long MAX_SEGMENT = 1L << 30;
     private static final Duration TOUCH_AFTER = Duration.ofHours(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final Path dir;
     private final long maxBytes;
     private final AtomicLong damaged = new AtomicLong();
@@ -160,24 +151,13 @@ final class DiskTier {
 
     /** Reads the segments of a model not read yet (oldest first), checking every entry. */
     private void refresh(String identityKey, ModelIndex index) {
-        List<Path> segments = segments(dir.resolve(identityKey));
+        List<Path> segments = SegmentFiles.list(dir.resolve(identityKey));
         synchronized (index) {
             for (Path s : segments) {
                 if (index.segments.add(s.getFileName().toString())) {
                     scan(s, index);
                 }
             }
-        }
-    }
-
-    private static List<Path> segments(Path modelDir) {
-        if (!Files.isDirectory(modelDir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(modelDir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
         }
     }
 
@@ -188,22 +168,8 @@ final class DiskTier {
         } catch (IOException e) {
             return;
         }
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        while (b.remaining() >= 4) {
-            int length = b.getInt();
-            if (length < EntryCodec.MIN_LENGTH || length > b.remaining()) {
-                damaged.incrementAndGet(); // a torn or damaged frame: the rest of this segment is not trusted
-                return;
-            }
-            int offset = b.position();
-            String text = EntryCodec.textOf(bytes, offset, length);
-            if (text == null) {
-                damaged.incrementAndGet();
-            } else {
-                index.entries.put(text, new Location(segment, offset, length));
-            }
-            b.position(offset + length);
-        }
+        damaged.addAndGet(SegmentFiles.scan(bytes,
+                (text, offset, length) -> index.entries.put(text, new Location(segment, offset, length))));
     }
 
     /** Stores a batch as one segment; failures (read-only or full disk) leave the cache as it was. */
@@ -218,21 +184,16 @@ final class DiskTier {
             records.add(r);
             size += 4 + r.length;
         }
-        if (size > Integer.MAX_VALUE - 16) {
+        if (size > MAX_SEGMENT && texts.size() > 1) {
             int half = texts.size() / 2;
             putAll(identityKey, texts.subList(0, half), vectors.subList(0, half));
             putAll(identityKey, texts.subList(half, texts.size()), vectors.subList(half, vectors.size()));
             return;
         }
-        ByteBuffer out = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
-        for (byte[] r : records) {
-            out.putInt(r.length).put(r);
-        }
-        Path modelDir = dir.resolve(identityKey);
         Path segment;
         try {
-            segment = writeSegment(modelDir, out.array());
-        } catch (IOException e) {
+            segment = SegmentFiles.write(dir.resolve(identityKey), SegmentFiles.frame(records));
+        } catch (IOException | IllegalArgumentException e) {
             return;
         }
         ModelIndex index = index(identityKey);
@@ -250,29 +211,6 @@ final class DiskTier {
         noteWritten(size);
         if (segmentCount > COMPACT_AFTER) {
             compact(identityKey, index);
-        }
-    }
-
-    private static Path writeSegment(Path modelDir, byte[] bytes) throws IOException {
-        // Two tries: another process's eviction may remove an empty model folder in between.
-        for (int attempt = 0; ; attempt++) {
-            try {
-                Files.createDirectories(modelDir);
-                Path tmp = Files.createTempFile(modelDir, ".tmp-", ".part");
-                try {
-                    Files.write(tmp, bytes);
-                    Path segment = modelDir.resolve(String.format(Locale.ROOT, "%013x-%016x%s",
-                            System.currentTimeMillis(), RANDOM.nextLong(), SUFFIX));
-                    Files.move(tmp, segment, StandardCopyOption.ATOMIC_MOVE);
-                    return segment;
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (NoSuchFileException e) {
-                if (attempt >= 1) {
-                    throw e;
-                }
-            }
         }
     }
 
@@ -296,7 +234,7 @@ final class DiskTier {
                 if (at.segment().equals(largest)) {
                     continue;
                 }
-                byte[] whole = contents.computeIfAbsent(at.segment(), DiskTier::readOrEmpty);
+                byte[] whole = contents.computeIfAbsent(at.segment(), SegmentFiles::readOrEmpty);
                 if (EntryCodec.textOf(whole, (int) at.offset(), at.length()) != null) {
                     texts.add(e.getKey());
                     records.add(java.util.Arrays.copyOfRange(whole, (int) at.offset(), (int) at.offset() + at.length()));
@@ -304,17 +242,13 @@ final class DiskTier {
             }
         }
         long size = records.stream().mapToLong(r -> 4L + r.length).sum();
-        if (size > Integer.MAX_VALUE - 16) {
+        if (size > MAX_SEGMENT) {
             return;
-        }
-        ByteBuffer out = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
-        for (byte[] r : records) {
-            out.putInt(r.length).put(r);
         }
         Path merged = null;
         if (!records.isEmpty()) {
             try {
-                merged = writeSegment(modelDir, out.array());
+                merged = SegmentFiles.write(modelDir, SegmentFiles.frame(records));
             } catch (IOException e) {
                 return;
             }
@@ -343,7 +277,7 @@ final class DiskTier {
             index.entries.values().removeIf(at -> small.contains(at.segment()));
         }
         for (Path p : small) {
-            deleteQuietly(p);
+            DiskEviction.deleteQuietly(p);
         }
     }
 
@@ -352,14 +286,6 @@ final class DiskTier {
             return Files.size(p);
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    private static byte[] readOrEmpty(Path segment) {
-        try {
-            return Files.readAllBytes(segment);
-        } catch (IOException e) {
-            return new byte[0];
         }
     }
 
@@ -379,62 +305,12 @@ final class DiskTier {
 
     /** Scans the folder; when over the bound deletes the least recently used segments. Returns the bytes left. */
     synchronized long evictIfNeeded() {
-        record Seg(Path path, long size, FileTime time) {
+        DiskEviction.Trim t = DiskEviction.trim(dir, maxBytes);
+        if (t.deleted()) {
+            indexes.values().forEach(ModelIndex::closeAll);
+            indexes.clear(); // rebuilt from what is left on the next read
         }
-        List<Seg> all = new ArrayList<>();
-        long total = 0;
-        Instant staleTmp = Instant.now().minus(TOUCH_AFTER);
-        List<Path> models = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            ds.forEach(models::add);
-        } catch (IOException e) {
-            return 0;
-        }
-        for (Path m : models) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(m)) {
-                for (Path f : ds) {
-                    BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
-                    String name = f.getFileName().toString();
-                    if (name.startsWith(".tmp-")) {
-                        if (a.lastModifiedTime().toInstant().isBefore(staleTmp)) {
-                            deleteQuietly(f);
-                        }
-                    } else if (name.endsWith(SUFFIX)) {
-                        all.add(new Seg(f, a.size(), a.lastModifiedTime()));
-                        total += a.size();
-                    }
-                }
-            } catch (IOException ignored) {
-                // not a folder, or vanished meanwhile
-            }
-        }
-        if (total <= maxBytes) {
-            return total;
-        }
-        all.sort(Comparator.comparing(Seg::time));
-        long target = maxBytes / 10 * 9;
-        for (Seg s : all) {
-            if (total <= target) {
-                break;
-            }
-            if (deleteQuietly(s.path())) {
-                total -= s.size();
-            }
-        }
-        for (Path m : models) {
-            deleteQuietly(m); // only succeeds when empty
-        }
-        indexes.values().forEach(ModelIndex::closeAll);
-        indexes.clear(); // rebuilt from what is left on the next read
-        return total;
-    }
-
-    private static boolean deleteQuietly(Path p) {
-        try {
-            return Files.deleteIfExists(p);
-        } catch (IOException e) {
-            return false;
-        }
+        return t.bytes();
     }
 
     /** Entries that failed their checks since this tier was opened. */

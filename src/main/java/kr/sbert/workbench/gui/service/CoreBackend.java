@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import kr.sbert.workbench.core.InvalidInputException;
+import kr.sbert.workbench.core.cache.CacheSettings;
 import kr.sbert.workbench.core.cache.CachingEmbedder;
 import kr.sbert.workbench.core.cache.EmbeddingCache;
 import kr.sbert.workbench.core.data.GoldScale;
@@ -63,7 +64,8 @@ public final class CoreBackend implements WorkbenchBackend {
     }
 
     public CoreBackend(ModelLocator locator) {
-        this(locator, EmbeddingCache.atDefaultLocation());
+        this(locator, new EmbeddingCache(CacheSettings.fromSystem(
+                warning -> System.err.println("warning: " + warning))));
     }
 
     public CoreBackend(ModelLocator locator, EmbeddingCache cache) {
