@@ -110,7 +110,9 @@ final class BenchCommand implements Callable<Integer> {
                 folder = writeModel != null ? writeModel : (tempDir = Files.createTempDirectory("kr-sbert-bench"));
                 err.println("writing a random " + layers + "-layer, " + hidden + "-hidden model to " + folder);
                 err.flush();
-                RandomBertModel.writeFolder(folder, BertConfig.of(vocabSize, hidden, layers, heads, ffn),
+                // With a vocabulary file the model's vocab_size is that file's size (not --vocab-size).
+                int vocab = vocabFile != null ? RandomBertModel.readVocabulary(vocabFile).size() : vocabSize;
+                RandomBertModel.writeFolder(folder, BertConfig.of(vocab, hidden, layers, heads, ffn),
                         maxSeqLength == null ? DEFAULT_MAX_SEQ_LENGTH : maxSeqLength, vocabFile, seed);
             }
             written = true;

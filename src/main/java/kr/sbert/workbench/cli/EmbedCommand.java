@@ -17,7 +17,9 @@ import kr.sbert.workbench.core.data.SentencePair;
 import kr.sbert.workbench.core.data.StsDataset;
 import kr.sbert.workbench.core.data.StsReader;
 import java.util.concurrent.Callable;
-import kr.sbert.workbench.core.model.SentenceTransformerModel;
+import kr.sbert.workbench.core.cache.CachingEmbedder;
+import kr.sbert.workbench.core.cache.EmbeddingCache;
+import kr.sbert.workbench.core.model.SentenceEmbedder;
 import kr.sbert.workbench.core.task.CancelToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +53,9 @@ final class EmbedCommand implements Callable<Integer> {
     @Mixin
     TextSourceOptions source;
 
+    @Mixin
+    CacheOption cache;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -70,9 +75,14 @@ final class EmbedCommand implements Callable<Integer> {
         List<String> all = data != null ? pairSentences(err) : source.resolve();
         ModelOpener.warnIfNotNfc(all, model.nfc, err);
         float[][] embeddings;
-        try (SentenceTransformerModel m = ModelOpener.openModel(model, err);
-             ProgressBar bar = new ProgressBar(err, "sentences")) {
-            embeddings = encodeDistinct(m, all, bar);
+        EmbeddingCache embeddingCache = cache.open();
+        try (SentenceEmbedder m = ModelOpener.openEmbedder(model, embeddingCache, err)) {
+            try (ProgressBar bar = new ProgressBar(err, "sentences")) {
+                embeddings = encodeDistinct(m, all, bar);
+            }
+            if (m instanceof CachingEmbedder c) {
+                CacheOption.report(c, embeddingCache, err);
+            }
         }
         if (out != null) {
             if (npyOut) {
@@ -122,7 +132,7 @@ final class EmbedCommand implements Callable<Integer> {
     }
 
     /** Encodes each distinct text once (data sets repeat sentences) and fans the results out. */
-    private static float[][] encodeDistinct(SentenceTransformerModel m, List<String> texts, ProgressBar bar)
+    private static float[][] encodeDistinct(SentenceEmbedder m, List<String> texts, ProgressBar bar)
             throws Exception {
         Map<String, Integer> rowOf = new LinkedHashMap<>();
         int[] rows = new int[texts.size()];

@@ -39,12 +39,15 @@ import kr.sbert.workbench.core.eval.PairScorer;
 import kr.sbert.workbench.core.eval.PairedDifference;
 import kr.sbert.workbench.core.eval.SimilarityFunction;
 import kr.sbert.workbench.core.hub.ModelRef;
+import kr.sbert.workbench.core.cache.CachingEmbedder;
+import kr.sbert.workbench.core.cache.EmbeddingCache;
 import kr.sbert.workbench.core.model.MalformedModelException;
 import kr.sbert.workbench.core.task.CancelToken;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,7 +62,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "M",
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "M",
             description = "Model to evaluate (repeatable): baseline:char-ngram, baseline:jaccard, a model id or folder.")
     List<String> models;
 
@@ -94,6 +97,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--nfc", description = "Normalise sentences to Unicode NFC before tokenizing.")
     boolean nfc;
 
+    @Mixin
+    CacheOption cache;
+
+    private EmbeddingCache embeddingCache;
+
     @Override
     public Integer call() throws WorkbenchException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -116,6 +124,7 @@ public final class EvalCommand implements Callable<Integer> {
             throw new InvalidInputException(data + ": no pairs to evaluate");
         }
         Evaluator evaluator = Evaluator.standard();
+        embeddingCache = cache.open();
         List<EvaluationResult> results = new ArrayList<>();
         for (String m : models) {
             results.add(evaluateOne(m, dataset, evaluator, err));
@@ -217,13 +226,16 @@ public final class EvalCommand implements Callable<Integer> {
         options.threads = threads;
         options.batchSize = batchSize;
         options.nfc = nfc;
-        PairScorer scorer = ModelOpener.openScorer(options, err);
+        PairScorer scorer = ModelOpener.openScorer(options, embeddingCache, err);
         try {
             double[] cosine;
             PairEmbeddings embeddings = null;
             if (scorer instanceof EmbeddingPairScorer eps) {
                 try (ProgressBar bar = new ProgressBar(err, "sentences")) {
                     embeddings = eps.embed(dataset.pairs(), bar, CancelToken.NONE);
+                }
+                if (eps.embedder() instanceof CachingEmbedder c) {
+                    CacheOption.report(c, embeddingCache, err);
                 }
                 cosine = embeddings.similarities(SimilarityFunction.COSINE);
             } else {

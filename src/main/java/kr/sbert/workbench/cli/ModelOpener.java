@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import kr.sbert.workbench.core.InvalidInputException;
 import kr.sbert.workbench.core.WorkbenchException;
+import kr.sbert.workbench.core.cache.EmbeddingCache;
 import kr.sbert.workbench.core.eval.Baselines;
 import kr.sbert.workbench.core.eval.EmbeddingPairScorer;
 import kr.sbert.workbench.core.eval.PairScorer;
@@ -17,6 +18,7 @@ import kr.sbert.workbench.core.hub.ModelRef;
 import kr.sbert.workbench.core.model.MalformedModelException;
 import kr.sbert.workbench.core.model.ModelFolder;
 import kr.sbert.workbench.core.model.ModelTokenizer;
+import kr.sbert.workbench.core.model.SentenceEmbedder;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
 import kr.sbert.workbench.core.model.TorchRuntime;
 import kr.sbert.workbench.core.task.CancelToken;
@@ -81,6 +83,29 @@ final class ModelOpener {
     }
 
     /**
+     * The model as an embedder: behind the embedding cache when one is given (only texts the
+     * cache does not hold reach the model), else the model itself.
+     */
+    static SentenceEmbedder openEmbedder(ModelOptions options, EmbeddingCache cache, PrintWriter err)
+            throws WorkbenchException {
+        return cached(openModel(options, err), cache);
+    }
+
+    private static SentenceEmbedder cached(SentenceTransformerModel model, EmbeddingCache cache)
+            throws WorkbenchException {
+        if (cache == null) {
+            return model;
+        }
+        try {
+            return cache.wrap(model);
+        } catch (java.io.IOException e) {
+            model.close();
+            throw new MalformedModelException(model.info().folder() + ": cannot read the model's files to key the"
+                    + " embedding cache (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
      * Opens what a {@code --model} value names as a pair scorer: a {@code baseline:*} name,
      * or a neural model (cosine of its embeddings, each distinct sentence encoded once).
      */
@@ -90,20 +115,30 @@ final class ModelOpener {
 
     /** As {@link #openScorer(String, PrintWriter)}, honouring the command's model options. */
     static PairScorer openScorer(ModelOptions options, PrintWriter err) throws WorkbenchException {
+        return openScorer(options, null, err);
+    }
+
+    /** As {@link #openScorer(ModelOptions, PrintWriter)}; a neural model sits behind {@code cache} when given. */
+    static PairScorer openScorer(ModelOptions options, EmbeddingCache cache, PrintWriter err) throws WorkbenchException {
         options.check();
         if (options.threads != null) {
             TorchRuntime.setThreads(options.threads);
         }
-        return openScorer(options.model, new SentenceTransformerModel.Options(options.batchSize, options.nfc), err);
+        return openScorer(options.model, new SentenceTransformerModel.Options(options.batchSize, options.nfc), cache, err);
     }
 
     private static PairScorer openScorer(String spec, SentenceTransformerModel.Options options, PrintWriter err)
             throws WorkbenchException {
+        return openScorer(spec, options, null, err);
+    }
+
+    private static PairScorer openScorer(String spec, SentenceTransformerModel.Options options, EmbeddingCache cache,
+                                         PrintWriter err) throws WorkbenchException {
         if (Baselines.isBaselineSpec(spec)) {
             return Baselines.byName(spec).orElseThrow(() -> new InvalidInputException(
                     "--model " + spec + ": unknown baseline (known: " + String.join(", ", Baselines.names()) + ")"));
         }
-        return new EmbeddingPairScorer(openModel(spec, options, err));
+        return new EmbeddingPairScorer(cached(openModel(spec, options, err), cache));
     }
 
     /**

@@ -10,6 +10,9 @@ import kr.sbert.workbench.core.data.ReadOptions;
 import kr.sbert.workbench.core.data.SentencePair;
 import kr.sbert.workbench.core.data.StsDataset;
 import kr.sbert.workbench.core.data.StsReader;
+import kr.sbert.workbench.core.cache.CachingEmbedder;
+import kr.sbert.workbench.core.cache.EmbeddingCache;
+import kr.sbert.workbench.core.eval.EmbeddingPairScorer;
 import kr.sbert.workbench.core.eval.PairScorer;
 import kr.sbert.workbench.core.task.CancelToken;
 import picocli.CommandLine.Command;
@@ -40,6 +43,9 @@ final class SimilarityCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per pair: sentence1, sentence2, cosine.")
     boolean json;
 
+    @Mixin
+    CacheOption cache;
+
     @Parameters(paramLabel = "TEXT", arity = "0..2", description = "The two texts (TEXT_A TEXT_B).")
     List<String> texts;
 
@@ -50,7 +56,8 @@ final class SimilarityCommand implements Callable<Integer> {
         List<SentencePair> all = pairs();
         ModelOpener.warnIfNotNfc(all.stream().flatMap(p -> java.util.stream.Stream.of(p.sentence1(), p.sentence2()))
                 .toList(), model.nfc, err);
-        PairScorer scorer = ModelOpener.openScorer(model, err);
+        EmbeddingCache embeddingCache = cache.open();
+        PairScorer scorer = ModelOpener.openScorer(model, embeddingCache, err);
         double[] cosines;
         try (ProgressBar bar = new ProgressBar(err, "sentences")) {
             cosines = scorer.score(all, bar, CancelToken.NONE);
@@ -58,6 +65,9 @@ final class SimilarityCommand implements Callable<Integer> {
             if (scorer instanceof AutoCloseable c) {
                 c.close();
             }
+        }
+        if (scorer instanceof EmbeddingPairScorer eps && eps.embedder() instanceof CachingEmbedder c) {
+            CacheOption.report(c, embeddingCache, err);
         }
         for (int i = 0; i < all.size(); i++) {
             SentencePair p = all.get(i);

@@ -28,6 +28,11 @@ public final class EmbeddingPairScorer implements PairScorer, AutoCloseable {
         return embedder.name();
     }
 
+    /** The embedder the sentences go to. */
+    public SentenceEmbedder embedder() {
+        return embedder;
+    }
+
     @Override
     public double[] score(List<SentencePair> pairs, ProgressListener progress, CancelToken cancel)
             throws CancelledException {

@@ -30,6 +30,15 @@ public final class RandomBertModel {
     private RandomBertModel() {
     }
 
+    /** The entries of a {@code vocab.txt}, one per line (trailing empty lines dropped). */
+    public static List<String> readVocabulary(Path vocabFile) throws IOException {
+        List<String> vocab = Files.readAllLines(vocabFile, StandardCharsets.UTF_8);
+        while (!vocab.isEmpty() && vocab.get(vocab.size() - 1).isEmpty()) {
+            vocab = vocab.subList(0, vocab.size() - 1);
+        }
+        return vocab;
+    }
+
     /**
      * Writes the folder.
      *
@@ -39,12 +48,7 @@ public final class RandomBertModel {
     public static void writeFolder(Path dir, BertConfig config, int maxSeqLength, Path vocabFile, long seed)
             throws IOException, MalformedModelException {
         Files.createDirectories(dir.resolve("1_Pooling"));
-        List<String> vocab = vocabFile != null
-                ? Files.readAllLines(vocabFile, StandardCharsets.UTF_8)
-                : SyntheticVocabulary.create(config.vocabSize());
-        while (!vocab.isEmpty() && vocab.get(vocab.size() - 1).isEmpty()) {
-            vocab = vocab.subList(0, vocab.size() - 1);
-        }
+        List<String> vocab = vocabFile != null ? readVocabulary(vocabFile) : SyntheticVocabulary.create(config.vocabSize());
         if (vocab.size() > config.vocabSize()) {
             throw new MalformedModelException(vocabFile + ": holds " + vocab.size()
                     + " entries, more than the model's vocab size " + config.vocabSize());

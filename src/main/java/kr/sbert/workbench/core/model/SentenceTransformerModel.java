@@ -17,6 +17,7 @@ import kr.sbert.workbench.core.task.CancelledException;
 import kr.sbert.workbench.core.task.ProgressListener;
 import kr.sbert.workbench.core.text.Encoding;
 import kr.sbert.workbench.core.text.TextTokenizer;
+import kr.sbert.workbench.core.text.TokenizerSettings;
 
 /**
  * A sentence-transformers BERT model loaded from its folder: tokenizer → BERT → pooling
@@ -58,6 +59,7 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
     private final BertEncoder encoder;
     private final Pooler pooler;
     private final int batchSize;
+    private TokenizerSettings tokenizerSettings;
 
     private SentenceTransformerModel(String name, ModelInfo info, TextTokenizer tokenizer, NDManager manager,
                                      BertEncoder encoder, Pooler pooler, int batchSize) {
@@ -90,6 +92,7 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             throw new IllegalArgumentException("max_seq_length " + maxSeqLength + " exceeds max_position_embeddings "
                     + config.maxPositionEmbeddings() + " of " + layout.transformerDir().resolve("config.json"));
         }
+        TokenizerSettings settings = new TokenizerSettings(maxSeqLength, layout.lowerCaseInput(), options.nfc());
         TextTokenizer tokenizer = ModelTokenizer.load(layout, maxSeqLength, options.nfc());
         NDManager manager = null;
         try {
@@ -106,8 +109,10 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
                     config.hiddenSize(), config.heads(), maxSeqLength, pooling, layout.normalize(),
                     folder.relativize(weightFile).toString(),
                     layout.pooling().outputDimension(config.hiddenSize()), layout.warnings());
-            return new SentenceTransformerModel(name, info, tokenizer, manager, new BertEncoder(config, weights),
-                    new Pooler(layout.pooling(), layout.normalize()), options.batchSize());
+            SentenceTransformerModel model = new SentenceTransformerModel(name, info, tokenizer, manager,
+                    new BertEncoder(config, weights), new Pooler(layout.pooling(), layout.normalize()), options.batchSize());
+            model.tokenizerSettings = settings;
+            return model;
         } catch (WorkbenchException | RuntimeException e) {
             tokenizer.close();
             if (manager != null) {
@@ -147,6 +152,11 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
 
     public ModelInfo info() {
         return info;
+    }
+
+    /** What the tokenizer runs with: max_seq_length, lower-casing, NFC (part of the model's cache identity). */
+    public TokenizerSettings tokenizerSettings() {
+        return tokenizerSettings;
     }
 
     /** The model's tokenizer (owned by the model: do not close it). */

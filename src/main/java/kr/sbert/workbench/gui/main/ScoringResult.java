@@ -6,16 +6,36 @@ import kr.sbert.workbench.gui.service.ModelEvaluation;
 import kr.sbert.workbench.gui.service.PairedDifference;
 
 /**
- * One scoring run: the rows as they were when it started, their gold, and per model the
- * core's evaluation (same order as the models panel).
+ * One scoring run: the rows it scored (those with both sentences, in table order), their
+ * gold, and per model the core's evaluation (same order as the models panel). Rows missing a
+ * sentence have no score and are in no metric.
  *
  * @param rows        rows scored, in table order at the start of the run
  * @param gold        gold per row (null entries for rows without gold)
- * @param evaluations one per model
+ * @param evaluations one per scored model
  * @param difference  paired difference of the first two models, or null
+ * @param notScored   ticked models the run did not finish (it was cancelled); empty normally
+ * @param encoded     sentences the run sent to an encoder (the rest came from the embedding cache)
  */
 public record ScoringResult(List<PairRow> rows, Double[] gold, List<ModelEvaluation> evaluations,
-                            PairedDifference difference) {
+                            PairedDifference difference, List<String> notScored, long encoded) {
 
     public static final ScoringResult EMPTY = new ScoringResult(List.of(), new Double[0], List.of(), null);
+
+    public ScoringResult {
+        rows = List.copyOf(rows);
+        evaluations = List.copyOf(evaluations);
+        notScored = List.copyOf(notScored);
+    }
+
+    /** A finished run: every ticked model scored. */
+    public ScoringResult(List<PairRow> rows, Double[] gold, List<ModelEvaluation> evaluations,
+                         PairedDifference difference) {
+        this(rows, gold, evaluations, difference, List.of(), 0);
+    }
+
+    /** Whether a cancel left some ticked models without scores. */
+    public boolean cancelled() {
+        return !notScored.isEmpty();
+    }
 }

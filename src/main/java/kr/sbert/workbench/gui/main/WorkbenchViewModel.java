@@ -3,11 +3,14 @@ package kr.sbert.workbench.gui.main;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -15,20 +18,26 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import kr.sbert.workbench.core.data.SentencePair;
+import kr.sbert.workbench.core.task.CancelToken;
+import kr.sbert.workbench.core.task.CancelledException;
+import kr.sbert.workbench.core.task.ProgressListener;
 import kr.sbert.workbench.core.text.TextTokenizer;
 import kr.sbert.workbench.gui.metrics.MetricsViewModel;
 import kr.sbert.workbench.gui.models.ModelEntry;
+import kr.sbert.workbench.gui.models.ModelState;
 import kr.sbert.workbench.gui.models.ModelsViewModel;
 import kr.sbert.workbench.gui.pairs.PairRow;
 import kr.sbert.workbench.gui.pairs.PairScore;
 import kr.sbert.workbench.gui.pairs.PairsViewModel;
 import kr.sbert.workbench.gui.scatter.ScatterViewModel;
+import kr.sbert.workbench.gui.service.LoadedModel;
 import kr.sbert.workbench.gui.service.ModelEvaluation;
 import kr.sbert.workbench.gui.service.PairedDifference;
 import kr.sbert.workbench.gui.service.WorkbenchBackend;
 import kr.sbert.workbench.gui.status.StatusViewModel;
 import kr.sbert.workbench.gui.task.TaskHandle;
 import kr.sbert.workbench.gui.task.TaskRunner;
+import kr.sbert.workbench.gui.task.TaskState;
 import kr.sbert.workbench.gui.tokens.TokenizerPreviews;
 import kr.sbert.workbench.gui.tokens.TokensViewModel;
 import kr.sbert.workbench.gui.workspace.Workspace;
@@ -36,13 +45,16 @@ import kr.sbert.workbench.gui.workspace.WorkspaceStore;
 
 /**
  * The window's state and its one workflow: whenever the ticked ready models or the pairs
- * change, score every pair with every model in the background (the previous run is
- * cancelled), have the core evaluate the scores, and show them in the table, scatter and
- * metrics. The workspace is saved after every change.
+ * change, bring the scores up to date in the background — encoding only sentences no model
+ * has seen (the core's embedding cache), recomputing only the metrics when only gold
+ * changed — have the core evaluate the scores, and show them in the table, scatter and
+ * metrics. Requests during a run coalesce into one more run. The workspace is saved after
+ * every change.
  */
 public final class WorkbenchViewModel {
     /** The baseline ticked on a first start. */
     public static final String DEFAULT_BASELINE = "baseline:char-ngram";
+    private static final String NOT_SCORED = "not scored (cancelled): press Score";
 
     private final WorkbenchBackend backend;
     private final TaskRunner runner;
@@ -59,8 +71,15 @@ public final class WorkbenchViewModel {
     private final ObservableList<String> scoredModels = FXCollections.observableArrayList();
     private final BooleanProperty stale = new SimpleBooleanProperty();
     private final ObjectProperty<Workspace.WindowLayout> layout = new SimpleObjectProperty<>();
+    private final ObservableList<String> notScored = FXCollections.observableArrayList();
     private TaskHandle scoring;
     private boolean restoring;
+    private boolean busy;
+    private boolean pending;
+    private Scored scored = Scored.NONE;
+    private Shown shown;
+    private String lastSummary = "";
+    private int rowsWhenInfoSet = -1;
 
     /**
      * @param saveExecutor where workspace files are written (a background thread in the app,
@@ -88,6 +107,12 @@ public final class WorkbenchViewModel {
         pairs.setOnEdited(() -> {
             stale.set(true);
             autosave();
+        });
+        // A message about the pairs (a file opened, rows pasted) stays until the row count changes.
+        status.infoProperty().addListener((obs, was, now) -> {
+            if (!now.equals(lastSummary)) {
+                rowsWhenInfoSet = pairs.rows().size();
+            }
         });
         pairs.selectedProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -204,44 +229,212 @@ public final class WorkbenchViewModel {
         tokens.setTokenizers(byModel);
     }
 
-    /** Scores all pairs with all ticked ready models, cancelling a run still going. */
+    /**
+     * Brings scores and metrics up to date with the pairs and the ticked ready models, doing
+     * only the work that changed: when the sentences are those of the last run (a gold edit, an
+     * incomplete row added, a model re-ticked) only the metrics are recomputed, in the
+     * background; otherwise each model scores the pairs again, its embeddings coming from the
+     * cache for every sentence it has seen. Rows missing a sentence are not scored. Requests
+     * made while a run is going coalesce: when it ends, one more run brings everything to the
+     * latest state, and only that run's result is shown.
+     */
     public void score() {
-        if (scoring != null) {
-            scoring.cancel();
-            scoring = null;
-        }
-        stale.set(false);
-        List<ModelEntry> chosen = models.selectedReady();
-        List<PairRow> rows = List.copyOf(pairs.rows());
-        List<SentencePair> input = pairs.pairs();
-        Double[] gold = rows.stream().map(PairRow::gold).toArray(Double[]::new);
-        if (chosen.isEmpty() || rows.isEmpty()) {
-            apply(new ScoringResult(rows, gold, List.of(), null));
+        if (busy) {
+            pending = true;
             return;
         }
-        long total = (long) input.size() * chosen.size();
-        TaskHandle handle = runner.submit("Scoring " + input.size() + " pairs × " + chosen.size() + " models",
-                (progress, cancel) -> {
-                    List<ModelEvaluation> evals = new ArrayList<>();
-                    for (int k = 0; k < chosen.size(); k++) {
-                        ModelEntry m = chosen.get(k);
-                        long offset = (long) k * input.size();
-                        double[] cos = m.loaded().scorer().score(input,
-                                (what, done, all) -> progress.update(m.id(), offset + done, total), cancel);
-                        cancel.throwIfCancelled();
-                        evals.add(backend.evaluate(m.id(), input, cos, cancel));
-                    }
-                    PairedDifference diff = null;
-                    if (evals.size() >= 2 && evals.get(0).metrics() != null && evals.get(1).metrics() != null) {
-                        diff = backend.compare(input, evals.get(0), evals.get(1), cancel);
-                    }
-                    return new ScoringResult(rows, gold, evals, diff);
-                },
-                this::apply,
-                e -> status.report("scoring", e));
-        if (!handle.state().finished()) {
-            scoring = handle;
+        stale.set(false);
+        List<ModelEntry> entries = models.selectedReady();
+        // Taken now, on the UI thread: the run must not see an entry unloaded meanwhile.
+        List<Chosen> chosen = entries.stream().map(e -> new Chosen(e.id(), e.loaded())).toList();
+        List<PairRow> rows = new ArrayList<>();
+        List<SentencePair> input = new ArrayList<>();
+        List<PairRow> all = pairs.rows();
+        for (int i = 0; i < all.size(); i++) {
+            PairRow r = all.get(i);
+            if (!r.sentence1().isBlank() && !r.sentence2().isBlank()) {
+                rows.add(r);
+                input.add(r.toPair(i + 1));
+            }
         }
+        int incomplete = all.size() - rows.size();
+        Double[] gold = rows.stream().map(PairRow::gold).toArray(Double[]::new);
+        if (chosen.isEmpty() || rows.isEmpty()) {
+            apply(new ScoringResult(rows, gold, List.of(), null), incomplete);
+            shown = null;
+            return;
+        }
+        List<LoadedModel> loadedNow = chosen.stream().map(Chosen::model).toList();
+        if (shown != null && sameModels(shown.models(), loadedNow) && sameRows(shown.rows(), rows)
+                && sameSentences(shown.pairs(), input)
+                && java.util.Arrays.equals(shown.gold(), gold)) {
+            ScoringResult r = result.get(); // the scores are up to date; the row count may not be
+            showSummary(new ScoringResult(r.rows(), r.gold(), r.evaluations(), r.difference(), r.notScored(), 0),
+                    incomplete);
+            return;
+        }
+        Map<LoadedModel, double[]> reuse = sameSentences(scored.pairs(), input) ? scored.cosines() : Map.of();
+        List<String> toScore = chosen.stream().filter(m -> !reuse.containsKey(m.model())).map(Chosen::id).toList();
+        String title = toScore.isEmpty() ? "Updating metrics of " + input.size() + " pairs"
+                : "Scoring " + input.size() + " pairs × " + toScore.size() + (toScore.size() == 1 ? " model" : " models");
+        busy = true;
+        // A cancelled run ends CANCELLED (no result callback); what it finished arrives through here.
+        AtomicReference<Outcome> partial = new AtomicReference<>();
+        TaskHandle handle = runner.submit(title, (progress, cancel) -> {
+                    Outcome o = run(chosen, input, rows, gold, reuse, progress, cancel);
+                    if (o.result().cancelled()) {
+                        partial.set(o);
+                        throw new CancelledException();
+                    }
+                    return o;
+                },
+                outcome -> finished(outcome, incomplete),
+                e -> {
+                    finishedWithoutResult();
+                    status.report("scoring", e);
+                });
+        if (handle.state() == TaskState.CANCELLED) {
+            cancelled(partial.get(), toScore, incomplete);
+        } else if (!handle.state().finished()) {
+            scoring = handle;
+            handle.stateProperty().addListener((o, was, now) -> {
+                if (now == TaskState.CANCELLED && busy) {
+                    cancelled(partial.get(), toScore, incomplete);
+                }
+            });
+        }
+    }
+
+    /** A run was cancelled: show what it finished (if anything) and mark the rest not scored. */
+    private void cancelled(Outcome partial, List<String> toScore, int incomplete) {
+        if (partial == null) {
+            cancelledBeforeAnyResult(toScore);
+        } else {
+            pending = false; // the user stopped the work: do not start it again unasked
+            finished(partial, incomplete);
+        }
+    }
+
+    /** The background part of a run: score what has no scores yet, evaluate every chosen model. */
+    private Outcome run(List<Chosen> chosen, List<SentencePair> input, List<PairRow> rows, Double[] gold,
+                        Map<LoadedModel, double[]> reuse, ProgressListener progress, CancelToken cancel)
+            throws Exception {
+        Map<LoadedModel, double[]> cosines = new IdentityHashMap<>(reuse);
+        List<String> notScored = new ArrayList<>();
+        long encodedBefore = encoded(chosen);
+        List<Chosen> toScore = chosen.stream().filter(m -> !cosines.containsKey(m.model())).toList();
+        long total = (long) input.size() * toScore.size();
+        boolean cancelled = false;
+        for (int k = 0; k < toScore.size(); k++) {
+            Chosen m = toScore.get(k);
+            if (cancelled) {
+                notScored.add(m.id());
+                continue;
+            }
+            long offset = (long) k * input.size();
+            try {
+                cosines.put(m.model(), m.model().scorer().score(input,
+                        (what, done, all) -> progress.update(m.id(), offset + done, total), cancel));
+            } catch (CancelledException e) {
+                cancelled = true;
+                notScored.add(m.id());
+            }
+        }
+        // Metrics take a moment, not minutes: once the encoding is done they are always finished.
+        List<ModelEvaluation> evals = new ArrayList<>();
+        for (Chosen m : chosen) {
+            double[] cos = cosines.get(m.model());
+            if (cos != null) {
+                evals.add(backend.evaluate(m.id(), input, cos, CancelToken.NONE));
+            }
+        }
+        PairedDifference diff = null;
+        if (evals.size() >= 2 && evals.get(0).metrics() != null && evals.get(1).metrics() != null) {
+            diff = backend.compare(input, evals.get(0), evals.get(1), CancelToken.NONE);
+        }
+        long encodedNow = encoded(chosen) - encodedBefore;
+        return new Outcome(new Scored(input, cosines),
+                new ScoringResult(rows, gold, evals, diff, notScored, encodedNow),
+                new Shown(rows, input, gold, chosen.stream().map(Chosen::model).toList()));
+    }
+
+    private static long encoded(List<Chosen> models) {
+        return models.stream().mapToLong(m -> m.model().encodedSentences()).sum();
+    }
+
+    private static boolean sameRows(List<PairRow> a, List<PairRow> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameModels(List<LoadedModel> a, List<LoadedModel> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Same sentences in the same order (gold may differ). */
+    private static boolean sameSentences(List<SentencePair> a, List<SentencePair> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).sentence1().equals(b.get(i).sentence1()) || !a.get(i).sentence2().equals(b.get(i).sentence2())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void finished(Outcome outcome, int incomplete) {
+        busy = false;
+        scoring = null;
+        // The work is kept even when its result is superseded: the next run reuses it.
+        Set<LoadedModel> alive = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        models.entries().forEach(e -> alive.add(e.loaded()));
+        Map<LoadedModel, double[]> kept = new IdentityHashMap<>(outcome.scored().cosines());
+        kept.keySet().retainAll(alive);
+        scored = new Scored(outcome.scored().pairs(), kept);
+        if (pending) {
+            pending = false;
+            score();
+            return;
+        }
+        apply(outcome.result(), incomplete);
+        shown = outcome.result().cancelled() ? null : outcome.shown();
+    }
+
+    private void finishedWithoutResult() {
+        busy = false;
+        scoring = null;
+        if (pending) {
+            pending = false;
+            score();
+        }
+    }
+
+    private void cancelledBeforeAnyResult(List<String> ids) {
+        shown = null;
+        markNotScored(ids);
+        lastSummary = "scoring cancelled: " + String.join(", ", ids) + " not scored; press Score to score "
+                + (ids.size() == 1 ? "it" : "them");
+        status.info(lastSummary);
+        busy = false;
+        scoring = null;
+        pending = false;
     }
 
     /** The running scoring task, if any. */
@@ -249,8 +442,12 @@ public final class WorkbenchViewModel {
         return Optional.ofNullable(scoring).filter(h -> !h.state().finished());
     }
 
-    private void apply(ScoringResult r) {
-        scoring = null;
+    /** Ticked ready models the last run did not score (it was cancelled); Score scores them. */
+    public ObservableList<String> notScoredModels() {
+        return notScored;
+    }
+
+    private void apply(ScoringResult r, int incomplete) {
         for (PairRow row : pairs.rows()) {
             row.scores().clear();
         }
@@ -266,6 +463,67 @@ public final class WorkbenchViewModel {
         result.set(r);
         scatter.show(r);
         metrics.show(r);
+        markNotScored(r.notScored());
+        showSummary(r, incomplete);
+    }
+
+    private void showSummary(ScoringResult r, int incomplete) {
+        String summary = summary(r, incomplete);
+        if (r.cancelled() || status.infoProperty().get().equals(lastSummary) || pairs.rows().size() != rowsWhenInfoSet) {
+            lastSummary = summary;
+            status.info(summary);
+        }
+    }
+
+    private String summary(ScoringResult r, int incomplete) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.rows().size()).append(r.rows().size() == 1 ? " pair" : " pairs");
+        if (incomplete > 0) {
+            sb.append(" (").append(incomplete).append(incomplete == 1 ? " row lacks" : " rows lack")
+                    .append(" a sentence: not scored)");
+        }
+        int models = r.evaluations().size();
+        if (models > 0) {
+            sb.append(" × ").append(models).append(models == 1 ? " model" : " models").append(" · ")
+                    .append(r.encoded()).append(r.encoded() == 1 ? " sentence" : " sentences").append(" encoded");
+        }
+        if (r.cancelled()) {
+            sb.append(" · scoring cancelled: ").append(String.join(", ", r.notScored()))
+                    .append(" not scored; press Score to score ").append(r.notScored().size() == 1 ? "it" : "them");
+        }
+        return sb.toString();
+    }
+
+    private void markNotScored(List<String> ids) {
+        notScored.setAll(ids);
+        for (ModelEntry e : models.entries()) {
+            if (e.state() != ModelState.READY) {
+                continue;
+            }
+            String text = e.stateTextProperty().get();
+            if (ids.contains(e.id())) {
+                e.stateTextProperty().set(ModelState.READY.label() + " · " + NOT_SCORED);
+            } else if (text != null && text.contains(NOT_SCORED)) {
+                e.stateTextProperty().set(ModelState.READY.label());
+            }
+        }
+    }
+
+    /** What the last runs computed: the sentences scored and each loaded model's cosines on them. */
+    private record Scored(List<SentencePair> pairs, Map<LoadedModel, double[]> cosines) {
+        static final Scored NONE = new Scored(List.of(), Map.of());
+    }
+
+    /** A ticked ready model as a run sees it. */
+    private record Chosen(String id, LoadedModel model) {
+    }
+
+    /** A run's result and the work it did. */
+    private record Outcome(Scored scored, ScoringResult result, Shown shown) {
+    }
+
+    /** What the shown result was computed from: sentences, gold and models. */
+    private record Shown(List<PairRow> rows, List<SentencePair> pairs, Double[] gold, List<LoadedModel> models) {
     }
 
     /** The workspace as it stands now. */

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import kr.sbert.workbench.core.InvalidInputException;
+import kr.sbert.workbench.core.cache.CacheSettings;
+import kr.sbert.workbench.core.cache.CachingEmbedder;
+import kr.sbert.workbench.core.cache.EmbeddingCache;
 import kr.sbert.workbench.core.data.GoldScale;
 import kr.sbert.workbench.core.data.ReadOptions;
 import kr.sbert.workbench.core.data.SentencePair;
@@ -29,6 +33,7 @@ import kr.sbert.workbench.core.hub.HubSettings;
 import kr.sbert.workbench.core.hub.ModelCatalog;
 import kr.sbert.workbench.core.hub.ModelLocator;
 import kr.sbert.workbench.core.hub.ModelRef;
+import kr.sbert.workbench.core.model.MalformedModelException;
 import kr.sbert.workbench.core.model.ModelInfo;
 import kr.sbert.workbench.core.model.ModelTokenizer;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
@@ -37,22 +42,47 @@ import kr.sbert.workbench.core.task.CancelToken;
 import kr.sbert.workbench.core.task.ProgressListener;
 import kr.sbert.workbench.core.text.TextTokenizer;
 
-/** The window's backend over the real core: hub locator, model loader, readers, evaluator, baselines. */
+/**
+ * The window's backend over the real core: hub locator, model loader, readers, evaluator,
+ * baselines. Every neural model it loads sits behind the embedding cache, so a sentence is
+ * encoded once per model, whatever the window asks.
+ */
 public final class CoreBackend implements WorkbenchBackend {
     /** Where the sample pairs live: beside the working directory, or inside the jar. */
     public static final String SAMPLE = "sample-data/korean-sts-sample.tsv";
 
     private static boolean threadsSet;
     private final ModelLocator locator;
+    private final EmbeddingCache cache;
     private final Evaluator evaluator = Evaluator.standard();
+    private final List<CachingEmbedder> embedders = new CopyOnWriteArrayList<>();
 
-    /** Hub settings from the environment ({@code HF_HUB_CACHE}, {@code HF_ENDPOINT}, {@code HF_HUB_OFFLINE}, …). */
+    /**
+     * Hub settings from the environment ({@code HF_HUB_CACHE}, {@code HF_ENDPOINT}, {@code HF_HUB_OFFLINE}, …),
+     * the embedding cache at its default place ({@code KR_SBERT_WORKBENCH_CACHE}, …).
+     */
     public CoreBackend() {
         this(new ModelLocator(HubSettings.fromSystem()));
     }
 
     public CoreBackend(ModelLocator locator) {
+        this(locator, new EmbeddingCache(CacheSettings.fromSystem(
+                warning -> System.err.println("warning: " + warning))));
+    }
+
+    public CoreBackend(ModelLocator locator, EmbeddingCache cache) {
         this.locator = locator;
+        this.cache = cache;
+    }
+
+    /** The embedding cache every loaded model uses. */
+    public EmbeddingCache cache() {
+        return cache;
+    }
+
+    /** Sentences sent to an encoder by all the models this backend loaded (tests and diagnostics). */
+    public long encodedSentences() {
+        return embedders.stream().mapToLong(CachingEmbedder::encodedSentences).sum();
     }
 
     @Override
@@ -89,7 +119,7 @@ public final class CoreBackend implements WorkbenchBackend {
         if (ref.kind() == ModelRef.Kind.BASELINE) {
             PairScorer scorer = Baselines.byName(id).orElseThrow(() -> new InvalidInputException(
                     "unknown baseline '" + id + "'; known: " + String.join(", ", Baselines.names())));
-            return new Loaded(id, scorer, null, Optional.empty());
+            return new Loaded(id, scorer, null, Optional.empty(), null);
         }
         Path folder = locator.locate(ref, progress, cancel);
         cancel.throwIfCancelled();
@@ -103,7 +133,16 @@ public final class CoreBackend implements WorkbenchBackend {
         Optional<String> revision = ref.kind() == ModelRef.Kind.HUB && folder.getParent() != null
                 && folder.getParent().getFileName().toString().equals("snapshots")
                 ? Optional.of(folder.getFileName().toString()) : Optional.empty();
-        return new Loaded(id, new EmbeddingPairScorer(model), model, revision);
+        CachingEmbedder cached;
+        try {
+            cached = cache.wrap(model);
+        } catch (IOException e) {
+            model.close();
+            throw new MalformedModelException(folder + ": cannot read the model's files to key the embedding cache ("
+                    + e.getMessage() + ")", e);
+        }
+        embedders.add(cached);
+        return new Loaded(id, new EmbeddingPairScorer(cached), model, revision, cached);
     }
 
     /**
@@ -196,8 +235,18 @@ public final class CoreBackend implements WorkbenchBackend {
     }
 
     /** A loaded baseline or sentence-transformers model. */
-    private record Loaded(String id, PairScorer scorer, SentenceTransformerModel model, Optional<String> revision)
-            implements LoadedModel {
+    private record Loaded(String id, PairScorer scorer, SentenceTransformerModel model, Optional<String> revision,
+                          CachingEmbedder cached) implements LoadedModel {
+
+        @Override
+        public long encodedSentences() {
+            return cached == null ? 0 : cached.encodedSentences();
+        }
+
+        @Override
+        public long cachedSentences() {
+            return cached == null ? 0 : cached.cachedSentences();
+        }
 
         @Override
         public Optional<TextTokenizer> tokenizer() {

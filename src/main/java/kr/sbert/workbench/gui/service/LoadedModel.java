@@ -20,6 +20,16 @@ public interface LoadedModel extends AutoCloseable {
 
     Optional<ModelInfo> info();
 
+    /** Sentences this model has sent to its encoder so far (0 for a baseline). */
+    default long encodedSentences() {
+        return 0;
+    }
+
+    /** Sentences this model answered from the embedding cache so far. */
+    default long cachedSentences() {
+        return 0;
+    }
+
     /** Revision (commit) of a hub snapshot, when known. */
     default Optional<String> revision() {
         return Optional.empty();
