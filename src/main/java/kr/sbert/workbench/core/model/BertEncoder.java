@@ -8,13 +8,18 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 
 /**
  * HF {@code BertModel}'s forward pass in eval mode, written from NDArray ops: embeddings
  * (word + position + token type 0, LayerNorm), then post-LN encoder layers with an additive
  * attention mask. Returns the last hidden state; the pooler is not computed.
- * Each layer runs in its own sub-manager so its intermediates are freed when it ends.
+ * Each layer runs in its own sub-manager so its intermediates are freed when it ends (autograd
+ * keeps what backward needs on its own).
+ * In training mode the same forward adds HF's dropouts: after the embeddings' LayerNorm, on the
+ * attention probabilities, and after both dense outputs of each layer, each only when its rate
+ * is above 0; in inference mode no dropout op runs at all.
  */
 final class BertEncoder {
     /** {@code torch.finfo(float32).min}, what HF adds to the scores of padded keys. */
@@ -39,6 +44,13 @@ final class BertEncoder {
      * @return [batch, length, hidden] float32, attached to {@code inputIds}' manager
      */
     NDArray forward(NDArray inputIds, NDArray attentionMask) {
+        return forward(inputIds, attentionMask, DropoutRates.NONE);
+    }
+
+    /**
+     * As {@link #forward(NDArray, NDArray)}, with dropout at {@code dropout}'s rates (training).
+     */
+    NDArray forward(NDArray inputIds, NDArray attentionMask, DropoutRates dropout) {
         NDManager batch = inputIds.getManager();
         long length = inputIds.getShape().get(1);
         NDArray hidden;
@@ -48,8 +60,8 @@ final class BertEncoder {
             attentionMask.tempAttach(scope);
             NDArray word = Embedding.embedding(inputIds, weights.wordEmbeddings, SparseFormat.DENSE).singletonOrThrow();
             NDArray positions = weights.positionEmbeddings.get(new NDIndex("0:{}", length));
-            NDArray sum = word.add(positions).add(weights.tokenTypeRow);
-            hidden = layerNorm(sum, weights.embNormWeight, weights.embNormBias);
+            NDArray sum = word.add(positions).add(weights.tokenTypeEmbeddings.get(0));
+            hidden = dropout(layerNorm(sum, weights.embNormWeight, weights.embNormBias), dropout.hidden());
             // [batch, 1, 1, length]: 0 where a key is a real token, MASK_VALUE where it is padding.
             additiveMask = attentionMask.neg().add(1f).mul(MASK_VALUE).expandDims(1).expandDims(1);
             hidden.attach(batch);
@@ -60,7 +72,7 @@ final class BertEncoder {
             try (NDManager scope = batch.newSubManager()) {
                 hidden.tempAttach(scope);
                 additiveMask.tempAttach(scope);
-                next = layer(hidden, additiveMask, layer);
+                next = layer(hidden, additiveMask, layer, dropout);
                 next.attach(batch);
             }
             hidden.close();
@@ -70,7 +82,7 @@ final class BertEncoder {
         return hidden;
     }
 
-    private NDArray layer(NDArray x, NDArray additiveMask, BertWeights.Layer w) {
+    private NDArray layer(NDArray x, NDArray additiveMask, BertWeights.Layer w, DropoutRates dropout) {
         Shape shape = x.getShape();
         long b = shape.get(0);
         long len = shape.get(1);
@@ -83,13 +95,19 @@ final class BertEncoder {
         NDArray k = qkv.get(1);
         NDArray v = qkv.get(2);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(scale).add(additiveMask);
-        NDArray probs = scores.softmax(-1);
+        NDArray probs = dropout(scores.softmax(-1), dropout.attention());
         NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, len, config.hiddenSize());
-        NDArray attnOut = Linear.linear(context, w.attnOutWeight(), w.attnOutBias()).singletonOrThrow();
+        NDArray attnOut = dropout(Linear.linear(context, w.attnOutWeight(), w.attnOutBias()).singletonOrThrow(),
+                dropout.hidden());
         NDArray attn = layerNorm(attnOut.add(x), w.attnNormWeight(), w.attnNormBias());
         NDArray inter = activation(Linear.linear(attn, w.interWeight(), w.interBias()).singletonOrThrow());
-        NDArray out = Linear.linear(inter, w.outWeight(), w.outBias()).singletonOrThrow();
+        NDArray out = dropout(Linear.linear(inter, w.outWeight(), w.outBias()).singletonOrThrow(), dropout.hidden());
         return layerNorm(out.add(attn), w.outNormWeight(), w.outNormBias());
+    }
+
+    /** torch's dropout in training mode; no op at all for rate 0, so inference is untouched. */
+    private static NDArray dropout(NDArray x, double rate) {
+        return rate > 0 ? Dropout.dropout(x, (float) rate, true).singletonOrThrow() : x;
     }
 
     private NDArray activation(NDArray x) {
