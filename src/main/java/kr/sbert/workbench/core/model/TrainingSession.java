@@ -227,9 +227,12 @@ public final class TrainingSession implements AutoCloseable {
         try (NDManager scope = stateManager.newSubManager()) {
             for (BertWeights.Parameter p : parameters) {
                 NDArray g = gradient(p, scope);
-                double norm = g.norm().getFloat();
-                if (!Double.isFinite(norm)) System.err.println("DEBUG non-finite grad " + p.names() + " " + norm + " nan count " + g.isNaN().sum().getLong() + " inf " + g.isInfinite().sum().getLong());
-                sumSquares += norm * norm;
+                // Σg² rather than NDArray.norm(), which now and then returned Infinity for finite gradients.
+                NDArray squared = g.square();
+                NDArray sum = squared.sum();
+                sumSquares += sum.getFloat();
+                squared.close();
+                sum.close();
             }
         }
         timings.optimizerNanos += System.nanoTime() - t0;
@@ -325,6 +328,15 @@ public final class TrainingSession implements AutoCloseable {
      */
     public void writeModelFolder(Path dir) throws java.io.IOException {
         ModelFolderWriter.write(dir, parts.layout(), model.info().maxSeqLength(), stateDict());
+    }
+
+    /** The versions of the native stack training runs on (for a run's settings file). */
+    public static Map<String, String> runtimeVersions() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("djl", ai.djl.engine.Engine.getDjlVersion());
+        v.put("libtorch", TorchRuntime.engine().getVersion());
+        v.put("java", System.getProperty("java.version"));
+        return v;
     }
 
     @Override

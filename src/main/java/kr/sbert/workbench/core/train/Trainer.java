@@ -22,12 +22,14 @@ import kr.sbert.workbench.core.task.ProgressListener;
  * gradient norm is clipped to {@code maxGradNorm}, AdamW steps with the warmup-linear rate and
  * the gradients are zeroed. The dev set is evaluated before training (step 0), every
  * {@code evalSteps} optimizer steps counted over the whole run, and at each epoch end (once per
- * step when these coincide). A NaN or infinite loss or gradient stops the run before it can
- * touch the weights.
+ * step when these coincide). A NaN or infinite loss or gradient stops the run at once. One run
+ * at a time per instance.
  */
 public final class Trainer {
     private final TrainSettings settings;
     private final List<TrainListener> listeners;
+    /** The best evaluation so far of the run in progress. */
+    private EvalRecord bestSoFar;
 
     public Trainer(TrainSettings settings, TrainListener... listeners) {
         this.settings = settings;
@@ -39,8 +41,8 @@ public final class Trainer {
      *
      * @param dev pairs with gold for the evaluations
      * @throws CancelledException         when cancelled (nothing is written as final)
-     * @throws TrainingDivergedException  when a loss or gradient was not finite (the model before
-     *                                    that step is written as final)
+     * @throws TrainingDivergedException  when a loss or gradient was not finite (no final model is
+     *                                    written; the best so far stays)
      */
     public TrainResult run(TrainingSession session, List<TrainPair> train, List<SentencePair> dev, ModelSink sink,
                            CancelToken cancel) throws WorkbenchException {
@@ -51,6 +53,7 @@ public final class Trainer {
         PairLoss loss = settings.loss().create();
         List<EvalRecord> evals = new ArrayList<>();
         EvalRecord best = null;
+        bestSoFar = null;
 
         EvalRecord baseline = evaluate(session, dev, 0, 0, cancel);
         evals.add(baseline);
@@ -74,7 +77,7 @@ public final class Trainer {
                 }
                 double lr = settings.lr() * schedule.multiplier(step);
                 step++;
-                StepRecord record = step(session, batch, loss, lr, decay, step, epoch, started, sink);
+                StepRecord record = step(session, batch, loss, lr, decay, step, epoch, started);
                 listeners.forEach(l -> l.step(record));
                 if (settings.evalSteps() > 0 && step % settings.evalSteps() == 0) {
                     best = evaluateAndKeep(session, dev, step, epoch, cancel, evals, best, sink);
@@ -94,7 +97,7 @@ public final class Trainer {
     }
 
     private StepRecord step(TrainingSession session, List<TrainPair> batch, PairLoss loss, double lr,
-                            WeightDecayGroups decay, int step, int epoch, long started, ModelSink sink)
+                            WeightDecayGroups decay, int step, int epoch, long started)
             throws WorkbenchException {
         List<String> first = batch.stream().map(TrainPair::sentence1).toList();
         List<String> second = batch.stream().map(TrainPair::sentence2).toList();
@@ -103,15 +106,14 @@ public final class Trainer {
         try (TrainingSession.Forward pass = session.forward(List.of(first, second))) {
             value = loss.evaluate(pass.embeddings(0), pass.embeddings(1), labels);
             if (!Double.isFinite(value.loss())) {
-                diverged(session, sink, step, "loss is " + value.loss());
+                diverged(step, "loss is " + value.loss());
             }
-            for (float[][] gg : new float[][][] {value.gradU(), value.gradV()}) for (float[] r : gg) for (float x : r) if (!Float.isFinite(x)) System.err.println("DEBUG loss grad " + x);
             pass.backward(new float[][][] {value.gradU(), value.gradV()});
         }
         double norm = session.gradientNorm();
         if (!Double.isFinite(norm)) {
             session.zeroGradients();
-            diverged(session, sink, step, "gradient norm is " + norm + " (loss " + value.loss() + ")");
+            diverged(step, "gradient norm is " + norm + " (loss " + value.loss() + ")");
         }
         // clip_grad_norm_: scale by max_norm / (norm + 1e-6) when that is below 1.
         double clip = settings.maxGradNorm() / (norm + 1e-6);
@@ -122,11 +124,15 @@ public final class Trainer {
         return new StepRecord(step, epoch, lr, value.loss(), norm, (System.nanoTime() - started) / 1e9);
     }
 
-    private void diverged(TrainingSession session, ModelSink sink, int step, String what)
-            throws WorkbenchException {
-        write(() -> sink.saveFinal(session));
+    /**
+     * The weights that gave a non-finite loss are not worth keeping: no final model is written,
+     * and the last good one on disk is the best model so far (if any evaluation beat the original).
+     */
+    private void diverged(int step, String what) throws TrainingDivergedException {
         throw new TrainingDivergedException("step " + step + ": " + what + "; training stopped (learning rate too"
-                + " high?). The model after step " + (step - 1) + " was kept as the final model.", step);
+                + " high?). No final model was written; " + (bestSoFar != null
+                ? "the last good model is the best one, from step " + bestSoFar.step()
+                : "no evaluation had improved on the original model, which is unchanged") + ".", step);
     }
 
     private EvalRecord evaluateAndKeep(TrainingSession session, List<SentencePair> dev, int step, int epoch,
@@ -137,6 +143,7 @@ public final class Trainer {
         double bar = best != null ? best.spearman() : evals.get(0).spearman();
         if (e.spearman() > bar || (best == null && Double.isNaN(bar) && !Double.isNaN(e.spearman()))) {
             write(() -> sink.saveBest(session, e));
+            bestSoFar = e;
             return e;
         }
         return best;

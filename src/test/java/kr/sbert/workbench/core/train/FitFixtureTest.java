@@ -16,6 +16,7 @@ import kr.sbert.workbench.core.model.SentenceTransformerModel;
 import kr.sbert.workbench.core.model.TrainingSession;
 import kr.sbert.workbench.core.task.CancelToken;
 import kr.sbert.workbench.testing.Fixtures;
+import kr.sbert.workbench.testing.TrainFixtures;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package kr.sbert.workbench.core.train;
+package kr.sbert.workbench.testing;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -9,21 +9,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import kr.sbert.workbench.core.data.SentencePair;
-import kr.sbert.workbench.testing.Fixtures;
+import kr.sbert.workbench.core.train.LossKind;
+import kr.sbert.workbench.core.train.TrainPair;
+import kr.sbert.workbench.core.train.TrainSettings;
 
 /** The training fixtures made by sentence-transformers 2.3.1 {@code fit()} (tests only). */
-final class TrainFixtures {
+public final class TrainFixtures {
 
     private TrainFixtures() {
     }
 
-    static JsonObject expected(String loss) {
+    public static JsonObject expected(String loss) {
         return Fixtures.readJson(Fixtures.shared().resolve("fixtures/tiny-kr-sbert.train-" + loss + ".expected.json"))
                 .getAsJsonObject();
     }
 
     /** The fixture's settings as ours. */
-    static TrainSettings settings(JsonObject expected) {
+    public static TrainSettings settings(JsonObject expected) {
         JsonObject s = expected.getAsJsonObject("settings");
         return new TrainSettings(LossKind.valueOf(s.get("loss").getAsString().toUpperCase(java.util.Locale.ROOT)),
                 s.get("epochs").getAsInt(), s.get("batch_size").getAsInt(), s.get("lr").getAsDouble(),
@@ -32,7 +34,7 @@ final class TrainFixtures {
                 s.get("shuffle").getAsBoolean(), 42, 0);
     }
 
-    static List<TrainPair> trainPairs(JsonObject expected) {
+    public static List<TrainPair> trainPairs(JsonObject expected) {
         List<TrainPair> pairs = new ArrayList<>();
         for (JsonElement e : expected.getAsJsonArray("train_pairs")) {
             JsonObject o = e.getAsJsonObject();
@@ -42,7 +44,7 @@ final class TrainFixtures {
         return pairs;
     }
 
-    static List<SentencePair> devPairs(JsonObject expected) {
+    public static List<SentencePair> devPairs(JsonObject expected) {
         List<SentencePair> pairs = new ArrayList<>();
         for (JsonElement e : expected.getAsJsonArray("dev_pairs")) {
             JsonObject o = e.getAsJsonObject();
@@ -52,8 +54,18 @@ final class TrainFixtures {
         return pairs;
     }
 
+    /**
+     * KorSTS files holding the fixture's lines: the header and lines 2..{@code lastLine} of
+     * {@code data/korsts/<name>}, byte for byte.
+     */
+    public static Path korStsHead(String name, int lastLine, Path target) throws IOException {
+        List<String> lines = Files.readAllLines(Fixtures.shared().resolve("data/korsts/" + name), StandardCharsets.UTF_8);
+        Files.write(target, lines.subList(0, lastLine), StandardCharsets.UTF_8);
+        return target;
+    }
+
     /** A copy of the tiny model with its config's dropout rates set (the fixtures used 0). */
-    static Path tinyWithDropout(Path target, double hidden, double attention) throws IOException {
+    public static Path tinyWithDropout(Path target, double hidden, double attention) throws IOException {
         Fixtures.copyModel(Fixtures.tinyModel(), target, "pytorch_model.bin");
         Path config = target.resolve("config.json");
         JsonObject o = Fixtures.readJson(config).getAsJsonObject();
