@@ -165,6 +165,8 @@ final class TrainCommand implements Callable<Integer> {
                 run.removeLeftovers();
             }
             report(result, run, stdout);
+            err.println("time: " + session.timings() + " (" + result.steps() + " steps)");
+            err.flush();
             return ExitCodes.OK;
         } finally {
             finished.countDown();

@@ -34,23 +34,31 @@ final class AdamW {
         return step;
     }
 
-    /** Updates one parameter from its gradient with this step's rate and the parameter's decay. */
+    /**
+     * Updates one parameter from its gradient with this step's rate and the parameter's decay.
+     * Large tensors (the word embeddings) are updated in row blocks of views, so no temporary is
+     * larger than {@link Chunks#ELEMENTS}: fresh half-gigabyte temporaries cost page faults and
+     * peak memory. The gradient is consumed (scaled in place).
+     */
     void update(NDArray param, NDArray grad, double lr, double weightDecay) {
         NDArray[] mv = moments.computeIfAbsent(param, p -> new NDArray[] {
             stateManager.zeros(p.getShape(), p.getDataType()), stateManager.zeros(p.getShape(), p.getDataType())});
-        NDArray m = mv[0];
-        NDArray v = mv[1];
+        Chunks.forEachBlock(new NDArray[] {param, grad, mv[0], mv[1]},
+                b -> updateBlock(b[0], b[1], b[2], b[3], lr, weightDecay));
+    }
+
+    private void updateBlock(NDArray param, NDArray grad, NDArray m, NDArray v, double lr, double weightDecay) {
         // Temporaries are closed at once: on a 40,000-word vocabulary one is half a gigabyte.
         if (lr * weightDecay != 0) {
             param.muli((float) (1 - lr * weightDecay));
         }
-        NDArray scaledGrad = grad.mul((float) (1 - BETA1));
-        m.muli((float) BETA1).addi(scaledGrad);
-        scaledGrad.close();
         NDArray squared = grad.square();
         squared.muli((float) (1 - BETA2));
         v.muli((float) BETA2).addi(squared);
         squared.close();
+        // The gradient is not needed after this step: scale it in place instead of copying it.
+        grad.muli((float) (1 - BETA1));
+        m.muli((float) BETA1).addi(grad);
         double biasCorrection1 = 1 - Math.pow(BETA1, step);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(BETA2, step));
         double stepSize = lr / biasCorrection1;

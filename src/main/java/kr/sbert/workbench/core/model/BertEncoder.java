@@ -55,6 +55,9 @@ final class BertEncoder {
         long length = inputIds.getShape().get(1);
         NDArray hidden;
         NDArray additiveMask;
+        // Scalars an op saves for backward must outlive the layer's scope: DJL's div(Number) makes a
+        // tensor over a Java buffer and closes it at once, so backward would read freed memory.
+        Constants constants = new Constants(batch);
         try (NDManager scope = batch.newSubManager()) {
             inputIds.tempAttach(scope);
             attentionMask.tempAttach(scope);
@@ -72,7 +75,7 @@ final class BertEncoder {
             try (NDManager scope = batch.newSubManager()) {
                 hidden.tempAttach(scope);
                 additiveMask.tempAttach(scope);
-                next = layer(hidden, additiveMask, layer, dropout);
+                next = layer(hidden, additiveMask, layer, dropout, constants);
                 next.attach(batch);
             }
             hidden.close();
@@ -82,7 +85,8 @@ final class BertEncoder {
         return hidden;
     }
 
-    private NDArray layer(NDArray x, NDArray additiveMask, BertWeights.Layer w, DropoutRates dropout) {
+    private NDArray layer(NDArray x, NDArray additiveMask, BertWeights.Layer w, DropoutRates dropout,
+                          Constants constants) {
         Shape shape = x.getShape();
         long b = shape.get(0);
         long len = shape.get(1);
@@ -94,13 +98,13 @@ final class BertEncoder {
         NDArray q = qkv.get(0);
         NDArray k = qkv.get(1);
         NDArray v = qkv.get(2);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(scale).add(additiveMask);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(constants.of(scale)).add(additiveMask);
         NDArray probs = dropout(scores.softmax(-1), dropout.attention());
         NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, len, config.hiddenSize());
         NDArray attnOut = dropout(Linear.linear(context, w.attnOutWeight(), w.attnOutBias()).singletonOrThrow(),
                 dropout.hidden());
         NDArray attn = layerNorm(attnOut.add(x), w.attnNormWeight(), w.attnNormBias());
-        NDArray inter = activation(Linear.linear(attn, w.interWeight(), w.interBias()).singletonOrThrow());
+        NDArray inter = activation(Linear.linear(attn, w.interWeight(), w.interBias()).singletonOrThrow(), constants);
         NDArray out = dropout(Linear.linear(inter, w.outWeight(), w.outBias()).singletonOrThrow(), dropout.hidden());
         return layerNorm(out.add(attn), w.outNormWeight(), w.outNormBias());
     }
@@ -110,18 +114,36 @@ final class BertEncoder {
         return rate > 0 ? Dropout.dropout(x, (float) rate, true).singletonOrThrow() : x;
     }
 
-    private NDArray activation(NDArray x) {
+    private NDArray activation(NDArray x, Constants constants) {
         return switch (config.activation()) {
             case GELU -> Activation.gelu(x);
             case RELU -> Activation.relu(x);
-            case GELU_TANH -> geluTanh(x);
+            case GELU_TANH -> geluTanh(x, constants);
         };
     }
 
     /** 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), HF's {@code gelu_new}. */
-    private static NDArray geluTanh(NDArray x) {
-        NDArray inner = x.pow(3).mul(0.044715f).add(x).mul((float) Math.sqrt(2 / Math.PI)).tanh();
-        return inner.add(1f).mul(x).mul(0.5f);
+    private static NDArray geluTanh(NDArray x, Constants c) {
+        NDArray inner = x.pow(c.of(3)).mul(c.of(0.044715f)).add(x).mul(c.of((float) Math.sqrt(2 / Math.PI))).tanh();
+        return inner.add(c.of(1f)).mul(x).mul(c.of(0.5f));
+    }
+
+    /**
+     * float32 scalars living on the batch's manager, so autograd's saved copies stay valid until
+     * backward; the ops are the ones {@code div(Number)} etc. run, so results are bit for bit the same.
+     */
+    static final class Constants {
+        private final NDManager manager;
+        private final java.util.Map<Number, NDArray> made = new java.util.HashMap<>();
+
+        Constants(NDManager manager) {
+            this.manager = manager;
+        }
+
+        /** As {@code NDManager.create(Number)}: a Float gives float32, an Integer int32. */
+        NDArray of(Number value) {
+            return made.computeIfAbsent(value, manager::create);
+        }
     }
 
     private NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta) {

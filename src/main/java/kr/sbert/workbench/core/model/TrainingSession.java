@@ -62,6 +62,9 @@ public final class TrainingSession implements AutoCloseable {
         try {
             DropoutRates rates = DropoutRates.read(model.trainingParts().layout().transformerDir().resolve("config.json"));
             JniUtils.setSeed(dropoutSeed);
+            // The weights were copied out of the file's mapping; unmap it (the JVM does so only after a
+            // collection) so training does not carry the file's pages as well.
+            System.gc();
             return new TrainingSession(model, rates);
         } catch (WorkbenchException | RuntimeException e) {
             model.close();
@@ -224,17 +227,19 @@ public final class TrainingSession implements AutoCloseable {
     public double gradientNorm() {
         long t0 = System.nanoTime();
         double sumSquares = 0;
+        double[] acc = new double[1];
         try (NDManager scope = stateManager.newSubManager()) {
             for (BertWeights.Parameter p : parameters) {
-                NDArray g = gradient(p, scope);
-                // Σg² rather than NDArray.norm(), which now and then returned Infinity for finite gradients.
-                NDArray squared = g.square();
-                NDArray sum = squared.sum();
-                sumSquares += sum.getFloat();
-                squared.close();
-                sum.close();
+                Chunks.forEachBlock(new NDArray[] {gradient(p, scope)}, b -> {
+                    NDArray squared = b[0].square();
+                    NDArray sum = squared.sum();
+                    acc[0] += sum.getFloat();
+                    squared.close();
+                    sum.close();
+                });
             }
         }
+        sumSquares = acc[0];
         timings.optimizerNanos += System.nanoTime() - t0;
         return Math.sqrt(sumSquares);
     }
@@ -308,10 +313,9 @@ public final class TrainingSession implements AutoCloseable {
             partShape[0] = shape[0] / parts;
             int bytes = all.remaining() / parts;
             for (int i = 0; i < parts; i++) {
-                ByteBuffer slice = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
-                ByteBuffer src = all.duplicate();
-                src.position(all.position() + i * bytes).limit(all.position() + (i + 1) * bytes);
-                slice.put(src).flip();
+                // A view, not a copy: the weights are copied out of torch once.
+                ByteBuffer slice = all.duplicate().position(all.position() + i * bytes)
+                        .limit(all.position() + (i + 1) * bytes).slice().order(ByteOrder.LITTLE_ENDIAN);
                 String name = p.names().get(i);
                 out.put(name, new RawTensor(name, TensorDType.F32, partShape.clone(), slice));
             }
@@ -328,6 +332,8 @@ public final class TrainingSession implements AutoCloseable {
      */
     public void writeModelFolder(Path dir) throws java.io.IOException {
         ModelFolderWriter.write(dir, parts.layout(), model.info().maxSeqLength(), stateDict());
+        // The copy of the weights is direct memory the JVM frees only after a collection.
+        System.gc();
     }
 
     /** The versions of the native stack training runs on (for a run's settings file). */

@@ -46,6 +46,16 @@ public final class TrainSettingsFile {
     public static void write(Path file, TrainSettings s, int totalSteps, int stepsPerEpoch, BaseModel base,
                              DropoutRates dropout, StsDataset train, StsDataset dev, Map<String, String> versions)
             throws IOException {
+        write(file, s, totalSteps, stepsPerEpoch, base, dropout, train, dev, 0, versions);
+    }
+
+    /**
+     * As above; {@code dev} may be null when the dev pairs were not read from a file (the window's
+     * table), described then by their count.
+     */
+    public static void write(Path file, TrainSettings s, int totalSteps, int stepsPerEpoch, BaseModel base,
+                             DropoutRates dropout, StsDataset train, StsDataset dev, int devPairsNotFromFile,
+                             Map<String, String> versions) throws IOException {
         JsonObject o = new JsonObject();
         JsonObject settings = new JsonObject();
         settings.addProperty("loss", s.loss().key());
@@ -77,7 +87,15 @@ public final class TrainSettingsFile {
         o.add("base_model", model);
         JsonArray data = new JsonArray();
         data.add(dataFile("train", train));
-        data.add(dataFile("dev", dev));
+        if (dev != null) {
+            data.add(dataFile("dev", dev));
+        } else {
+            JsonObject table = new JsonObject();
+            table.addProperty("role", "dev");
+            table.addProperty("file", "(the pairs in the window's table)");
+            table.addProperty("pairs", devPairsNotFromFile);
+            data.add(table);
+        }
         o.add("data", data);
         JsonObject v = new JsonObject();
         versions.forEach(v::addProperty);
