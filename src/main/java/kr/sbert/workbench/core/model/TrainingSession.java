@@ -300,13 +300,15 @@ public final class TrainingSession implements AutoCloseable {
 
     /**
      * The weights as a HF {@code BertModel} state dict: every trained tensor (query, key and
-     * value split apart again) and the untouched ones (the pooler), float32.
+     * value split apart again) and the untouched ones (the pooler), float32. The buffers may be
+     * views of the live weights: valid until the next step or {@link #close()}.
      */
     public Map<String, RawTensor> stateDict() {
         Map<String, RawTensor> out = new LinkedHashMap<>();
         for (BertWeights.Parameter p : parameters) {
             NDArray a = p.array();
-            ByteBuffer all = a.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            // Direct views of torch's memory where possible (no copy of half a gigabyte of weights).
+            ByteBuffer all = a.toByteBuffer(true).order(ByteOrder.LITTLE_ENDIAN);
             long[] shape = a.getShape().getShape();
             int parts = p.names().size();
             long[] partShape = shape.clone();
@@ -332,8 +334,6 @@ public final class TrainingSession implements AutoCloseable {
      */
     public void writeModelFolder(Path dir) throws java.io.IOException {
         ModelFolderWriter.write(dir, parts.layout(), model.info().maxSeqLength(), stateDict());
-        // The copy of the weights is direct memory the JVM frees only after a collection.
-        System.gc();
     }
 
     /** The versions of the native stack training runs on (for a run's settings file). */
