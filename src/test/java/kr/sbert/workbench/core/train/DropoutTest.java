@@ -41,6 +41,10 @@ class DropoutTest {
              TrainingSession b = TrainingSession.open(without, "b", SentenceTransformerModel.Options.DEFAULT, 3)) {
             assertThat(a.dropout().hidden()).isEqualTo(0.1);
             assertThat(a.model().encode(texts)).isDeepEqualTo(b.model().encode(texts));
+            // Loaded for training or not, inference gives the same bits.
+            try (SentenceTransformerModel plain = SentenceTransformerModel.load(withDropout)) {
+                assertThat(a.model().encode(texts)).isDeepEqualTo(plain.encode(texts));
+            }
             // A training forward pass with dropout gives other embeddings than inference.
             try (TrainingSession.Forward pass = a.forward(List.of(texts))) {
                 assertThat(pass.embeddings(0)).isNotEqualTo(a.model().encode(texts));
