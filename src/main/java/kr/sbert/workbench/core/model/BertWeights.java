@@ -85,6 +85,10 @@ final class BertWeights {
             NDArray vb = in.get(p + "attention.self.value.bias", h);
             NDArray qkv = NDArrays.concat(new NDList(q, k, v), 0);
             NDArray qkvBias = NDArrays.concat(new NDList(qb, kb, vb), 0);
+            // The fused copies are all the encoder uses: free the parts at once.
+            for (NDArray part : new NDArray[] {q, k, v, qb, kb, vb}) {
+                part.close();
+            }
             layers.add(new Layer(qkv, qkvBias,
                     in.get(p + "attention.output.dense.weight", h, h),
                     in.get(p + "attention.output.dense.bias", h),
