@@ -247,7 +247,9 @@ final class TrainCommand implements Callable<Integer> {
         @Override
         public void evaluated(EvalRecord e) {
             spearman = e.spearman();
-            draw();
+            if (total > 0) {
+                draw();
+            }
         }
 
         @Override
