@@ -268,7 +268,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private static void reportDataset(StsDataset d, PrintWriter err) {
+    static void reportDataset(StsDataset d, PrintWriter err) {
         err.printf(Locale.ROOT, "data: %s (%s, %s): %d pairs, %d with gold, %d skipped%n", d.source(),
                 d.format().cliName(), d.encoding().label(), d.pairs().size(), d.goldCount(), d.skipped().size());
         for (SkippedRow s : d.skipped()) {

@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             SimilarityCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            TrainCommand.class,
         })
 public final class WorkbenchCommand {
 

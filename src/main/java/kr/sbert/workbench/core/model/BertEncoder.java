@@ -8,13 +8,18 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 
 /**
  * HF {@code BertModel}'s forward pass in eval mode, written from NDArray ops: embeddings
  * (word + position + token type 0, LayerNorm), then post-LN encoder layers with an additive
  * attention mask. Returns the last hidden state; the pooler is not computed.
- * Each layer runs in its own sub-manager so its intermediates are freed when it ends.
+ * Each layer runs in its own sub-manager so its intermediates are freed when it ends (autograd
+ * keeps what backward needs on its own).
+ * In training mode the same forward adds HF's dropouts: after the embeddings' LayerNorm, on the
+ * attention probabilities, and after both dense outputs of each layer, each only when its rate
+ * is above 0; in inference mode no dropout op runs at all.
  */
 final class BertEncoder {
     /** {@code torch.finfo(float32).min}, what HF adds to the scores of padded keys. */
@@ -39,17 +44,27 @@ final class BertEncoder {
      * @return [batch, length, hidden] float32, attached to {@code inputIds}' manager
      */
     NDArray forward(NDArray inputIds, NDArray attentionMask) {
+        return forward(inputIds, attentionMask, DropoutRates.NONE);
+    }
+
+    /**
+     * As {@link #forward(NDArray, NDArray)}, with dropout at {@code dropout}'s rates (training).
+     */
+    NDArray forward(NDArray inputIds, NDArray attentionMask, DropoutRates dropout) {
         NDManager batch = inputIds.getManager();
         long length = inputIds.getShape().get(1);
         NDArray hidden;
         NDArray additiveMask;
+        // Scalars an op saves for backward must outlive the layer's scope: DJL's div(Number) makes a
+        // tensor over a Java buffer and closes it at once, so backward would read freed memory.
+        Constants constants = new Constants(batch);
         try (NDManager scope = batch.newSubManager()) {
             inputIds.tempAttach(scope);
             attentionMask.tempAttach(scope);
             NDArray word = Embedding.embedding(inputIds, weights.wordEmbeddings, SparseFormat.DENSE).singletonOrThrow();
             NDArray positions = weights.positionEmbeddings.get(new NDIndex("0:{}", length));
-            NDArray sum = word.add(positions).add(weights.tokenTypeRow);
-            hidden = layerNorm(sum, weights.embNormWeight, weights.embNormBias);
+            NDArray sum = word.add(positions).add(weights.tokenTypeEmbeddings.get(0));
+            hidden = dropout(layerNorm(sum, weights.embNormWeight, weights.embNormBias), dropout.hidden());
             // [batch, 1, 1, length]: 0 where a key is a real token, MASK_VALUE where it is padding.
             additiveMask = attentionMask.neg().add(1f).mul(MASK_VALUE).expandDims(1).expandDims(1);
             hidden.attach(batch);
@@ -60,7 +75,7 @@ final class BertEncoder {
             try (NDManager scope = batch.newSubManager()) {
                 hidden.tempAttach(scope);
                 additiveMask.tempAttach(scope);
-                next = layer(hidden, additiveMask, layer);
+                next = layer(hidden, additiveMask, layer, dropout, constants);
                 next.attach(batch);
             }
             hidden.close();
@@ -70,7 +85,8 @@ final class BertEncoder {
         return hidden;
     }
 
-    private NDArray layer(NDArray x, NDArray additiveMask, BertWeights.Layer w) {
+    private NDArray layer(NDArray x, NDArray additiveMask, BertWeights.Layer w, DropoutRates dropout,
+                          Constants constants) {
         Shape shape = x.getShape();
         long b = shape.get(0);
         long len = shape.get(1);
@@ -82,28 +98,52 @@ final class BertEncoder {
         NDArray q = qkv.get(0);
         NDArray k = qkv.get(1);
         NDArray v = qkv.get(2);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(scale).add(additiveMask);
-        NDArray probs = scores.softmax(-1);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(constants.of(scale)).add(additiveMask);
+        NDArray probs = dropout(scores.softmax(-1), dropout.attention());
         NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, len, config.hiddenSize());
-        NDArray attnOut = Linear.linear(context, w.attnOutWeight(), w.attnOutBias()).singletonOrThrow();
+        NDArray attnOut = dropout(Linear.linear(context, w.attnOutWeight(), w.attnOutBias()).singletonOrThrow(),
+                dropout.hidden());
         NDArray attn = layerNorm(attnOut.add(x), w.attnNormWeight(), w.attnNormBias());
-        NDArray inter = activation(Linear.linear(attn, w.interWeight(), w.interBias()).singletonOrThrow());
-        NDArray out = Linear.linear(inter, w.outWeight(), w.outBias()).singletonOrThrow();
+        NDArray inter = activation(Linear.linear(attn, w.interWeight(), w.interBias()).singletonOrThrow(), constants);
+        NDArray out = dropout(Linear.linear(inter, w.outWeight(), w.outBias()).singletonOrThrow(), dropout.hidden());
         return layerNorm(out.add(attn), w.outNormWeight(), w.outNormBias());
     }
 
-    private NDArray activation(NDArray x) {
+    /** torch's dropout in training mode; no op at all for rate 0, so inference is untouched. */
+    private static NDArray dropout(NDArray x, double rate) {
+        return rate > 0 ? Dropout.dropout(x, (float) rate, true).singletonOrThrow() : x;
+    }
+
+    private NDArray activation(NDArray x, Constants constants) {
         return switch (config.activation()) {
             case GELU -> Activation.gelu(x);
             case RELU -> Activation.relu(x);
-            case GELU_TANH -> geluTanh(x);
+            case GELU_TANH -> geluTanh(x, constants);
         };
     }
 
     /** 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), HF's {@code gelu_new}. */
-    private static NDArray geluTanh(NDArray x) {
-        NDArray inner = x.pow(3).mul(0.044715f).add(x).mul((float) Math.sqrt(2 / Math.PI)).tanh();
-        return inner.add(1f).mul(x).mul(0.5f);
+    private static NDArray geluTanh(NDArray x, Constants c) {
+        NDArray inner = x.pow(c.of(3)).mul(c.of(0.044715f)).add(x).mul(c.of((float) Math.sqrt(2 / Math.PI))).tanh();
+        return inner.add(c.of(1f)).mul(x).mul(c.of(0.5f));
+    }
+
+    /**
+     * float32 scalars living on the batch's manager, so autograd's saved copies stay valid until
+     * backward; the ops are the ones {@code div(Number)} etc. run, so results are bit for bit the same.
+     */
+    static final class Constants {
+        private final NDManager manager;
+        private final java.util.Map<Number, NDArray> made = new java.util.HashMap<>();
+
+        Constants(NDManager manager) {
+            this.manager = manager;
+        }
+
+        /** As {@code NDManager.create(Number)}: a Float gives float32, an Integer int32. */
+        NDArray of(Number value) {
+            return made.computeIfAbsent(value, manager::create);
+        }
     }
 
     private NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta) {

@@ -31,16 +31,17 @@ final class BertWeights {
 
     final NDArray wordEmbeddings;
     final NDArray positionEmbeddings;
-    final NDArray tokenTypeRow;
+    /** All of {@code token_type_embeddings}; only row 0 is used (single sentences). */
+    final NDArray tokenTypeEmbeddings;
     final NDArray embNormWeight;
     final NDArray embNormBias;
     final List<Layer> layers;
 
-    private BertWeights(NDArray wordEmbeddings, NDArray positionEmbeddings, NDArray tokenTypeRow,
+    private BertWeights(NDArray wordEmbeddings, NDArray positionEmbeddings, NDArray tokenTypeEmbeddings,
                         NDArray embNormWeight, NDArray embNormBias, List<Layer> layers) {
         this.wordEmbeddings = wordEmbeddings;
         this.positionEmbeddings = positionEmbeddings;
-        this.tokenTypeRow = tokenTypeRow;
+        this.tokenTypeEmbeddings = tokenTypeEmbeddings;
         this.embNormWeight = embNormWeight;
         this.embNormBias = embNormBias;
         this.layers = layers;
@@ -53,14 +54,24 @@ final class BertWeights {
      */
     static BertWeights create(Map<String, RawTensor> tensors, BertConfig config, NDManager manager, String source)
             throws MalformedModelException {
-        Lookup in = new Lookup(tensors, manager, source);
+        return create(tensors, config, manager, source, false);
+    }
+
+    /**
+     * Builds the parameters on {@code manager}.
+     *
+     * @param source file name used in error messages
+     * @param owned  copy every tensor into memory torch owns, so it can be updated in place
+     *               (training); otherwise a tensor may share a read-only mapping of the file
+     */
+    static BertWeights create(Map<String, RawTensor> tensors, BertConfig config, NDManager manager, String source,
+                              boolean owned) throws MalformedModelException {
+        Lookup in = new Lookup(tensors, manager, source, owned);
         int h = config.hiddenSize();
         int ffn = config.intermediateSize();
         NDArray word = in.get("embeddings.word_embeddings.weight", config.vocabSize(), h);
         NDArray pos = in.get("embeddings.position_embeddings.weight", config.maxPositionEmbeddings(), h);
         NDArray types = in.get("embeddings.token_type_embeddings.weight", config.typeVocabSize(), h);
-        // Token type ids are always 0 for single sentences: keep only that row.
-        NDArray typeRow = types.get(0);
         NDArray normW = in.get("embeddings.LayerNorm.weight", h);
         NDArray normB = in.get("embeddings.LayerNorm.bias", h);
         List<Layer> layers = new ArrayList<>();
@@ -74,6 +85,10 @@ final class BertWeights {
             NDArray vb = in.get(p + "attention.self.value.bias", h);
             NDArray qkv = NDArrays.concat(new NDList(q, k, v), 0);
             NDArray qkvBias = NDArrays.concat(new NDList(qb, kb, vb), 0);
+            // The fused copies are all the encoder uses: free the parts at once.
+            for (NDArray part : new NDArray[] {q, k, v, qb, kb, vb}) {
+                part.close();
+            }
             layers.add(new Layer(qkv, qkvBias,
                     in.get(p + "attention.output.dense.weight", h, h),
                     in.get(p + "attention.output.dense.bias", h),
@@ -86,7 +101,51 @@ final class BertWeights {
                     in.get(p + "output.LayerNorm.weight", h),
                     in.get(p + "output.LayerNorm.bias", h)));
         }
-        return new BertWeights(word, pos, typeRow, normW, normB, List.copyOf(layers));
+        return new BertWeights(word, pos, types, normW, normB, List.copyOf(layers));
+    }
+
+    /**
+     * A trainable tensor under HF's names: one name, or the three of query, key and value whose
+     * rows (in that order, equal thirds) make up a fused tensor.
+     */
+    record Parameter(List<String> names, NDArray array) {
+    }
+
+    /** Every parameter, in HF's state-dict order (the pooler is not among them). */
+    List<Parameter> parameters() {
+        List<Parameter> list = new ArrayList<>();
+        list.add(new Parameter(List.of("embeddings.word_embeddings.weight"), wordEmbeddings));
+        list.add(new Parameter(List.of("embeddings.position_embeddings.weight"), positionEmbeddings));
+        list.add(new Parameter(List.of("embeddings.token_type_embeddings.weight"), tokenTypeEmbeddings));
+        list.add(new Parameter(List.of("embeddings.LayerNorm.weight"), embNormWeight));
+        list.add(new Parameter(List.of("embeddings.LayerNorm.bias"), embNormBias));
+        for (int i = 0; i < layers.size(); i++) {
+            String p = "encoder.layer." + i + ".";
+            Layer l = layers.get(i);
+            list.add(new Parameter(fused(p, "weight"), l.qkvWeight()));
+            list.add(new Parameter(fused(p, "bias"), l.qkvBias()));
+            list.add(new Parameter(List.of(p + "attention.output.dense.weight"), l.attnOutWeight()));
+            list.add(new Parameter(List.of(p + "attention.output.dense.bias"), l.attnOutBias()));
+            list.add(new Parameter(List.of(p + "attention.output.LayerNorm.weight"), l.attnNormWeight()));
+            list.add(new Parameter(List.of(p + "attention.output.LayerNorm.bias"), l.attnNormBias()));
+            list.add(new Parameter(List.of(p + "intermediate.dense.weight"), l.interWeight()));
+            list.add(new Parameter(List.of(p + "intermediate.dense.bias"), l.interBias()));
+            list.add(new Parameter(List.of(p + "output.dense.weight"), l.outWeight()));
+            list.add(new Parameter(List.of(p + "output.dense.bias"), l.outBias()));
+            list.add(new Parameter(List.of(p + "output.LayerNorm.weight"), l.outNormWeight()));
+            list.add(new Parameter(List.of(p + "output.LayerNorm.bias"), l.outNormBias()));
+        }
+        return list;
+    }
+
+    private static List<String> fused(String prefix, String kind) {
+        return List.of(prefix + "attention.self.query." + kind, prefix + "attention.self.key." + kind,
+                prefix + "attention.self.value." + kind);
+    }
+
+    /** HF {@code BertModel}'s name for a checkpoint tensor name (no {@code bert.}, no gamma/beta). */
+    static String canonicalName(String name) {
+        return Lookup.canonical(name);
     }
 
     /** Finds tensors by their canonical name, whatever prefix or old naming the file uses. */
@@ -94,15 +153,18 @@ final class BertWeights {
         private final Map<String, RawTensor> byName = new HashMap<>();
         private final NDManager manager;
         private final String source;
+        private final boolean owned;
 
-        Lookup(Map<String, RawTensor> tensors, NDManager manager, String source) {
+        Lookup(Map<String, RawTensor> tensors, NDManager manager, String source, boolean owned) {
             this.manager = manager;
             this.source = source;
+            this.owned = owned;
             for (RawTensor t : tensors.values()) {
                 byName.putIfAbsent(canonical(t.name()), t);
             }
         }
 
+        /** HF {@code BertModel}'s name for a checkpoint tensor name. */
         static String canonical(String name) {
             String n = name.startsWith("bert.") ? name.substring(5) : name;
             if (n.endsWith("LayerNorm.gamma")) {
@@ -123,7 +185,13 @@ final class BertWeights {
                 throw new MalformedModelException(source + ": tensor '" + t.name() + "' has shape "
                         + Arrays.toString(t.shape()) + " but config.json implies " + Arrays.toString(shape));
             }
-            return toFloat32(t);
+            NDArray array = toFloat32(t);
+            if (!owned) {
+                return array;
+            }
+            NDArray copy = array.duplicate();
+            array.close();
+            return copy;
         }
 
         private NDArray toFloat32(RawTensor t) throws MalformedModelException {

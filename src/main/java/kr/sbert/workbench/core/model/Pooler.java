@@ -43,7 +43,8 @@ final class Pooler {
         NDArray pooled = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1);
         if (normalize) {
             // torch.nn.functional.normalize: x / max(‖x‖, 1e-12)
-            NDArray norm = pooled.norm(new int[] {1}, true).maximum(1e-12f);
+            // The eps tensor stays on the batch's manager: backward of maximum reads it again.
+            NDArray norm = pooled.norm(new int[] {1}, true).maximum(manager.create(1e-12f));
             pooled = pooled.div(norm);
         }
         return pooled;

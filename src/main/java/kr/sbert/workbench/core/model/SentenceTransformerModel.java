@@ -60,9 +60,17 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
     private final Pooler pooler;
     private final int batchSize;
     private TokenizerSettings tokenizerSettings;
+    /** What training needs beyond inference; null for a model loaded for inference only. */
+    private final TrainingParts trainingParts;
+
+    /** The parts of a model loaded for training (owned weights, the tensors training leaves alone). */
+    record TrainingParts(ModelFolder layout, BertConfig config, BertWeights weights,
+                         Map<String, RawTensor> untouched) {
+    }
 
     private SentenceTransformerModel(String name, ModelInfo info, TextTokenizer tokenizer, NDManager manager,
-                                     BertEncoder encoder, Pooler pooler, int batchSize) {
+                                     BertEncoder encoder, Pooler pooler, int batchSize, TrainingParts trainingParts) {
+        this.trainingParts = trainingParts;
         this.name = name;
         this.info = info;
         this.tokenizer = tokenizer;
@@ -84,6 +92,15 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
      * @param name display name (the hub id, or the folder name)
      */
     public static SentenceTransformerModel load(Path folder, String name, Options options) throws WorkbenchException {
+        return load(folder, name, options, false);
+    }
+
+    /**
+     * As {@link #load(Path, String, Options)}; {@code trainable} copies the weights into memory
+     * torch owns (so they can be updated in place) and keeps the tensors training leaves alone.
+     */
+    static SentenceTransformerModel load(Path folder, String name, Options options, boolean trainable)
+            throws WorkbenchException {
         ModelFolder layout = ModelFolder.read(folder);
         BertConfig config = layout.requireBertConfig();
         Path weightFile = WeightFiles.choose(layout.transformerDir());
@@ -103,14 +120,17 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             TorchRuntime.prepareInferenceThread();
             manager = NDManager.newBaseManager(Device.cpu(), TorchRuntime.engine().getEngineName());
             Map<String, RawTensor> tensors = readWeights(weightFile);
-            BertWeights weights = BertWeights.create(tensors, config, manager, weightFile.toString());
+            BertWeights weights = BertWeights.create(tensors, config, manager, weightFile.toString(), trainable);
             List<String> pooling = layout.pooling().modes().stream().map(PoolingMode::label).toList();
             ModelInfo info = new ModelInfo(folder, config.nameOrPath(), config.vocabSize(), config.layers(),
                     config.hiddenSize(), config.heads(), maxSeqLength, pooling, layout.normalize(),
                     folder.relativize(weightFile).toString(),
                     layout.pooling().outputDimension(config.hiddenSize()), layout.warnings());
+            TrainingParts parts = trainable
+                    ? new TrainingParts(layout, config, weights, UntouchedTensors.of(tensors)) : null;
             SentenceTransformerModel model = new SentenceTransformerModel(name, info, tokenizer, manager,
-                    new BertEncoder(config, weights), new Pooler(layout.pooling(), layout.normalize()), options.batchSize());
+                    new BertEncoder(config, weights), new Pooler(layout.pooling(), layout.normalize()),
+                    options.batchSize(), parts);
             model.tokenizerSettings = settings;
             return model;
         } catch (WorkbenchException | RuntimeException e) {
@@ -246,6 +266,26 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             }
             return result;
         }
+    }
+
+    /** The parts training works on; fails for a model loaded for inference only. */
+    TrainingParts trainingParts() {
+        if (trainingParts == null) {
+            throw new IllegalStateException(name + " was not loaded for training");
+        }
+        return trainingParts;
+    }
+
+    BertEncoder encoder() {
+        return encoder;
+    }
+
+    Pooler pooler() {
+        return pooler;
+    }
+
+    NDManager manager() {
+        return manager;
     }
 
     @Override

@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import kr.sbert.workbench.gui.metrics.MetricsController;
 import kr.sbert.workbench.gui.pairs.PairsController;
 import kr.sbert.workbench.gui.scatter.ScatterController;
+import kr.sbert.workbench.gui.train.TrainController;
 import kr.sbert.workbench.gui.workspace.Workspace;
 
 /** The main window's controller: menus, split positions, the font warning. It only binds and delegates. */
@@ -29,6 +30,8 @@ public final class MainController {
     @FXML private PairsController pairsController;
     @FXML private ScatterController scatterController;
     @FXML private MetricsController metricsController;
+    @FXML private TrainController trainController;
+    @FXML private javafx.scene.control.Tab trainTab;
 
     public MainController(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -37,6 +40,11 @@ public final class MainController {
     @FXML
     private void initialize() {
         checkFonts();
+        trainTab.setOnSelectionChanged(e -> {
+            if (trainTab.isSelected()) {
+                trainController.refresh();
+            }
+        });
         // Edits come in bursts (typing, pasting): score once they pause.
         PauseTransition debounce = new PauseTransition(Duration.millis(600));
         debounce.setOnFinished(e -> {
@@ -106,6 +114,10 @@ public final class MainController {
 
     public ScatterController scatter() {
         return scatterController;
+    }
+
+    public TrainController train() {
+        return trainController;
     }
 
     @FXML

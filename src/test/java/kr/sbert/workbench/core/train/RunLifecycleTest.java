@@ -1,0 +1,70 @@
+package kr.sbert.workbench.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import kr.sbert.workbench.core.data.SentencePair;
+import kr.sbert.workbench.core.model.SentenceTransformerModel;
+import kr.sbert.workbench.core.model.TrainingSession;
+import kr.sbert.workbench.core.task.CancelToken;
+import kr.sbert.workbench.core.task.CancelledException;
+import kr.sbert.workbench.testing.TrainFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How a run ends when it does not end normally: cancelled mid-epoch, or diverged. */
+class RunLifecycleTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aRunCancelledMidEpochLeavesNoFinalModelAndNoTemporaryFolder() throws Exception {
+        JsonObject expected = TrainFixtures.expected("cosine");
+        Path base = TrainFixtures.tinyWithDropout(tmp.resolve("base"), 0.0, 0.0);
+        RunDirectory run = RunDirectory.create(tmp.resolve("run"));
+        CancelToken cancel = new CancelToken();
+        TrainListener cancelAtStep3 = new TrainListener() {
+            @Override
+            public void step(StepRecord step) {
+                if (step.step() == 3) {
+                    cancel.cancel();
+                }
+            }
+        };
+        try (TrainingSession session = TrainingSession.open(base, "tiny", SentenceTransformerModel.Options.DEFAULT, 1)) {
+            Trainer trainer = new Trainer(TrainFixtures.settings(expected), cancelAtStep3);
+            assertThatThrownBy(() -> trainer.run(session, TrainFixtures.trainPairs(expected),
+                    TrainFixtures.devPairs(expected), run, cancel)).isInstanceOf(CancelledException.class);
+        }
+        assertThat(run.finalModel()).doesNotExist();
+        try (Stream<Path> left = Files.list(run.dir())) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void aNonFiniteLossStopsAtOnceWithOneLineAndWritesNoFinalModel() throws Exception {
+        JsonObject expected = TrainFixtures.expected("cosine");
+        Path base = TrainFixtures.tinyWithDropout(tmp.resolve("base"), 0.0, 0.0);
+        RunDirectory run = RunDirectory.create(tmp.resolve("run"));
+        // No warmup and a rate of 1e30: after one AdamW step the weights are ±1e30 and the next
+        // forward pass overflows.
+        TrainSettings s = TrainFixtures.settings(expected);
+        TrainSettings wild = new TrainSettings(s.loss(), 1, s.batchSize(), 1e30, 0, 0, 0, 1.0, 0, false, 1, 0);
+        List<TrainPair> train = TrainFixtures.trainPairs(expected);
+        List<SentencePair> dev = TrainFixtures.devPairs(expected);
+        try (TrainingSession session = TrainingSession.open(base, "tiny", SentenceTransformerModel.Options.DEFAULT, 1)) {
+            assertThatThrownBy(() -> new Trainer(wild).run(session, train, dev, run, CancelToken.NONE))
+                    .isInstanceOf(TrainingDivergedException.class)
+                    .hasMessageStartingWith("step 2: ")
+                    .hasMessageContaining("learning rate too high?")
+                    .hasMessageNotContaining("\n");
+        }
+        assertThat(run.finalModel()).doesNotExist();
+    }
+}
