@@ -197,6 +197,29 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
         return out;
     }
 
+    /**
+     * Encodes texts and keeps, beside each embedding, the token vectors it was pooled from (one
+     * forward pass, no gradients), in input order. For explanations: token shares, alignment.
+     */
+    public synchronized List<TokenEmbeddings> encodeWithTokens(List<String> texts, CancelToken cancel)
+            throws CancelledException {
+        List<Encoding> encodings = tokenizer.encodeAll(texts);
+        List<long[]> inputIds = encodings.stream().map(Encoding::inputIds).toList();
+        TorchRuntime.prepareInferenceThread();
+        List<TokenEmbeddings> out = new java.util.ArrayList<>();
+        for (int start = 0; start < texts.size(); start += batchSize) {
+            cancel.throwIfCancelled();
+            int[] rows = IntStream.range(start, Math.min(texts.size(), start + batchSize)).toArray();
+            float[][][] tokenVectors = new float[rows.length][][];
+            float[][] pooled = runBatch(inputIds, rows, tokenVectors);
+            for (int r = 0; r < rows.length; r++) {
+                out.add(new TokenEmbeddings(encodings.get(rows[r]), tokenVectors[r], pooled[r],
+                        pooler.modes(), info.normalize()));
+            }
+        }
+        return out;
+    }
+
     private void checkIds(int index, long[] ids) {
         if (ids.length > info.maxSeqLength()) {
             throw new IllegalArgumentException("input " + index + " has " + ids.length
@@ -211,6 +234,11 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
     }
 
     private float[][] runBatch(List<long[]> inputIds, int[] rows) {
+        return runBatch(inputIds, rows, null);
+    }
+
+    /** @param tokensOut when not null, receives each row's unpadded last hidden state */
+    private float[][] runBatch(List<long[]> inputIds, int[] rows, float[][][] tokensOut) {
         int b = rows.length;
         int length = 0;
         for (int row : rows) {
@@ -231,6 +259,9 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             NDArray idArray = batch.create(ids, new Shape(b, length));
             NDArray maskArray = batch.create(mask, new Shape(b, length));
             NDArray hidden = encoder.forward(idArray, maskArray);
+            if (tokensOut != null) {
+                copyTokens(hidden.toFloatArray(), inputIds, rows, length, tokensOut);
+            }
             float[] flat = pooler.pool(hidden, maskArray).toFloatArray();
             int dim = flat.length / b;
             float[][] result = new float[b][];
@@ -238,6 +269,18 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
                 result[r] = java.util.Arrays.copyOfRange(flat, r * dim, (r + 1) * dim);
             }
             return result;
+        }
+    }
+
+    private static void copyTokens(float[] flat, List<long[]> inputIds, int[] rows, int length, float[][][] out) {
+        int hidden = flat.length / (rows.length * length);
+        for (int r = 0; r < rows.length; r++) {
+            int kept = inputIds.get(rows[r]).length;
+            out[r] = new float[kept][];
+            for (int t = 0; t < kept; t++) {
+                int from = (r * length + t) * hidden;
+                out[r][t] = java.util.Arrays.copyOfRange(flat, from, from + hidden);
+            }
         }
     }
 
