@@ -65,6 +65,7 @@ final class EvalSlices {
         ModelOptions options = new ModelOptions();
         options.model = modelSpec;
         options.nfc = nfc;
+        options.batchSize = 1; // tokenizer only: no batches
         Map<String, Encoding> encoded = new LinkedHashMap<>();
         for (SentencePair p : pairs) {
             encoded.put(p.sentence1(), null);

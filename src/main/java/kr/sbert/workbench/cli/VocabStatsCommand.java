@@ -74,6 +74,7 @@ final class VocabStatsCommand implements Callable<Integer> {
             ModelOptions options = new ModelOptions();
             options.model = m;
             options.nfc = nfc;
+            options.batchSize = 1; // tokenizer only: no batches
             try (TextTokenizer tokenizer = ModelOpener.openTokenizer(options, err)) {
                 List<Encoding> e = tokenizer.encodeAll(sentences);
                 encodings.add(e);
