@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -128,15 +127,8 @@ final class ExplainCommand implements Callable<Integer> {
         return o;
     }
 
-    /** The tokens fed to the model, in order: {@code [CLS]}, the pieces that fit, {@code [SEP]}. */
     static List<Token> fed(TokenEmbeddings t) {
-        List<Token> fed = new ArrayList<>();
-        for (Token k : t.encoding().tokens()) {
-            if (!k.truncated()) {
-                fed.add(k);
-            }
-        }
-        return fed;
+        return t.fedTokens();
     }
 
     private static String toText(PairExplanation e) {

@@ -26,4 +26,9 @@ public record TokenEmbeddings(Encoding encoding, float[][] tokens, float[] poole
                     + encoding.inputIds().length + " input ids");
         }
     }
+
+    /** The tokens fed to the model, one per row of {@link #tokens()}: {@code [CLS]}, the pieces that fit, {@code [SEP]}. */
+    public List<kr.sbert.workbench.core.text.Token> fedTokens() {
+        return encoding.tokens().stream().filter(t -> !t.truncated()).toList();
+    }
 }

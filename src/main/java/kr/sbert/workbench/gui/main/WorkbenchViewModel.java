@@ -53,6 +53,8 @@ public final class WorkbenchViewModel {
     private final TokensViewModel tokens;
     private final ScatterViewModel scatter;
     private final MetricsViewModel metrics;
+    private final kr.sbert.workbench.gui.explain.ExplainViewModel explain;
+    private final kr.sbert.workbench.gui.vocab.VocabViewModel vocab;
     private final ObjectProperty<ScoringResult> result = new SimpleObjectProperty<>(ScoringResult.EMPTY);
     private final ObservableList<String> scoredModels = FXCollections.observableArrayList();
     private final BooleanProperty stale = new SimpleBooleanProperty();
@@ -75,8 +77,11 @@ public final class WorkbenchViewModel {
         this.tokens = new TokensViewModel(status);
         this.scatter = new ScatterViewModel(pairs.selectedProperty());
         this.metrics = new MetricsViewModel();
+        this.explain = new kr.sbert.workbench.gui.explain.ExplainViewModel(runner, status);
+        this.vocab = new kr.sbert.workbench.gui.vocab.VocabViewModel(runner, status);
         models.setOnReadySelectionChanged(() -> {
             updateTokenizers();
+            explainSelected();
             autosave();
             if (!restoring) {
                 score();
@@ -90,7 +95,27 @@ public final class WorkbenchViewModel {
             if (now != null) {
                 tokens.textProperty().set(now.sentence1());
             }
+            explainSelected();
         });
+    }
+
+    /** The selected pair's explanations (token shares, alignment) per ticked neural model. */
+    public kr.sbert.workbench.gui.explain.ExplainViewModel explain() {
+        return explain;
+    }
+
+    /** Vocabulary statistics of the loaded pairs per ticked model. */
+    public kr.sbert.workbench.gui.vocab.VocabViewModel vocab() {
+        return vocab;
+    }
+
+    private void explainSelected() {
+        PairRow row = pairs.selectedProperty().get();
+        List<Map.Entry<String, kr.sbert.workbench.gui.service.LoadedModel>> ready = new ArrayList<>();
+        for (ModelEntry e : models.selectedReady()) {
+            ready.add(Map.entry(e.id(), e.loaded()));
+        }
+        explain.explain(row == null ? null : row.sentence1(), row == null ? null : row.sentence2(), ready);
     }
 
     public StatusViewModel status() {
