@@ -55,6 +55,7 @@ public final class WorkbenchViewModel {
     private final MetricsViewModel metrics;
     private final kr.sbert.workbench.gui.explain.ExplainViewModel explain;
     private final kr.sbert.workbench.gui.vocab.VocabViewModel vocab;
+    private final kr.sbert.workbench.gui.slices.SliceSelectorViewModel slices;
     private final ObjectProperty<ScoringResult> result = new SimpleObjectProperty<>(ScoringResult.EMPTY);
     private final ObservableList<String> scoredModels = FXCollections.observableArrayList();
     private final BooleanProperty stale = new SimpleBooleanProperty();
@@ -79,6 +80,8 @@ public final class WorkbenchViewModel {
         this.metrics = new MetricsViewModel();
         this.explain = new kr.sbert.workbench.gui.explain.ExplainViewModel(runner, status);
         this.vocab = new kr.sbert.workbench.gui.vocab.VocabViewModel(runner, status);
+        this.slices = new kr.sbert.workbench.gui.slices.SliceSelectorViewModel(backend, runner, status, metrics, scatter,
+                result);
         models.setOnReadySelectionChanged(() -> {
             updateTokenizers();
             explainSelected();
@@ -107,6 +110,11 @@ public final class WorkbenchViewModel {
     /** Vocabulary statistics of the loaded pairs per ticked model. */
     public kr.sbert.workbench.gui.vocab.VocabViewModel vocab() {
         return vocab;
+    }
+
+    /** The metrics view's slice selector. */
+    public kr.sbert.workbench.gui.slices.SliceSelectorViewModel slices() {
+        return slices;
     }
 
     private void explainSelected() {
