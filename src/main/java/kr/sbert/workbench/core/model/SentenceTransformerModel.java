@@ -205,19 +205,24 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             throws CancelledException {
         List<Encoding> encodings = tokenizer.encodeAll(texts);
         List<long[]> inputIds = encodings.stream().map(Encoding::inputIds).toList();
+        int n = texts.size();
+        // Longest first, as encodeTokenized, so each batch pads little.
+        int[] order = IntStream.range(0, n).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> -inputIds.get(i).length))
+                .mapToInt(Integer::intValue).toArray();
         TorchRuntime.prepareInferenceThread();
-        List<TokenEmbeddings> out = new java.util.ArrayList<>();
-        for (int start = 0; start < texts.size(); start += batchSize) {
+        TokenEmbeddings[] out = new TokenEmbeddings[n];
+        for (int start = 0; start < n; start += batchSize) {
             cancel.throwIfCancelled();
-            int[] rows = IntStream.range(start, Math.min(texts.size(), start + batchSize)).toArray();
+            int[] rows = java.util.Arrays.copyOfRange(order, start, Math.min(n, start + batchSize));
             float[][][] tokenVectors = new float[rows.length][][];
             float[][] pooled = runBatch(inputIds, rows, tokenVectors);
             for (int r = 0; r < rows.length; r++) {
-                out.add(new TokenEmbeddings(encodings.get(rows[r]), tokenVectors[r], pooled[r],
-                        pooler.modes(), info.normalize()));
+                out[rows[r]] = new TokenEmbeddings(encodings.get(rows[r]), tokenVectors[r], pooled[r],
+                        pooler.modes(), info.normalize());
             }
         }
-        return out;
+        return List.of(out);
     }
 
     private void checkIds(int index, long[] ids) {
