@@ -38,6 +38,8 @@ import kr.sbert.workbench.core.eval.PairEmbeddings;
 import kr.sbert.workbench.core.eval.PairScorer;
 import kr.sbert.workbench.core.eval.PairedDifference;
 import kr.sbert.workbench.core.eval.SimilarityFunction;
+import kr.sbert.workbench.core.eval.SliceEvaluator;
+import kr.sbert.workbench.core.eval.SliceResult;
 import kr.sbert.workbench.core.hub.ModelRef;
 import kr.sbert.workbench.core.cache.CachingEmbedder;
 import kr.sbert.workbench.core.cache.EmbeddingCache;
@@ -102,6 +104,17 @@ public final class EvalCommand implements Callable<Integer> {
 
     private EmbeddingCache embeddingCache;
 
+    @Option(names = "--by", paramLabel = "KEY",
+            description = "Also report metrics per slice: gold (bands 0–1 … 4–5), length (token bands of the longer"
+                    + " sentence), unk (pairs with/without [UNK]), or a column: genre, filename (KorSTS), source"
+                    + " (KLUE-STS), any extra column of a CSV/TSV/JSONL file.")
+    String by;
+
+    /** Per model, its metrics per slice (with --by). */
+    private final Map<String, List<SliceResult>> slices = new java.util.LinkedHashMap<>();
+    private String[] sliceKeys;
+    private String sliceTokenizer;
+
     @Override
     public Integer call() throws WorkbenchException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -123,6 +136,10 @@ public final class EvalCommand implements Callable<Integer> {
         if (dataset.pairs().isEmpty()) {
             throw new InvalidInputException(data + ": no pairs to evaluate");
         }
+        if (by != null) {
+            sliceKeys = EvalSlices.fixedKeys(by, dataset);
+            sliceTokenizer = EvalSlices.tokenizerModel(by, models);
+        }
         Evaluator evaluator = Evaluator.standard();
         embeddingCache = cache.open();
         List<EvaluationResult> results = new ArrayList<>();
@@ -141,9 +158,12 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("predictions: " + out);
         }
         if (json) {
-            stdout.println(toJson(dataset, results, comparisons));
+            stdout.println(toJson(dataset, results, comparisons, by == null ? null : EvalSlices.toJson(by, slices)));
         } else {
             printTable(dataset, results, comparisons, stdout);
+            if (by != null) {
+                EvalSlices.print(by, slices, stdout);
+            }
         }
         stdout.flush();
         err.flush();
@@ -244,6 +264,12 @@ public final class EvalCommand implements Callable<Integer> {
                 }
             }
             checkFinite(scorer.name(), cosine, dataset);
+            if (by != null) {
+                String[] keys = sliceKeys != null ? sliceKeys : EvalSlices.tokenKeys(by,
+                        Baselines.isBaselineSpec(modelSpec) ? sliceTokenizer : modelSpec, nfc, dataset.pairs(), err);
+                slices.put(scorer.name(), new SliceEvaluator(evaluator).evaluate(scorer.name(), dataset.pairs(),
+                        dataset.goldScale(), keys, cosine, embeddings));
+            }
             return evaluator.evaluate(scorer.name(), dataset.pairs(), dataset.goldScale(),
                     dataset.skipped().size(), cosine, embeddings);
         } finally {
@@ -328,6 +354,11 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     static String toJson(StsDataset d, List<EvaluationResult> results, List<Comparison> comparisons) {
+        return toJson(d, results, comparisons, null);
+    }
+
+    /** @param slices the {@code --by} section, or null */
+    static String toJson(StsDataset d, List<EvaluationResult> results, List<Comparison> comparisons, JsonObject slices) {
         JsonObject root = new JsonObject();
         JsonObject data = new JsonObject();
         data.addProperty("file", d.source().toString());
@@ -380,6 +411,9 @@ public final class EvalCommand implements Callable<Integer> {
             diffs.add(o);
         }
         root.add("differences", diffs);
+        if (slices != null) {
+            root.add("slices", slices);
+        }
         // serializeNulls: undefined metrics are written as null, not left out.
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
     }

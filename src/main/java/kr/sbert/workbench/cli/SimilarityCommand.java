@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import kr.sbert.workbench.core.data.ReadOptions;
 import kr.sbert.workbench.core.data.SentencePair;
 import kr.sbert.workbench.core.data.StsDataset;
 import kr.sbert.workbench.core.data.StsReader;
@@ -88,18 +87,6 @@ final class SimilarityCommand implements Callable<Integer> {
     }
 
     private List<SentencePair> pairs() throws Exception {
-        boolean hasTexts = texts != null && !texts.isEmpty();
-        if (pairs != null && hasTexts) {
-            throw new IllegalArgumentException("give either two texts or --pairs FILE, not both");
-        }
-        if (pairs != null) {
-            StsDataset d = StsReader.read(pairs, ReadOptions.defaults().withSkipBadRows(skipBadRows));
-            d.skipped().forEach(s -> spec.commandLine().getErr().println("skipped " + pairs + ":" + s.line() + ": " + s.reason()));
-            return d.pairs();
-        }
-        if (!hasTexts || texts.size() != 2) {
-            throw new IllegalArgumentException("similarity needs two texts (TEXT_A TEXT_B) or --pairs FILE");
-        }
-        return List.of(new SentencePair(texts.get(0), texts.get(1), null, 0));
+        return PairInputs.resolve("similarity", pairs, texts, skipBadRows, spec.commandLine().getErr());
     }
 }

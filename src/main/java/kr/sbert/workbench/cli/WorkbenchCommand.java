@@ -26,6 +26,8 @@ import picocli.CommandLine.ScopeType;
             EmbedCommand.class,
             SimilarityCommand.class,
             EvalCommand.class,
+            ExplainCommand.class,
+            VocabStatsCommand.class,
             BenchCommand.class,
             TrainCommand.class,
         })

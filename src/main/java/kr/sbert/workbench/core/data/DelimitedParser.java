@@ -54,6 +54,18 @@ final class DelimitedParser {
         return "";
     }
 
+    /** The columns that are neither sentence nor score, by header name: slice keys. */
+    private static java.util.Map<String, String> extraColumns(List<String> header, CSVRecord r, int... used) {
+        java.util.Map<String, String> a = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            final int col = c;
+            if (java.util.Arrays.stream(used).noneMatch(u -> u == col) && !header.get(c).isBlank()) {
+                a.putIfAbsent(header.get(c).strip(), r.get(c));
+            }
+        }
+        return a;
+    }
+
     static void parse(String text, char delimiter, RowCollector rows) throws InvalidInputException {
         CSVFormat.Builder builder = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
@@ -88,7 +100,7 @@ final class DelimitedParser {
                     continue;
                 }
                 rows.accept(line, r.get(c1), r.get(c2), cs < 0 ? null : r.get(cs),
-                        RowCollector.GoldRange.ZERO_TO_FIVE.optional());
+                        RowCollector.GoldRange.ZERO_TO_FIVE.optional(), extraColumns(header, r, c1, c2, cs));
             }
         } catch (UncheckedIOException | IllegalStateException e) {
             // commons-csv reports e.g. an unclosed quote this way, with its own position.

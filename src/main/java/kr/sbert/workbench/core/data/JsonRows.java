@@ -36,6 +36,7 @@ final class JsonRows {
             return;
         }
         String score = null;
+        String scoreKey = null;
         RowCollector.GoldRange range = RowCollector.GoldRange.ZERO_TO_FIVE.optional();
         if (o.has("labels") && o.get("labels").isJsonObject()) {
             JsonObject labels = o.getAsJsonObject("labels");
@@ -51,6 +52,7 @@ final class JsonRows {
             range = labelRange;
         } else {
             Optional<String> ks = ColumnAliases.findKey(o.asMap(), ColumnAliases.SCORE);
+            scoreKey = ks.orElse(null);
             if (ks.isPresent() && !o.get(ks.get()).isJsonNull()) {
                 score = scalar(o.get(ks.get()));
                 if (score == null) {
@@ -59,7 +61,19 @@ final class JsonRows {
                 }
             }
         }
-        rows.accept(line, s1, s2, score, range);
+        rows.accept(line, s1, s2, score, range, attributes(o, k1.get(), k2.get(), scoreKey));
+    }
+
+    /** Scalar fields other than the sentences, the score and {@code labels} (KLUE's guid, source): slice keys. */
+    private static java.util.Map<String, String> attributes(JsonObject o, String... used) {
+        java.util.Map<String, String> a = new java.util.LinkedHashMap<>();
+        java.util.List<String> skip = java.util.Arrays.asList(used);
+        for (java.util.Map.Entry<String, JsonElement> e : o.entrySet()) {
+            if (!skip.contains(e.getKey()) && !e.getKey().equals("labels") && e.getValue().isJsonPrimitive()) {
+                a.put(e.getKey(), e.getValue().getAsString());
+            }
+        }
+        return a;
     }
 
     private static String text(JsonElement e) {

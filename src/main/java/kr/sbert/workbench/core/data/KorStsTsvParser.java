@@ -44,8 +44,17 @@ final class KorStsTsvParser {
                 rows.reject(i + 1, "expected 7 tab-separated columns, found " + cells.length);
                 continue;
             }
-            rows.accept(i + 1, cells[5], cells[6], cells[4], RowCollector.GoldRange.ZERO_TO_FIVE);
+            rows.accept(i + 1, cells[5], cells[6], cells[4], RowCollector.GoldRange.ZERO_TO_FIVE, attributes(cells));
         }
+    }
+
+    /** genre, filename, year and id: the slice keys of a KorSTS row. */
+    private static java.util.Map<String, String> attributes(String[] cells) {
+        java.util.Map<String, String> a = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < 4; c++) {
+            a.put(HEADER.get(c), cells[c].strip());
+        }
+        return a;
     }
 
     static String stripCr(String line) {

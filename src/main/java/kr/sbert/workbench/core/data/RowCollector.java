@@ -43,6 +43,12 @@ final class RowCollector {
      * @param range     the allowed gold range
      */
     void accept(int line, String s1, String s2, String scoreText, GoldRange range) throws InvalidInputException {
+        accept(line, s1, s2, scoreText, range, java.util.Map.of());
+    }
+
+    /** As {@link #accept(int, String, String, String, GoldRange)}, keeping the row's other columns. */
+    void accept(int line, String s1, String s2, String scoreText, GoldRange range,
+                java.util.Map<String, String> attributes) throws InvalidInputException {
         if (s1 == null || s1.isBlank()) {
             reject(line, "empty sentence1");
             return;
@@ -73,7 +79,7 @@ final class RowCollector {
                 return;
             }
         }
-        pairs.add(new SentencePair(s1, s2, gold, line));
+        pairs.add(new SentencePair(s1, s2, gold, line, attributes));
     }
 
     List<SentencePair> pairs() {

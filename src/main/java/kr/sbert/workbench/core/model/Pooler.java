@@ -20,6 +20,11 @@ final class Pooler {
         this.normalize = normalize;
     }
 
+    /** The pooling modes, in concatenation order. */
+    java.util.List<PoolingMode> modes() {
+        return config.modes();
+    }
+
     /**
      * @param tokens [batch, length, hidden]
      * @param mask   [batch, length] float32 (1 real, 0 padding), right-padded

@@ -224,6 +224,34 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
         return out;
     }
 
+    /**
+     * Encodes texts and keeps, beside each embedding, the token vectors it was pooled from (one
+     * forward pass, no gradients), in input order. For explanations: token shares, alignment.
+     */
+    public synchronized List<TokenEmbeddings> encodeWithTokens(List<String> texts, CancelToken cancel)
+            throws CancelledException {
+        List<Encoding> encodings = tokenizer.encodeAll(texts);
+        List<long[]> inputIds = encodings.stream().map(Encoding::inputIds).toList();
+        int n = texts.size();
+        // Longest first, as encodeTokenized, so each batch pads little.
+        int[] order = IntStream.range(0, n).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> -inputIds.get(i).length))
+                .mapToInt(Integer::intValue).toArray();
+        TorchRuntime.prepareInferenceThread();
+        TokenEmbeddings[] out = new TokenEmbeddings[n];
+        for (int start = 0; start < n; start += batchSize) {
+            cancel.throwIfCancelled();
+            int[] rows = java.util.Arrays.copyOfRange(order, start, Math.min(n, start + batchSize));
+            float[][][] tokenVectors = new float[rows.length][][];
+            float[][] pooled = runBatch(inputIds, rows, tokenVectors);
+            for (int r = 0; r < rows.length; r++) {
+                out[rows[r]] = new TokenEmbeddings(encodings.get(rows[r]), tokenVectors[r], pooled[r],
+                        pooler.modes(), info.normalize());
+            }
+        }
+        return List.of(out);
+    }
+
     private void checkIds(int index, long[] ids) {
         if (ids.length > info.maxSeqLength()) {
             throw new IllegalArgumentException("input " + index + " has " + ids.length
@@ -238,6 +266,11 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
     }
 
     private float[][] runBatch(List<long[]> inputIds, int[] rows) {
+        return runBatch(inputIds, rows, null);
+    }
+
+    /** @param tokensOut when not null, receives each row's unpadded last hidden state */
+    private float[][] runBatch(List<long[]> inputIds, int[] rows, float[][][] tokensOut) {
         int b = rows.length;
         int length = 0;
         for (int row : rows) {
@@ -258,6 +291,9 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             NDArray idArray = batch.create(ids, new Shape(b, length));
             NDArray maskArray = batch.create(mask, new Shape(b, length));
             NDArray hidden = encoder.forward(idArray, maskArray);
+            if (tokensOut != null) {
+                copyTokens(hidden.toFloatArray(), inputIds, rows, length, tokensOut);
+            }
             float[] flat = pooler.pool(hidden, maskArray).toFloatArray();
             int dim = flat.length / b;
             float[][] result = new float[b][];
@@ -286,6 +322,18 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
 
     NDManager manager() {
         return manager;
+    }
+
+    private static void copyTokens(float[] flat, List<long[]> inputIds, int[] rows, int length, float[][][] out) {
+        int hidden = flat.length / (rows.length * length);
+        for (int r = 0; r < rows.length; r++) {
+            int kept = inputIds.get(rows[r]).length;
+            out[r] = new float[kept][];
+            for (int t = 0; t < kept; t++) {
+                int from = (r * length + t) * hidden;
+                out[r][t] = java.util.Arrays.copyOfRange(flat, from, from + hidden);
+            }
+        }
     }
 
     @Override

@@ -67,6 +67,9 @@ public final class WorkbenchViewModel {
     private final TokenizerPreviews tokenizerPreviews;
     private final ScatterViewModel scatter;
     private final MetricsViewModel metrics;
+    private final kr.sbert.workbench.gui.explain.ExplainViewModel explain;
+    private final kr.sbert.workbench.gui.vocab.VocabViewModel vocab;
+    private final kr.sbert.workbench.gui.slices.SliceSelectorViewModel slices;
     private final ObjectProperty<ScoringResult> result = new SimpleObjectProperty<>(ScoringResult.EMPTY);
     private final ObservableList<String> scoredModels = FXCollections.observableArrayList();
     private final BooleanProperty stale = new SimpleBooleanProperty();
@@ -97,8 +100,13 @@ public final class WorkbenchViewModel {
         this.tokenizerPreviews = new TokenizerPreviews(backend, runner, status, models, tokens);
         this.scatter = new ScatterViewModel(pairs.selectedProperty());
         this.metrics = new MetricsViewModel();
+        this.explain = new kr.sbert.workbench.gui.explain.ExplainViewModel(runner, status);
+        this.vocab = new kr.sbert.workbench.gui.vocab.VocabViewModel(runner, status);
+        this.slices = new kr.sbert.workbench.gui.slices.SliceSelectorViewModel(backend, runner, status, metrics, scatter,
+                result);
         models.setOnReadySelectionChanged(() -> {
             updateTokenizers();
+            explainSelected();
             autosave();
             if (!restoring) {
                 score();
@@ -118,7 +126,32 @@ public final class WorkbenchViewModel {
             if (now != null) {
                 tokens.textProperty().set(now.sentence1());
             }
+            explainSelected();
         });
+    }
+
+    /** The selected pair's explanations (token shares, alignment) per ticked neural model. */
+    public kr.sbert.workbench.gui.explain.ExplainViewModel explain() {
+        return explain;
+    }
+
+    /** Vocabulary statistics of the loaded pairs per ticked model. */
+    public kr.sbert.workbench.gui.vocab.VocabViewModel vocab() {
+        return vocab;
+    }
+
+    /** The metrics view's slice selector. */
+    public kr.sbert.workbench.gui.slices.SliceSelectorViewModel slices() {
+        return slices;
+    }
+
+    private void explainSelected() {
+        PairRow row = pairs.selectedProperty().get();
+        List<Map.Entry<String, kr.sbert.workbench.gui.service.LoadedModel>> ready = new ArrayList<>();
+        for (ModelEntry e : models.selectedReady()) {
+            ready.add(Map.entry(e.id(), e.loaded()));
+        }
+        explain.explain(row == null ? null : row.sentence1(), row == null ? null : row.sentence2(), ready);
     }
 
     public StatusViewModel status() {

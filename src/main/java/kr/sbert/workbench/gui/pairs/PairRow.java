@@ -14,19 +14,32 @@ public final class PairRow {
     private final StringProperty sentence2 = new SimpleStringProperty("");
     private final ObjectProperty<Double> gold = new SimpleObjectProperty<>();
     private final ObservableMap<String, PairScore> scores = FXCollections.observableHashMap();
+    private final java.util.Map<String, String> attributes;
 
     public PairRow(String s1, String s2, Double gold) {
+        this(s1, s2, gold, java.util.Map.of());
+    }
+
+    /** @param attributes the file's other columns for this row (slice keys), see {@link SentencePair#attributes()} */
+    public PairRow(String s1, String s2, Double gold, java.util.Map<String, String> attributes) {
         sentence1.set(s1 == null ? "" : s1);
         sentence2.set(s2 == null ? "" : s2);
         this.gold.set(gold);
+        this.attributes = attributes == null || attributes.isEmpty() ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
     }
 
     public static PairRow of(SentencePair p) {
-        return new PairRow(p.sentence1(), p.sentence2(), p.gold());
+        return new PairRow(p.sentence1(), p.sentence2(), p.gold(), p.attributes());
     }
 
     public SentencePair toPair(int line) {
-        return new SentencePair(sentence1.get(), sentence2.get(), gold.get(), line);
+        return new SentencePair(sentence1.get(), sentence2.get(), gold.get(), line, attributes);
+    }
+
+    /** The file's other columns for this row (genre, source, …): the keys of slices. */
+    public java.util.Map<String, String> attributes() {
+        return attributes;
     }
 
     public StringProperty sentence1Property() {

@@ -41,7 +41,13 @@ public final class ScatterChart {
      * @param domain   x range when zoomed, or null for automatic
      * @param range    y range when zoomed, or null for automatic
      */
-    public record Snapshot(List<ScatterSeries> series, YAxisMode mode, PairRow selected, Range domain, Range range) {
+    public record Snapshot(List<ScatterSeries> series, YAxisMode mode, PairRow selected, Range domain, Range range,
+                           SliceColors slices) {
+
+        /** Without slice colours: one colour per model. */
+        public Snapshot(List<ScatterSeries> series, YAxisMode mode, PairRow selected, Range domain, Range range) {
+            this(series, mode, selected, domain, range, null);
+        }
     }
 
     /** A built chart and its point dataset. */
@@ -59,8 +65,9 @@ public final class ScatterChart {
         NumberAxis y = new NumberAxis(s.mode().axisLabel());
         x.setAutoRangeIncludesZero(false);
         y.setAutoRangeIncludesZero(false);
-        XYLineAndShapeRenderer pr = new XYLineAndShapeRenderer(false, true);
         List<ScatterSeries> all = s.series();
+        XYLineAndShapeRenderer pr = s.slices() == null ? new XYLineAndShapeRenderer(false, true)
+                : new SliceRenderer(all, s.slices());
         pr.setDefaultToolTipGenerator((dataset, series, item) -> tooltip(all, series, item));
         XYPlot plot = new XYPlot(points, x, y, pr);
         XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
@@ -112,6 +119,14 @@ public final class ScatterChart {
                 }
             }
         }
+        if (s.slices() != null) {
+            // Colour is the slice, shape the model.
+            for (String label : s.slices().labels()) {
+                Paint paint = s.slices().focus() == null || s.slices().focus().equals(label)
+                        ? s.slices().paintOf(label) : SliceColors.OUTSIDE;
+                legend.add(new LegendItem(label, null, null, null, new java.awt.geom.Rectangle2D.Double(-4, -4, 8, 8), paint));
+            }
+        }
         legend.add(new LegendItem(diagonal.getKey().toString() + " (dashed); solid: least-squares fit per model",
                 null, null, null, new java.awt.geom.Line2D.Double(-6, 0, 6, 0), new BasicStroke(1f), Color.GRAY));
         plot.setFixedLegendItems(legend);
@@ -136,6 +151,27 @@ public final class ScatterChart {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         return new Built(chart, points, s);
+    }
+
+    /** Paints each point by its pair's slice (the series still sets the shape). */
+    static final class SliceRenderer extends XYLineAndShapeRenderer {
+        private static final long serialVersionUID = 1L;
+        private final transient List<ScatterSeries> all;
+        private final transient SliceColors slices;
+
+        SliceRenderer(List<ScatterSeries> all, SliceColors slices) {
+            super(false, true);
+            this.all = all;
+            this.slices = slices;
+        }
+
+        @Override
+        public Paint getItemPaint(int series, int item) {
+            if (series < all.size() && item < all.get(series).points().size()) {
+                return slices.paintOf(all.get(series).points().get(item).row());
+            }
+            return super.getItemPaint(series, item);
+        }
     }
 
     static String tooltip(List<ScatterSeries> all, int series, int item) {

@@ -115,6 +115,7 @@ public final class ScatterController {
         });
         vm.series().addListener((ListChangeListener<ScatterSeries>) c -> requestRender());
         vm.selectedRowProperty().addListener((o, was, now) -> requestRender());
+        vm.sliceColorsProperty().addListener((o, was, now) -> requestRender());
         requestRender();
     }
 
@@ -155,7 +156,7 @@ public final class ScatterController {
         }
         long generation = requested.incrementAndGet();
         ScatterChart.Snapshot snapshot = new ScatterChart.Snapshot(List.copyOf(vm.series()), vm.yModeProperty().get(),
-                vm.selectedRowProperty().get(), domain, range);
+                vm.selectedRowProperty().get(), domain, range, vm.sliceColorsProperty().get());
         renderer.execute(() -> {
             if (requested.get() != generation) {
                 return;

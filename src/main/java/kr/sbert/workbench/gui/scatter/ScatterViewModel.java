@@ -21,6 +21,7 @@ public final class ScatterViewModel {
     private final ObservableList<ScatterSeries> series = FXCollections.observableArrayList();
     private final ObjectProperty<PairRow> selectedRow;
     private ScoringResult result;
+    private final ObjectProperty<SliceColors> sliceColors = new SimpleObjectProperty<>();
 
     public ScatterViewModel(ObjectProperty<PairRow> selectedRow) {
         this.selectedRow = selectedRow;
@@ -33,6 +34,11 @@ public final class ScatterViewModel {
 
     public ObservableList<ScatterSeries> series() {
         return series;
+    }
+
+    /** Points coloured by slice (the slice selector sets it), or null: one colour per model. */
+    public ObjectProperty<SliceColors> sliceColorsProperty() {
+        return sliceColors;
     }
 
     public ObjectProperty<PairRow> selectedRowProperty() {

@@ -259,6 +259,16 @@ public final class CoreBackend implements WorkbenchBackend {
         }
 
         @Override
+        public Optional<kr.sbert.workbench.core.explain.PairExplanation> explain(String sentence1, String sentence2,
+                CancelToken cancel) throws kr.sbert.workbench.core.task.CancelledException {
+            if (model == null) {
+                return Optional.empty();
+            }
+            return Optional.of(kr.sbert.workbench.core.explain.PairExplainer.explain(model,
+                    List.of(new SentencePair(sentence1, sentence2, null, 0)), cancel).get(0));
+        }
+
+        @Override
         public void close() {
             if (model != null) {
                 model.close();

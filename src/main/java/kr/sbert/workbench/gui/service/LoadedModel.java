@@ -30,6 +30,15 @@ public interface LoadedModel extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * Explains a pair with this model (token shares, alignment), or empty for a baseline.
+     * Blocks: call it from a background task.
+     */
+    default Optional<kr.sbert.workbench.core.explain.PairExplanation> explain(String sentence1, String sentence2,
+            kr.sbert.workbench.core.task.CancelToken cancel) throws kr.sbert.workbench.core.task.CancelledException {
+        return Optional.empty();
+    }
+
     /** Revision (commit) of a hub snapshot, when known. */
     default Optional<String> revision() {
         return Optional.empty();

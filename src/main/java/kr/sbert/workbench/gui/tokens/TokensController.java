@@ -1,6 +1,7 @@
 package kr.sbert.workbench.gui.tokens;
 
 import java.util.List;
+import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.ChoiceBox;
@@ -11,6 +12,11 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import kr.sbert.workbench.core.explain.PairExplanation;
+import kr.sbert.workbench.core.text.Token;
+import kr.sbert.workbench.gui.explain.AlignmentMark;
+import kr.sbert.workbench.gui.explain.ShareShading;
+import kr.sbert.workbench.gui.explain.TokenShare;
 import kr.sbert.workbench.gui.main.WorkbenchViewModel;
 import kr.sbert.workbench.gui.pairs.PairRow;
 
@@ -23,6 +29,7 @@ public final class TokensController {
     @FXML private VBox rows;
     @FXML private HBox fetchRow;
     @FXML private ChoiceBox<String> fetchChoice;
+    @FXML private HBox shareLegend;
 
     public TokensController(WorkbenchViewModel main) {
         this.main = main;
@@ -38,6 +45,8 @@ public final class TokensController {
         showFetch();
         vm.rows().addListener((ListChangeListener<TokenRow>) c -> redraw());
         vm.warnings().addListener((ListChangeListener<String>) c -> showWarnings());
+        main.explain().explanations().addListener((ListChangeListener<PairExplanation>) c -> redraw());
+        main.explain().markProperty().addListener((obs, was, now) -> redraw());
         redraw();
         showWarnings();
     }
@@ -66,6 +75,7 @@ public final class TokensController {
 
     private void redraw() {
         rows.getChildren().clear();
+        shareLegendScale = 0;
         for (TokenRow row : vm.rows()) {
             Label model = new Label(row.model());
             model.getStyleClass().add("token-row-model");
@@ -81,7 +91,7 @@ public final class TokensController {
                 HBox group = new HBox();
                 group.getStyleClass().add("token-word");
                 for (TokenChip chip : word) {
-                    group.getChildren().add(chipLabel(chip));
+                    group.getChildren().add(shade(chipLabel(chip), row.model()));
                 }
                 chips.getChildren().add(group);
             }
@@ -95,6 +105,45 @@ public final class TokensController {
                 box.getChildren().add(l);
             }
             rows.getChildren().add(box);
+        }
+        showShareLegend();
+    }
+
+    /** Largest |share| among the chips drawn (0: none shaded). */
+    private double shareLegendScale;
+
+    /** Shades a chip by its share of the cosine when the shown text is a sentence of the explained pair. */
+    private Label shade(Label l, String model) {
+        Token token = ((TokenChip) l.getUserData()).token();
+        main.explain().of(model).flatMap(e -> TokenShare.find(e, vm.textProperty().get(), token)).ifPresent(s -> {
+            l.getStyleClass().add("token-shaded");
+            l.setStyle("-fx-background-color: " + ShareShading.css(s.share(), s.scale()) + ";");
+            l.getTooltip().setText(l.getTooltip().getText() + "\n" + s.tooltip());
+            AlignmentMark m = main.explain().markProperty().get();
+            if (m != null && m.model().equals(model) && (s.first() ? m.row() : m.column()) == s.index()) {
+                l.getStyleClass().add("token-marked");
+            }
+            shareLegendScale = Math.max(shareLegendScale, s.scale());
+        });
+        return l;
+    }
+
+    /** The diverging scale of the shading: −max (blue) … 0 … +max (red). */
+    private void showShareLegend() {
+        shareLegend.getChildren().clear();
+        boolean any = shareLegendScale > 0;
+        shareLegend.setVisible(any);
+        shareLegend.setManaged(any);
+        if (!any) {
+            return;
+        }
+        double m = shareLegendScale;
+        Label title = new Label("share of the cosine:");
+        shareLegend.getChildren().add(title);
+        for (double v : new double[] {-m, -m / 2, 0, m / 2, m}) {
+            Label l = new Label(String.format(Locale.ROOT, "%+.3f", v));
+            l.setStyle("-fx-background-color: " + ShareShading.css(v, m) + ";");
+            shareLegend.getChildren().add(l);
         }
     }
 

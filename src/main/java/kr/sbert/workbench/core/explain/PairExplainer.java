@@ -1,0 +1,46 @@
+package kr.sbert.workbench.core.explain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.sbert.workbench.core.data.SentencePair;
+import kr.sbert.workbench.core.eval.SimilarityFunction;
+import kr.sbert.workbench.core.model.SentenceTransformerModel;
+import kr.sbert.workbench.core.model.TokenEmbeddings;
+import kr.sbert.workbench.core.task.CancelToken;
+import kr.sbert.workbench.core.task.CancelledException;
+
+/**
+ * Explains pairs with one model: one forward pass over the pairs' distinct texts keeps the token
+ * vectors beside each embedding; shares and alignment are computed from them.
+ */
+public final class PairExplainer {
+
+    private PairExplainer() {
+    }
+
+    /** One explanation per pair, in input order. */
+    public static List<PairExplanation> explain(SentenceTransformerModel model, List<SentencePair> pairs,
+                                                CancelToken cancel) throws CancelledException {
+        Map<String, Integer> rowOf = new LinkedHashMap<>();
+        for (SentencePair p : pairs) {
+            rowOf.computeIfAbsent(p.sentence1(), s -> rowOf.size());
+            rowOf.computeIfAbsent(p.sentence2(), s -> rowOf.size());
+        }
+        List<TokenEmbeddings> encoded = model.encodeWithTokens(new ArrayList<>(rowOf.keySet()), cancel);
+        List<PairExplanation> out = new ArrayList<>();
+        for (SentencePair p : pairs) {
+            cancel.throwIfCancelled();
+            out.add(explain(model.name(), encoded.get(rowOf.get(p.sentence1())), encoded.get(rowOf.get(p.sentence2()))));
+        }
+        return out;
+    }
+
+    /** Explains one pair from its two texts' token vectors. */
+    public static PairExplanation explain(String model, TokenEmbeddings a, TokenEmbeddings b) {
+        TokenShares shares = TokenShares.of(a.tokens(), b.tokens(), a.pooling());
+        double cosine = SimilarityFunction.COSINE.apply(a.pooled(), b.pooled());
+        return new PairExplanation(model, cosine, a, b, shares, TokenAlignment.of(a.tokens(), b.tokens()));
+    }
+}

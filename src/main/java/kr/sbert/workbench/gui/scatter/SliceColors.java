@@ -1,0 +1,41 @@
+package kr.sbert.workbench.gui.scatter;
+
+import java.awt.Color;
+import java.awt.Paint;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the scatter colours points by slice: each pair's slice label, the labels in legend order,
+ * and the slice in focus (its points keep their colour, the others turn light grey), or none.
+ *
+ * @param labelOf each row's slice label (rows compared by identity)
+ * @param labels  the slice labels, in legend order
+ * @param focus   the chosen slice, or null for all
+ */
+public record SliceColors(Map<Object, String> labelOf, List<String> labels, String focus) {
+    /** Points outside the chosen slice. */
+    public static final Color OUTSIDE = new Color(0xd0d0d0);
+
+    public SliceColors {
+        IdentityHashMap<Object, String> copy = new IdentityHashMap<>(labelOf);
+        labelOf = java.util.Collections.unmodifiableMap(copy);
+        labels = List.copyOf(labels);
+    }
+
+    /** The paint of a row's point. */
+    public Paint paintOf(Object row) {
+        String label = labelOf.get(row);
+        if (label == null || (focus != null && !focus.equals(label))) {
+            return OUTSIDE;
+        }
+        return paintOf(label);
+    }
+
+    /** The paint of a slice. */
+    public Paint paintOf(String label) {
+        int i = labels.indexOf(label);
+        return ScatterChart.COLORS[Math.floorMod(i, ScatterChart.COLORS.length)];
+    }
+}
