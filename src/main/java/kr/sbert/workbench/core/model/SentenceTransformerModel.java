@@ -100,6 +100,12 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
                 throw new MalformedModelException(layout.transformerDir().resolve("config.json") + ": vocab_size "
                         + config.vocabSize() + " is smaller than the tokenizer's vocabulary (" + tokenizer.vocabSize() + ")");
             }
+            if (tokenizer.maxTokenId() >= config.vocabSize()) {
+                // checked at load: otherwise the first text holding that token fails while encoding
+                throw new MalformedModelException(layout.transformerDir().resolve("config.json") + ": vocab_size "
+                        + config.vocabSize() + " gives word embedding rows 0.." + (config.vocabSize() - 1L)
+                        + " but the tokenizer has token id " + tokenizer.maxTokenId());
+            }
             TorchRuntime.prepareInferenceThread();
             manager = NDManager.newBaseManager(Device.cpu(), TorchRuntime.engine().getEngineName());
             Map<String, RawTensor> tensors = readWeights(weightFile);

@@ -25,17 +25,19 @@ public final class HfTextTokenizer implements TextTokenizer {
     private final TokenizerSettings settings;
     private final BertNormalization normalization;
     private final int vocabSize;
+    private final long maxTokenId;
     private final long padId;
     private final long unkId;
     private final String continuationPrefix;
 
     HfTextTokenizer(HuggingFaceTokenizer library, TokenizerSettings settings,
-                    BertNormalization normalization, int vocabSize, long padId, long unkId,
+                    BertNormalization normalization, int vocabSize, long maxTokenId, long padId, long unkId,
                     String continuationPrefix) {
         this.library = library;
         this.settings = settings;
         this.normalization = normalization;
         this.vocabSize = vocabSize;
+        this.maxTokenId = maxTokenId;
         this.padId = padId;
         this.unkId = unkId;
         this.continuationPrefix = continuationPrefix;
@@ -100,6 +102,11 @@ public final class HfTextTokenizer implements TextTokenizer {
     @Override
     public int vocabSize() {
         return vocabSize;
+    }
+
+    @Override
+    public long maxTokenId() {
+        return maxTokenId;
     }
 
     @Override

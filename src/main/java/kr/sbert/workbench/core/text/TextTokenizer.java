@@ -21,6 +21,11 @@ public interface TextTokenizer extends AutoCloseable {
     /** Number of entries in the vocabulary. */
     int vocabSize();
 
+    /** The largest id the tokenizer can produce (vocabulary and added tokens); the model needs that many rows. */
+    default long maxTokenId() {
+        return vocabSize() - 1L;
+    }
+
     /** The id of the padding token. */
     long padId();
 
