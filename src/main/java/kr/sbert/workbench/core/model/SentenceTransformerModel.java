@@ -166,8 +166,8 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
     @Override
     public float[][] encode(List<String> texts, ProgressListener progress, CancelToken cancel)
             throws CancelledException {
-        List<Encoding> encodings = tokenizer.encodeAll(texts);
-        return encodeTokenized(encodings.stream().map(Encoding::inputIds).toList(), progress, cancel);
+        // only the tokens max_seq_length keeps are read: a 20 MB line costs what its first words cost
+        return encodeTokenized(tokenizer.modelInputIds(texts), progress, cancel);
     }
 
     /**

@@ -15,6 +15,14 @@ public interface TextTokenizer extends AutoCloseable {
     /** Encodes many texts at once (faster than one by one); results are in input order. */
     List<Encoding> encodeAll(List<String> texts);
 
+    /**
+     * The ids the model is fed for each text ({@link Encoding#inputIds()} of {@link #encodeAll}),
+     * reading no more of a long text than {@link #maxSeqLength()} tokens need.
+     */
+    default List<long[]> modelInputIds(List<String> texts) {
+        return encodeAll(texts).stream().map(Encoding::inputIds).toList();
+    }
+
     /** Length limit in tokens, counting {@code [CLS]} and {@code [SEP]}. */
     int maxSeqLength();
 

@@ -209,7 +209,7 @@ public final class TokenizerLoader {
                     + " (an empty text gives " + List.of(empty.getTokens()) + ")");
         }
         return new HfTextTokenizer(library, settings, normalizationOf(json), vocab.size(), maxId,
-                padId == null ? 0 : padId, unkId, prefix);
+                padId == null ? 0 : padId, unkId, prefix, longestAddedToken(json));
     }
 
     private static BertNormalization normalizationOf(JsonObject json) {
@@ -298,6 +298,18 @@ public final class TokenizerLoader {
             max = Math.max(max, id);
         }
         return max;
+    }
+
+    /** Chars of the longest {@code added_tokens} content (0 without any); checked by {@link #checkIds}. */
+    private static int longestAddedToken(JsonObject json) {
+        int longest = 0;
+        if (json.get("added_tokens") instanceof JsonArray array) {
+            for (JsonElement e : array) {
+                String content = stringOrNull(e.getAsJsonObject().get("content"));
+                longest = Math.max(longest, content == null ? 0 : content.length());
+            }
+        }
+        return longest;
     }
 
     /** A JSON id: a plain non-negative integer literal below 2^31, else -1. */
