@@ -183,8 +183,17 @@ final class BlobDownloader {
                     throw new HubException(repoId + " " + file.path() + ": the server sends more than the "
                             + file.size() + " bytes it announced; the partial file was deleted");
                 }
-            } catch (java.nio.channels.ClosedByInterruptException e) {
-                throw new IOException("transfer stopped", e);
+            } catch (IOException e) {
+                if (closedByWatchdog.get()) { // the read failed because the watchdog closed the stream: say why
+                    cancel.throwIfCancelled();
+                    throw new IOException(t.tooSlow.get()
+                            ? "slower than " + t.minRate + " bytes/s"
+                            : "no data for " + retry.stallTimeout().toSeconds() + " s", e);
+                }
+                if (e instanceof java.nio.channels.ClosedByInterruptException) {
+                    throw new IOException("transfer stopped", e);
+                }
+                throw e;
             } finally {
                 watch.cancel(false);
                 synchronized (guard) {

@@ -223,7 +223,7 @@ public final class HubClient {
             return "no answer in time";
         }
         String msg = e.getMessage();
-        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
+        return msg == null || msg.isBlank() ? "connection failed" : UserText.quote(msg);
     }
 
     private static boolean isUnresolved(Throwable e) {

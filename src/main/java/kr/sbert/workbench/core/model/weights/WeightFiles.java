@@ -98,10 +98,14 @@ public final class WeightFiles {
         for (Map.Entry<String, JsonElement> e : weightMap.entrySet()) {
             JsonElement v = e.getValue();
             String shard = v.isJsonPrimitive() && v.getAsJsonPrimitive().isString() ? v.getAsString() : "";
-            if (shard.isEmpty() || shard.contains("/") || shard.contains("\\") || shard.equals("..") || shard.equals(".")
-                    || shard.endsWith(INDEX_SUFFIX)) {
+            if (shard.isEmpty() || shard.contains("/") || shard.contains("\\") || shard.equals("..") || shard.equals(".")) {
                 throw new MalformedModelException(fn + ": weight_map entry '" + UserText.quote(e.getKey())
-                        + "' names shard " + BoundedJson.describe(v) + " (must be a weight file beside the index)");
+                        + "' names shard " + BoundedJson.describe(v) + " (must be a file name beside the index)");
+            }
+            if (shard.endsWith(INDEX_SUFFIX)) {
+                // an index naming itself (or another index) would recurse without end
+                throw new MalformedModelException(fn + ": weight_map entry '" + UserText.quote(e.getKey())
+                        + "' names shard '" + UserText.quote(shard) + "', an index, not a weight file");
             }
             Map<String, RawTensor> shardTensors = shards.get(shard);
             if (shardTensors == null) {
