@@ -92,9 +92,10 @@ public final class SafetensorsReader {
             if (!root.isJsonObject()) {
                 throw new MalformedModelException(fn + ": header is not a JSON object");
             }
-            if (root.getAsJsonObject().size() > Limits.TENSORS_MAX + 1) {
-                throw new MalformedModelException(fn + ": header lists " + root.getAsJsonObject().size()
-                        + " tensors (limit " + Limits.TENSORS_MAX + ")");
+            int tensors = root.getAsJsonObject().size() - (root.getAsJsonObject().has(SafetensorsFormat.METADATA_KEY) ? 1 : 0);
+            if (tensors > Limits.TENSORS_MAX) {
+                throw new MalformedModelException(fn + ": header lists " + tensors + " tensors (limit "
+                        + Limits.TENSORS_MAX + ")");
             }
             return root.getAsJsonObject();
         } catch (BoundedJson.JsonProblem e) {
