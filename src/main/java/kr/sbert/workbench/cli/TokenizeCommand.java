@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import kr.sbert.workbench.core.Limits;
 import kr.sbert.workbench.core.text.Encoding;
 import kr.sbert.workbench.core.text.TextTokenizer;
 import kr.sbert.workbench.core.text.Token;
@@ -40,7 +41,14 @@ final class TokenizeCommand implements Callable<Integer> {
         List<String> all = source.resolve();
         ModelOpener.warnIfNotNfc(all, model.nfc, err);
         try (TextTokenizer tokenizer = ModelOpener.openTokenizer(model, err)) {
-            List<Encoding> encodings = tokenizer.encodeAll(all);
+            // a text of millions of pieces is listed only that far (Limits.TOKENIZE_MAX_PIECES), with a warning
+            List<Encoding> encodings = tokenizer.encodeAll(all, Limits.TOKENIZE_MAX_PIECES);
+            for (int i = 0; i < encodings.size(); i++) {
+                if (encodings.get(i).wordTokens().size() >= Limits.TOKENIZE_MAX_PIECES) {
+                    err.println("warning: text " + (i + 1) + " has more than " + Limits.TOKENIZE_MAX_PIECES
+                            + " pieces; only the first " + Limits.TOKENIZE_MAX_PIECES + " are listed");
+                }
+            }
             for (Encoding e : encodings) {
                 out.println(json ? Json.compact(toJson(e)) : toText(e, tokenizer.maxSeqLength()));
             }

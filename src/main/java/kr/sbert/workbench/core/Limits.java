@@ -56,8 +56,11 @@ public final class Limits {
     // ---- user texts and data files ----
     /** A text input file ({@code --input}) or an STS data file ({@code --data}). */
     public static final long TEXT_FILE_MAX_BYTES = 512L << 20;
-    /** Characters of one line of a {@code .jsonl} input file shown or parsed as a JSON document. */
-    public static final int JSONL_LINE_MAX_CHARS = 64 << 20;
+    /**
+     * WordPiece pieces {@code tokenize} lists per text (a 300-page book is about 100,000): a longer
+     * text is tokenized only that far. Models read only the {@code max_seq_length} they use.
+     */
+    public static final int TOKENIZE_MAX_PIECES = 100_000;
 
     // ---- messages ----
     /** A message shown to the user is cut to this many characters. */

@@ -217,4 +217,38 @@ class HostileInputCliTest {
         change.accept(o);
         Files.writeString(file, o.toString());
     }
+
+    /**
+     * {@code embed} of one 20 MB line in a child JVM held to 256 MB of heap: the model reads the
+     * 128 tokens it uses, not the whole line (which took 61 s and 5.5 GB).
+     */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void embeddingOneTwentyMegabyteLineReadsOnlyWhatTheModelUses() throws Exception {
+        String sentence = "기술 중심의 나스닥 주식시장 종합지수는 14.17포인트 오른 2,000.00을 기록했다. ";
+        Path input = tmp.resolve("long.txt");
+        byte[] one = sentence.getBytes(StandardCharsets.UTF_8);
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(input))) {
+            for (long n = 0; n < 20_000_000; n += one.length) {
+                out.write(one);
+            }
+            out.write('\n');
+        }
+        Path npy = tmp.resolve("e.npy");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx256m", "-Dai.djl.offline=true",
+                "-Djna.tmpdir=" + System.getProperty("jna.tmpdir", tmp.resolve("jna").toString()),
+                "-cp", System.getProperty("java.class.path"), "kr.sbert.workbench.Main",
+                "embed", "--model", model.toString(), "--input", input.toString(), "--out", npy.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        try {
+            assertThat(p.waitFor(100, TimeUnit.SECONDS)).as("finished").isTrue();
+            String log = Files.readString(tmp.resolve("child.log"));
+            assertThat(p.exitValue()).as(log).isZero();
+            assertThat(log).doesNotContain("Exception").doesNotContain("OutOfMemory");
+            assertThat(Files.size(npy)).isGreaterThan(0);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
 }

@@ -75,7 +75,17 @@ public final class HfTextTokenizer implements TextTokenizer {
      */
     @Override
     public List<long[]> modelInputIds(List<String> texts) {
-        int prefix = prefixChars();
+        return encodeAll(texts, settings.maxSeqLength() - 2).stream().map(Encoding::inputIds).toList();
+    }
+
+    /**
+     * Short texts in one batch; a text longer than {@link #prefixChars} is tokenized by prefixes
+     * (see {@link #modelInputIds}) until {@code maxPieces} pieces are known.
+     */
+    @Override
+    public List<Encoding> encodeAll(List<String> texts, int maxPieces) {
+        int pieces = Math.max(maxPieces, settings.maxSeqLength() - 2);
+        int prefix = prefixChars(pieces);
         List<String> shortTexts = new ArrayList<>();
         for (String t : texts) {
             if (t.length() <= prefix) {
@@ -83,21 +93,26 @@ public final class HfTextTokenizer implements TextTokenizer {
             }
         }
         List<Encoding> shortEncoded = shortTexts.size() == texts.size() ? encodeAll(texts) : encodeAll(shortTexts);
-        List<long[]> out = new ArrayList<>(texts.size());
+        if (shortTexts.size() == texts.size()) {
+            return shortEncoded;
+        }
+        List<Encoding> out = new ArrayList<>(texts.size());
         int next = 0;
         for (String t : texts) {
-            out.add(t.length() <= prefix ? shortEncoded.get(next++).inputIds() : longTextIds(t, prefix));
+            out.add(t.length() <= prefix ? shortEncoded.get(next++) : encodeLong(t, prefix, pieces));
         }
         return out;
     }
 
     /** Texts up to this many chars are encoded whole. */
-    int prefixChars() {
-        return Math.max(1024, 16 * settings.maxSeqLength()) + longestAddedToken;
+    private int prefixChars(int pieces) {
+        return (int) Math.min(Integer.MAX_VALUE / 4, Math.max(1024L, 16L * pieces + 16L * settings.maxSeqLength()))
+                + longestAddedToken;
     }
 
-    private long[] longTextIds(String text, int prefix) {
-        int needed = settings.maxSeqLength() - 2;
+    /** The whole text's encoding cut after its first {@code pieces} pieces (all of it when it has fewer). */
+    private Encoding encodeLong(String text, int prefix, int pieces) {
+        int needed = pieces + 1; // one more than kept: then the text surely goes on
         for (long len = prefix; len < text.length(); len *= 2) {
             int cut = safeCut(text, (int) len);
             if (cut <= 0) {
@@ -115,10 +130,13 @@ public final class HfTextTokenizer implements TextTokenizer {
                 finalTokens++;
             }
             if (finalTokens >= needed) {
-                return e.inputIds(); // truncated to exactly the first `needed` tokens, as the whole text's
+                // [CLS], the first `pieces` pieces (as in the whole text), [SEP]; ids truncated as the whole text's
+                List<Token> kept = new ArrayList<>(tokens.subList(0, pieces + 1));
+                kept.add(tokens.get(tokens.size() - 1));
+                return new Encoding(text, List.copyOf(kept), e.inputIds(), e.truncated());
             }
         }
-        return encode(text).inputIds();
+        return encode(text);
     }
 
     /** The largest cut ≤ {@code len} right after whitespace or punctuation; 0 when there is none. */

@@ -23,6 +23,15 @@ public interface TextTokenizer extends AutoCloseable {
         return encodeAll(texts).stream().map(Encoding::inputIds).toList();
     }
 
+    /**
+     * {@link #encodeAll}, but a text with more than {@code maxPieces} pieces is tokenized only
+     * that far: its encoding lists its first {@code maxPieces} pieces (its input ids are the whole
+     * text's, as {@code maxPieces} is at least {@link #maxSeqLength()}).
+     */
+    default List<Encoding> encodeAll(List<String> texts, int maxPieces) {
+        return encodeAll(texts);
+    }
+
     /** Length limit in tokens, counting {@code [CLS]} and {@code [SEP]}. */
     int maxSeqLength();
 
