@@ -72,6 +72,9 @@ public final class Limits {
     /** A metadata answer (repo info, error bodies): a model repo's is a few KB. */
     public static final long METADATA_MAX_BYTES = 16L << 20;
 
+    /** A file whose size the hub did not announce is cut off here (the largest BERT checkpoint: 1.3 GB). */
+    public static final long DOWNLOAD_UNANNOUNCED_MAX_BYTES = 16L << 30;
+
     private Limits() {
     }
 

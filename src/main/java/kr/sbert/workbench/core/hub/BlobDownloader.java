@@ -173,7 +173,8 @@ final class BlobDownloader {
                 }
             }, 200, 200, TimeUnit.MILLISECONDS);
             removeIfNotOurs(incomplete);
-            long room = file.size() < 0 ? Long.MAX_VALUE : file.size() - (append ? offset : 0);
+            long room = (file.size() < 0 ? kr.sbert.workbench.core.Limits.DOWNLOAD_UNANNOUNCED_MAX_BYTES : file.size())
+                    - (append ? offset : 0);
             try (FileChannel out = FileChannel.open(incomplete, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
                     java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -181,7 +182,9 @@ final class BlobDownloader {
                     out.close();
                     truncate(incomplete);
                     throw new HubException(repoId + " " + file.path() + ": the server sends more than the "
-                            + file.size() + " bytes it announced; the partial file was deleted");
+                            + (file.size() < 0 ? kr.sbert.workbench.core.Limits.DOWNLOAD_UNANNOUNCED_MAX_BYTES
+                                    + " bytes a file of unannounced size may have" : file.size() + " bytes it announced")
+                            + "; the partial file was deleted");
                 }
             } catch (IOException e) {
                 if (closedByWatchdog.get()) { // the read failed because the watchdog closed the stream: say why

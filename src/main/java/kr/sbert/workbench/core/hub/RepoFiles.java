@@ -1,10 +1,5 @@
 package kr.sbert.workbench.core.hub;
 
-import kr.sbert.workbench.core.Limits;
-import kr.sbert.workbench.core.UserText;
-import kr.sbert.workbench.core.io.BoundedFiles;
-import kr.sbert.workbench.core.io.BoundedJson;
-
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -17,6 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import kr.sbert.workbench.core.Limits;
+import kr.sbert.workbench.core.UserText;
+import kr.sbert.workbench.core.io.BoundedFiles;
+import kr.sbert.workbench.core.io.BoundedJson;
 
 /**
  * Which files of a repo a sentence-transformers BERT needs, and whether a snapshot has them.
