@@ -40,7 +40,7 @@ class BoundedJsonTest {
     void depthIsBoundedWithoutRecursion() throws Exception {
         assertThat(BoundedJson.parse("[".repeat(64) + "]".repeat(64)).isJsonArray()).isTrue();
         assertThatThrownBy(() -> BoundedJson.parse("[".repeat(65) + "]".repeat(65)))
-                .hasMessageStartingWith("nested more than 64 levels deep at line 1 column 65");
+                .hasMessageStartingWith("nested more than 64 levels deep at line 1 column 66");
         assertThatThrownBy(() -> BoundedJson.parse("{\"a\":".repeat(1_000_000)))
                 .hasMessageContaining("nested more than 64 levels deep");
     }
