@@ -1,8 +1,6 @@
 package kr.sbert.workbench.cli;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
@@ -13,6 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import kr.sbert.workbench.core.InvalidInputException;
+import kr.sbert.workbench.core.Limits;
+import kr.sbert.workbench.core.UserText;
+import kr.sbert.workbench.core.io.BoundedJson;
+import kr.sbert.workbench.core.io.BoundedFiles;
 
 /**
  * The texts a command works on: from {@code --input FILE} or from the command line. A
@@ -69,25 +71,27 @@ final class TextInputs {
 
     private static String jsonText(Path file, int lineNo, String line) throws InvalidInputException {
         try {
-            JsonElement e = JsonParser.parseString(line);
+            JsonElement e = BoundedJson.parse(line);
             JsonElement text = e.isJsonObject() ? e.getAsJsonObject().get("text") : null;
             if (text == null || !text.isJsonPrimitive() || !text.getAsJsonPrimitive().isString()) {
                 throw new InvalidInputException(file + ":" + lineNo + ": expected an object with a string field \"text\"");
             }
             return text.getAsString();
-        } catch (JsonParseException ex) {
-            throw new InvalidInputException(file + ":" + lineNo + ": not valid JSON");
+        } catch (BoundedJson.JsonProblem ex) {
+            throw new InvalidInputException(file + ":" + lineNo + ": " + ex.getMessage());
         }
     }
 
     static String readUtf8(Path file) throws InvalidInputException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedFiles.read(file, Limits.TEXT_FILE_MAX_BYTES, "a text file");
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such file");
+        } catch (BoundedFiles.RefusedFileException e) {
+            throw new InvalidInputException(file + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new InvalidInputException(file + ": cannot read (" + UserText.quote(e.getMessage()) + ")");
         }
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
                 && (bytes[2] & 0xff) == 0xBF ? 3 : 0;

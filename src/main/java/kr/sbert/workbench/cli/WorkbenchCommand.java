@@ -3,6 +3,7 @@ package kr.sbert.workbench.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import kr.sbert.workbench.core.InvalidInputException;
+import kr.sbert.workbench.core.UserText;
 import kr.sbert.workbench.core.WorkbenchException;
 import kr.sbert.workbench.core.hub.HubException;
 import kr.sbert.workbench.core.model.MalformedModelException;
@@ -43,6 +44,7 @@ public final class WorkbenchCommand {
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler(WorkbenchCommand::handleError);
+        cl.setExecutionStrategy(WorkbenchCommand::runCatchingEverything);
         documentExitCodes(cl);
         return cl;
     }
@@ -53,13 +55,38 @@ public final class WorkbenchCommand {
         cl.getSubcommands().values().forEach(WorkbenchCommand::documentExitCodes);
     }
 
-    /** Runs the CLI and returns its exit code. */
+    /** Runs the CLI and returns its exit code; nothing thrown escapes (see {@link #runCatchingEverything}). */
     public static int run(String... args) {
-        return newCommandLine().execute(args);
+        try {
+            return newCommandLine().execute(args);
+        } catch (Throwable e) { // the last edge: even an Error while parsing is one line
+            System.err.println("error: " + oneLine(e));
+            return exitCodeOf(e);
+        }
+    }
+
+    /**
+     * picocli hands only {@link Exception}s to the execution exception handler; an {@link Error}
+     * (a stack overflow or out of memory a reader did not foresee) would escape as a stack trace.
+     * This strategy catches every {@link Throwable} at the command edge and reports it the same way.
+     */
+    private static int runCatchingEverything(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (CommandLine.ExecutionException | CommandLine.ParameterException e) {
+            throw e; // picocli reports these through the handlers set above
+        } catch (Throwable e) {
+            CommandLine cl = parsed.commandSpec().commandLine();
+            while (parsed.hasSubcommand()) {
+                parsed = parsed.subcommand();
+                cl = parsed.commandSpec().commandLine();
+            }
+            return handleError(e, cl, parsed);
+        }
     }
 
     /** One line on stderr, a documented exit code; the stack trace only with --verbose. */
-    static int handleError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    static int handleError(Throwable e, CommandLine cl, CommandLine.ParseResult parsed) {
         CommandLine root = cl;
         while (root.getParent() != null) {
             root = root.getParent();
@@ -90,20 +117,14 @@ public final class WorkbenchCommand {
         if (e instanceof WorkbenchException) {
             return ExitCodes.BAD_INPUT;
         }
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof IllegalArgumentException && !(e instanceof NumberFormatException)) {
+            // the commands' own option checks; a NumberFormatException is a parsing bug, not an option
             return ExitCodes.USAGE;
         }
         return ExitCodes.INTERNAL;
     }
 
-    private static String oneLine(Throwable e) {
-        String msg = e.getMessage();
-        if (msg == null || msg.isBlank()) {
-            msg = e.getClass().getSimpleName();
-        } else if (!(e instanceof WorkbenchException) && !(e instanceof IllegalArgumentException)) {
-            // An IllegalArgumentException carries a message written for the user (a bad option).
-            msg = e.getClass().getSimpleName() + ": " + msg;
-        }
-        return msg.replace('\n', ' ').replace('\r', ' ');
+    static String oneLine(Throwable e) {
+        return UserText.of(e);
     }
 }

@@ -12,7 +12,10 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
-            System.err.println("error: uncaught " + e + " on " + t.getName());
+            // The window's last edge: one line, whatever was thrown (an Error included); the trace follows
+            // for the bug report, as --verbose does on the command line.
+            System.err.println("error: " + kr.sbert.workbench.gui.status.StatusViewModel.oneLine(e)
+                    + " (thread " + t.getName() + ")");
             e.printStackTrace();
         });
         WorkbenchWindow.open(stage, new CoreBackend(), new FxTaskRunner(2), WorkspaceStore.atDefaultLocation());

@@ -20,7 +20,7 @@ import kr.sbert.workbench.core.InvalidInputException;
  */
 public final class StsReader {
     /** Larger files are refused before being read (a data set of this size is surely a mistake). */
-    static final long MAX_BYTES = 512L * 1024 * 1024;
+    static final long MAX_BYTES = kr.sbert.workbench.core.Limits.TEXT_FILE_MAX_BYTES;
 
     private StsReader() {
     }

@@ -55,9 +55,12 @@ final class BlobDownloader {
     void download(String repoId, FileMetadata file, Path incomplete, LongConsumer progress, CancelToken cancel)
             throws HubException, CancelledException {
         int failures = 0;
+        long best = -1; // the most bytes the file held after any attempt: only going beyond it is progress
+        removeIfNotOurs(incomplete);
         while (true) {
             cancel.throwIfCancelled();
             long offset = sizeOrZero(incomplete);
+            best = Math.max(best, offset);
             if (file.size() >= 0 && offset > file.size()) {
                 progress.accept(-offset);
                 truncate(incomplete);
@@ -73,7 +76,13 @@ final class BlobDownloader {
                 }
             } catch (IOException e) {
                 cancel.throwIfCancelled(); // the watchdog closed the stream because of a cancel
-                failures = t.received.get() > 0 ? 1 : failures + 1;
+                // Progress resets the count, but only new bytes beyond the best so far and not from a
+                // transfer dropped as too slow: a server answering Range with 200, or a wrong
+                // Content-Range, or trickling bytes, would otherwise be retried for ever.
+                long now = sizeOrZero(incomplete);
+                boolean progressed = now > best && !t.tooSlow.get();
+                failures = progressed ? 1 : failures + 1;
+                best = Math.max(best, now);
                 if (failures > retry.attempts()) {
                     throw new HubException("download of " + file.path() + " from " + repoId + " failed after "
                             + failures + " attempts (" + HubClient.describe(e) + "); run the command again to resume", e);
@@ -84,10 +93,47 @@ final class BlobDownloader {
         verify(repoId, file, incomplete);
     }
 
-    /** Bytes received in one attempt, and when the last arrived (for the stall watchdog). */
+    /**
+     * Bytes received in one attempt, when the last arrived (for the stall watchdog) and the
+     * minimum-rate window ({@link kr.sbert.workbench.core.Limits#minRateBytesPerSecond()}).
+     */
     private static final class Transfer {
         final AtomicLong received = new AtomicLong();
         final AtomicLong lastByteNanos = new AtomicLong(System.nanoTime());
+        final AtomicBoolean tooSlow = new AtomicBoolean();
+        final long minRate = kr.sbert.workbench.core.Limits.minRateBytesPerSecond();
+        final long windowNanos = kr.sbert.workbench.core.Limits.minRateWindow().toNanos();
+        long windowStartNanos = System.nanoTime();
+        long windowStartBytes;
+
+        /** Called by the watchdog only: true when the last full window brought fewer bytes than the rate asks. */
+        boolean slowerThanMinimum() {
+            long now = System.nanoTime();
+            if (now - windowStartNanos < windowNanos) {
+                return false;
+            }
+            long bytes = received.get();
+            double need = minRate * ((now - windowStartNanos) / 1e9);
+            boolean slow = bytes - windowStartBytes < need;
+            windowStartNanos = now;
+            windowStartBytes = bytes;
+            return slow;
+        }
+    }
+
+    /**
+     * Downloads write only regular files they created: a {@code .incomplete} that is a symlink
+     * (or anything but a regular file) is removed, never followed, before the download starts.
+     */
+    private static void removeIfNotOurs(Path incomplete) throws HubException {
+        try {
+            if (Files.exists(incomplete, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isRegularFile(incomplete, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(incomplete);
+            }
+        } catch (IOException e) {
+            throw new HubException("cannot remove " + incomplete + " (not a regular file): " + e.getMessage(), e);
+        }
     }
 
     /** One attempt. @return true when the file is complete (or the stream ended and the size is unknown). */
@@ -113,7 +159,11 @@ final class BlobDownloader {
             AtomicBoolean active = new AtomicBoolean(true);
             ScheduledFuture<?> watch = WATCHDOG.scheduleAtFixedRate(() -> {
                 long idle = System.nanoTime() - t.lastByteNanos.get();
-                if (cancel.isCancelled() || idle > retry.stallTimeout().toNanos()) {
+                boolean slow = t.slowerThanMinimum();
+                if (slow) {
+                    t.tooSlow.set(true);
+                }
+                if (cancel.isCancelled() || idle > retry.stallTimeout().toNanos() || slow) {
                     synchronized (guard) {
                         if (active.get() && !closedByWatchdog.getAndSet(true)) {
                             closeQuietly(body);
@@ -122,11 +172,31 @@ final class BlobDownloader {
                     }
                 }
             }, 200, 200, TimeUnit.MILLISECONDS);
+            removeIfNotOurs(incomplete);
+            long room = (file.size() < 0 ? kr.sbert.workbench.core.Limits.DOWNLOAD_UNANNOUNCED_MAX_BYTES : file.size())
+                    - (append ? offset : 0);
             try (FileChannel out = FileChannel.open(incomplete, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-                copy(body, out, incomplete, progress, cancel, t);
-            } catch (java.nio.channels.ClosedByInterruptException e) {
-                throw new IOException("transfer stopped", e);
+                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!copy(body, out, incomplete, progress, cancel, t, room)) {
+                    out.close();
+                    truncate(incomplete);
+                    throw new HubException(repoId + " " + file.path() + ": the server sends more than the "
+                            + (file.size() < 0 ? kr.sbert.workbench.core.Limits.DOWNLOAD_UNANNOUNCED_MAX_BYTES
+                                    + " bytes a file of unannounced size may have" : file.size() + " bytes it announced")
+                            + "; the partial file was deleted");
+                }
+            } catch (IOException e) {
+                if (closedByWatchdog.get()) { // the read failed because the watchdog closed the stream: say why
+                    cancel.throwIfCancelled();
+                    throw new IOException(t.tooSlow.get()
+                            ? "slower than " + t.minRate + " bytes/s"
+                            : "no data for " + retry.stallTimeout().toSeconds() + " s", e);
+                }
+                if (e instanceof java.nio.channels.ClosedByInterruptException) {
+                    throw new IOException("transfer stopped", e);
+                }
+                throw e;
             } finally {
                 watch.cancel(false);
                 synchronized (guard) {
@@ -138,7 +208,9 @@ final class BlobDownloader {
             }
             cancel.throwIfCancelled();
             if (closedByWatchdog.get()) {
-                throw new IOException("no data for " + retry.stallTimeout().toSeconds() + " s");
+                throw new IOException(t.tooSlow.get()
+                        ? "slower than " + t.minRate + " bytes/s"
+                        : "no data for " + retry.stallTimeout().toSeconds() + " s");
             }
             long have = Files.size(incomplete);
             if (file.size() >= 0 && have < file.size()) {
@@ -148,15 +220,27 @@ final class BlobDownloader {
         }
     }
 
-    private static void copy(InputStream in, FileChannel out, Path target, LongConsumer progress, CancelToken cancel,
-                             Transfer t) throws IOException, HubException, CancelledException {
+    /**
+     * Copies at most {@code room} bytes (what the announced size leaves).
+     *
+     * @return false when the server sent more than that (nothing beyond it is written)
+     */
+    private static boolean copy(InputStream in, FileChannel out, Path target, LongConsumer progress,
+                                CancelToken cancel, Transfer t, long room) throws IOException, HubException,
+            CancelledException {
         byte[] buf = new byte[BUFFER];
         int n;
-        while ((n = in.read(buf)) >= 0) {
+        long left = room;
+        while ((n = in.read(buf, 0, (int) Math.min(buf.length, Math.max(1, Math.min(left + 1, Integer.MAX_VALUE)))))
+                >= 0) {
             cancel.throwIfCancelled();
             if (n == 0) {
                 continue;
             }
+            if (n > left) {
+                return false;
+            }
+            left -= n;
             t.lastByteNanos.set(System.nanoTime());
             t.received.addAndGet(n);
             try {
@@ -171,6 +255,7 @@ final class BlobDownloader {
             }
             progress.accept(n);
         }
+        return true;
     }
 
     /** Size must match; LFS content must hash to its sha256 ETag. A mismatch deletes the file. */
@@ -192,6 +277,24 @@ final class BlobDownloader {
             }
         } catch (IOException e) {
             throw new HubException("cannot check " + incomplete + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A blob another process finished while we waited for its lock: complete and verified (size,
+     * and sha256 for LFS files) or refused; it is not downloaded again either way.
+     */
+    static void verifyFinished(String repoId, FileMetadata file, Path blob) throws HubException {
+        try {
+            long size = Files.size(blob);
+            boolean sizeOk = file.size() < 0 || size == file.size();
+            if (!sizeOk || (file.isLfs() && !sha256(blob).equals(file.etag().toLowerCase(Locale.ROOT)))) {
+                throw new HubException(repoId + " " + file.path() + ": " + blob + ", written by another download, does not"
+                        + " match what the hub announced (" + (sizeOk ? "sha256" : size + " bytes, not " + file.size())
+                        + "); delete it and run again");
+            }
+        } catch (IOException e) {
+            throw new HubException("cannot check " + blob + ": " + e.getMessage(), e);
         }
     }
 

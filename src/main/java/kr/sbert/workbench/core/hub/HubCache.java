@@ -101,7 +101,9 @@ public final class HubCache {
             if (!Files.isRegularFile(ref)) {
                 return Optional.empty();
             }
-            String commit = Files.readString(ref, StandardCharsets.UTF_8).strip();
+            // a ref holds one 40-character commit: a huge or endless "ref" is not read
+            String commit = new String(kr.sbert.workbench.core.io.BoundedFiles.read(ref, 4096, "a ref file"),
+                    StandardCharsets.UTF_8).strip();
             return COMMIT.matcher(commit).matches() ? Optional.of(commit) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

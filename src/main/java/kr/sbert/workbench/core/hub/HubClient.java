@@ -2,8 +2,6 @@ package kr.sbert.workbench.core.hub;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -23,6 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import kr.sbert.workbench.core.Limits;
+import kr.sbert.workbench.core.UserText;
+import kr.sbert.workbench.core.io.BoundedJson;
 import kr.sbert.workbench.core.task.CancelledException;
 
 /**
@@ -73,25 +74,38 @@ public final class HubClient {
     /** {@code GET /api/models/{id}/revision/{rev}}: the commit and file list. */
     public RepoInfo repoInfo(String repoId, String revision) throws HubException, CancelledException {
         URI url = URI.create(settings.endpoint() + "/api/models/" + repoId + "/revision/" + encode(revision));
-        HttpResponse<String> r = sendFollowing(url, "GET", HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), true,
+        HttpResponse<InputStream> r = sendFollowing(url, "GET", HttpResponse.BodyHandlers.ofInputStream(), true,
                 repoId, revision, null);
         if (r.statusCode() != 200) {
+            closeQuietly(r.body());
             throw errorFor(r, repoId, revision, null);
         }
+        String what = settings.endpoint() + " sent repo info for " + repoId;
+        String body = BoundedBody.read(r.body(), Limits.METADATA_MAX_BYTES, Limits.metadataDeadline(), what);
         try {
-            JsonObject o = JsonParser.parseString(r.body()).getAsJsonObject();
-            String sha = o.has("sha") && !o.get("sha").isJsonNull() ? o.get("sha").getAsString() : null;
+            JsonElement root = BoundedJson.parse(body);
+            if (!root.isJsonObject()) {
+                throw new HubException(what + " that is not the hub's JSON (not an object)");
+            }
+            JsonObject o = root.getAsJsonObject();
+            JsonElement shaJson = o.get("sha");
+            String sha = shaJson != null && shaJson.isJsonPrimitive() ? shaJson.getAsString() : null;
             HubCache.checkCommit(sha);
             List<String> siblings = new ArrayList<>();
-            if (o.has("siblings") && o.get("siblings").isJsonArray()) {
-                for (JsonElement s : o.getAsJsonArray("siblings")) {
-                    siblings.add(s.getAsJsonObject().get("rfilename").getAsString());
+            JsonElement list = o.get("siblings");
+            if (list != null && list.isJsonArray()) {
+                for (JsonElement s : list.getAsJsonArray()) {
+                    JsonElement name = s.isJsonObject() ? s.getAsJsonObject().get("rfilename") : null;
+                    if (name == null || !name.isJsonPrimitive() || !name.getAsJsonPrimitive().isString()) {
+                        throw new HubException(what + " that is not the hub's JSON (a sibling without rfilename: "
+                                + BoundedJson.describe(s) + ")");
+                    }
+                    siblings.add(name.getAsString());
                 }
             }
             return new RepoInfo(repoId, sha, siblings);
-        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
-            throw new HubException(settings.endpoint() + " sent repo info for " + repoId + " that is not the hub's JSON: "
-                    + e.getMessage(), e);
+        } catch (BoundedJson.JsonProblem e) {
+            throw new HubException(what + " that is not the hub's JSON: " + e.getMessage(), e);
         }
     }
 
@@ -209,7 +223,7 @@ public final class HubClient {
             return "no answer in time";
         }
         String msg = e.getMessage();
-        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
+        return msg == null || msg.isBlank() ? "connection failed" : UserText.quote(msg);
     }
 
     private static boolean isUnresolved(Throwable e) {
@@ -234,10 +248,12 @@ public final class HubClient {
                     String location = header(r, "Location").orElse(null);
                     boolean redirect = code >= 300 && code < 400 && location != null && hop < MAX_REDIRECTS;
                     if (redirect && (followAbsolute || !URI.create(location).isAbsolute())) {
+                        closeQuietly(r.body());
                         current = current.resolve(location);
                         continue;
                     }
                     if (isRetryable(code) && attempt <= retry.attempts()) {
+                        closeQuietly(r.body());
                         throw new RetryableStatusException("HTTP " + code);
                     }
                     return r;
@@ -249,7 +265,8 @@ public final class HubClient {
                 }
                 sleep(retry.delayBefore(attempt));
             } catch (IllegalArgumentException e) {
-                throw new HubException("the hub sent an unusable redirect for " + url + ": " + e.getMessage(), e);
+                throw new HubException("the hub sent an unusable redirect for " + url + ": "
+                        + UserText.quote(e.getMessage()), e);
             }
         }
     }
@@ -304,8 +321,28 @@ public final class HubClient {
                 + (path == null ? "" : " " + path) + "; try again later");
     }
 
-    private static Optional<URI> resolveLocation(HttpResponse<?> r) {
-        return header(r, "Location").map(loc -> r.uri().resolve(loc));
+    /** The redirect target; a {@code Location} that is not a valid URI is the hub's failure, said so. */
+    private static Optional<URI> resolveLocation(HttpResponse<?> r) throws HubException {
+        Optional<String> loc = header(r, "Location");
+        if (loc.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(r.uri().resolve(new URI(loc.get().strip())));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new HubException(r.uri().getHost() + " redirected to '" + UserText.quote(loc.get())
+                    + "', which is not a valid address");
+        }
+    }
+
+    private static void closeQuietly(Object body) {
+        if (body instanceof InputStream in) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // only releasing the connection
+            }
+        }
     }
 
     private static Optional<String> header(HttpResponse<?> r, String name) {

@@ -3,8 +3,6 @@ package kr.sbert.workbench.core.hub;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import kr.sbert.workbench.core.Limits;
+import kr.sbert.workbench.core.UserText;
+import kr.sbert.workbench.core.io.BoundedFiles;
+import kr.sbert.workbench.core.io.BoundedJson;
 
 /**
  * Which files of a repo a sentence-transformers BERT needs, and whether a snapshot has them.
@@ -62,21 +64,45 @@ final class RepoFiles {
             return List.of(new Module("", "sentence_transformers.models.Transformer"));
         }
         try {
-            JsonArray array = JsonParser.parseString(Files.readString(modulesJson, StandardCharsets.UTF_8)).getAsJsonArray();
+            JsonElement root = readJson(modulesJson);
+            if (!root.isJsonArray()) {
+                throw new HubException(what + ": modules.json is " + BoundedJson.describe(root) + ", not a list of modules");
+            }
             List<Module> modules = new ArrayList<>();
-            for (JsonElement e : array) {
+            for (JsonElement e : root.getAsJsonArray()) {
+                if (!e.isJsonObject()) {
+                    throw new HubException(what + ": modules.json lists " + BoundedJson.describe(e) + ", not a module {path, type}");
+                }
                 JsonObject o = e.getAsJsonObject();
-                String path = o.has("path") ? o.get("path").getAsString() : "";
-                String type = o.has("type") ? o.get("type").getAsString() : "";
+                String path = string(o, "path");
+                String type = string(o, "type");
+                if (path == null || type == null) {
+                    throw new HubException(what + ": modules.json has a module whose path or type is not a string");
+                }
                 if (!path.isEmpty()) {
                     HubCache.checkRepoPath(path);
                 }
                 modules.add(new Module(path, type));
             }
             return modules;
-        } catch (IOException | JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-            throw new HubException(what + ": modules.json is not a list of modules {path, type}: " + e.getMessage(), e);
+        } catch (IOException | BoundedJson.JsonProblem e) {
+            throw new HubException(what + ": modules.json is not a list of modules {path, type}: "
+                    + UserText.quote(e.getMessage()), e);
         }
+    }
+
+    /** A small JSON file of the snapshot, within the config budgets. */
+    private static JsonElement readJson(Path file) throws IOException, BoundedJson.JsonProblem {
+        return BoundedJson.parse(BoundedFiles.readUtf8(file, Limits.CONFIG_MAX_BYTES, "a config file"));
+    }
+
+    /** A string member; "" when absent, null when present but not a string. */
+    private static String string(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        if (e == null || e.isJsonNull()) {
+            return "";
+        }
+        return e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
     }
 
     /**
@@ -163,22 +189,27 @@ final class RepoFiles {
     static void checkBertConfig(String repoId, String repoPath, Path config) throws HubException {
         JsonObject o;
         try {
-            o = JsonParser.parseString(Files.readString(config, StandardCharsets.UTF_8)).getAsJsonObject();
-        } catch (IOException | JsonParseException | IllegalStateException e) {
-            throw new HubException(repoId + ": " + repoPath + " is not a JSON object: " + e.getMessage(), e);
+            JsonElement root = readJson(config);
+            if (!root.isJsonObject()) {
+                throw new HubException(repoId + ": " + repoPath + " is not a JSON object");
+            }
+            o = root.getAsJsonObject();
+        } catch (IOException | BoundedJson.JsonProblem e) {
+            throw new HubException(repoId + ": " + repoPath + " is not a JSON object: " + UserText.quote(e.getMessage()), e);
         }
-        if (o.has("model_type") && !"bert".equals(o.get("model_type").getAsString())) {
-            throw new HubException(repoId + " is not a BERT model: " + repoPath + " says model_type '"
-                    + o.get("model_type").getAsString() + "' (the workbench runs BERT only)");
+        String modelType = string(o, "model_type");
+        if (o.has("model_type") && !"bert".equals(modelType)) {
+            throw new HubException(repoId + " is not a BERT model: " + repoPath + " says model_type "
+                    + BoundedJson.describe(o.get("model_type")) + " (the workbench runs BERT only)");
         }
         if (!o.has("model_type") && o.has("architectures") && o.get("architectures").isJsonArray()) {
             boolean bert = false;
             for (JsonElement a : o.getAsJsonArray("architectures")) {
-                bert |= a.getAsString().startsWith("Bert");
+                bert |= a.isJsonPrimitive() && a.getAsString().startsWith("Bert");
             }
             if (!bert) {
                 throw new HubException(repoId + " is not a BERT model: " + repoPath + " lists architectures "
-                        + o.get("architectures") + " (the workbench runs BERT only)");
+                        + UserText.quote(o.get("architectures")) + " (the workbench runs BERT only)");
             }
         }
     }

@@ -162,8 +162,10 @@ public final class SnapshotDownloader {
             throws HubException, CancelledException, IOException {
         Path blob = cache.blobPath(repoId, f.etag());
         Files.createDirectories(blob.getParent());
-        try (BlobLock lock = BlobLock.acquire(cache.lockPath(repoId, f.etag()))) {
+        try (BlobLock lock = BlobLock.acquire(cache.lockPath(repoId, f.etag()), cancel)) {
             if (Files.exists(blob)) {
+                // another process (huggingface_hub, another workbench) finished it while we waited
+                BlobDownloader.verifyFinished(repoId, f, blob);
                 bytes.accept(Math.max(f.size(), 0));
                 return;
             }

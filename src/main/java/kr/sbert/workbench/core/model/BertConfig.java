@@ -86,6 +86,13 @@ public record BertConfig(int vocabSize, int hiddenSize, int layers, int heads, i
             // LayerNorm divides by sqrt(variance + eps): zero or less gives NaN or infinity.
             throw new MalformedModelException(file + ": layer_norm_eps must be a positive number, got " + eps);
         }
+        if (JsonFiles.intField(o, "type_vocab_size", 2, file) == 0) {
+            // every input's token_type_ids are 0: the embedding needs at least that row
+            throw new MalformedModelException(file + ": type_vocab_size must be at least 1, got 0");
+        }
+        if (JsonFiles.intField(o, "max_position_embeddings", 512, file) < 2) {
+            throw new MalformedModelException(file + ": max_position_embeddings must be at least 2 ([CLS] and [SEP])");
+        }
         for (String key : new String[] {"vocab_size", "intermediate_size"}) {
             if (JsonFiles.requiredInt(o, key, file) == 0) {
                 throw new MalformedModelException(file + ": " + key + " must be positive, got 0");

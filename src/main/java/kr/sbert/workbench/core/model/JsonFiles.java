@@ -2,34 +2,39 @@ package kr.sbert.workbench.core.model;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import kr.sbert.workbench.core.Limits;
+import kr.sbert.workbench.core.UserText;
+import kr.sbert.workbench.core.io.BoundedFiles;
+import kr.sbert.workbench.core.io.BoundedJson;
 
 /** Reads the small JSON files of a model folder with errors that name the file and the field. */
 final class JsonFiles {
-    private static final long MAX_CONFIG_BYTES = 16L << 20;
-
     private JsonFiles() {
     }
 
     static JsonElement read(Path file) throws MalformedModelException {
+        return read(file, Limits.CONFIG_MAX_BYTES, "a config file");
+    }
+
+    /**
+     * Reads a JSON file within {@code maxBytes} and the JSON budgets of {@link BoundedJson};
+     * refuses anything but a regular file (a FIFO would block for ever, a device never ends).
+     */
+    static JsonElement read(Path file, long maxBytes, String what) throws MalformedModelException {
         try {
-            if (Files.size(file) > MAX_CONFIG_BYTES) {
-                throw new MalformedModelException(file + ": larger than 16 MB, not a config file");
-            }
-            return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (JsonParseException e) {
-            throw new MalformedModelException(file + ": not valid JSON (" + firstLine(e.getMessage()) + ")", e);
+            return BoundedJson.parse(BoundedFiles.readUtf8(file, maxBytes, what));
+        } catch (BoundedJson.JsonProblem e) {
+            throw new MalformedModelException(file + ": " + e.getMessage(), e);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new MalformedModelException(file + ": missing", e);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new MalformedModelException(file + ": not UTF-8 text", e);
+        } catch (BoundedFiles.RefusedFileException e) {
+            throw new MalformedModelException(file + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new MalformedModelException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new MalformedModelException(file + ": cannot read (" + UserText.quote(e.getMessage()) + ")", e);
         }
     }
 
@@ -49,11 +54,11 @@ final class JsonFiles {
         try {
             double d = e.getAsDouble();
             if (d != Math.rint(d) || d < 0 || d > Integer.MAX_VALUE) {
-                throw new MalformedModelException(file + ": field '" + key + "' must be a non-negative integer, got " + e);
+                throw new MalformedModelException(file + ": field '" + key + "' must be a non-negative integer, got " + BoundedJson.describe(e));
             }
             return (int) d;
         } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException ex) {
-            throw new MalformedModelException(file + ": field '" + key + "' must be a number, got " + e);
+            throw new MalformedModelException(file + ": field '" + key + "' must be a number, got " + BoundedJson.describe(e));
         }
     }
 
@@ -72,7 +77,7 @@ final class JsonFiles {
         try {
             return e.getAsDouble();
         } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException ex) {
-            throw new MalformedModelException(file + ": field '" + key + "' must be a number, got " + e);
+            throw new MalformedModelException(file + ": field '" + key + "' must be a number, got " + BoundedJson.describe(e));
         }
     }
 
@@ -82,7 +87,7 @@ final class JsonFiles {
             return fallback;
         }
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
-            throw new MalformedModelException(file + ": field '" + key + "' must be true or false, got " + e);
+            throw new MalformedModelException(file + ": field '" + key + "' must be true or false, got " + BoundedJson.describe(e));
         }
         return e.getAsBoolean();
     }
@@ -90,13 +95,5 @@ final class JsonFiles {
     static String stringField(JsonObject o, String key, String fallback) {
         JsonElement e = o.get(key);
         return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? fallback : e.getAsString();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "parse error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -2,7 +2,6 @@ package kr.sbert.workbench.core.model;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,10 +143,24 @@ public record ModelFolder(Path root, Path transformerDir, int maxSeqLength, bool
                 transformerDir.resolve("config.json") + ": missing (a model folder needs config.json and weights)"));
     }
 
+    /**
+     * A module's folder, which must lie inside the model folder: checked on the resolved paths
+     * ({@code toRealPath}), so a module path that is a symlink to a folder elsewhere is refused too.
+     */
     private static Path moduleDir(Path root, String path, Path modulesFile) throws MalformedModelException {
         Path dir = root.resolve(path).normalize();
         if (!dir.startsWith(root.normalize())) {
             throw new MalformedModelException(modulesFile + ": module path '" + path + "' leaves the model folder");
+        }
+        if (Files.exists(dir)) {
+            try {
+                if (!dir.toRealPath().startsWith(root.toRealPath())) {
+                    throw new MalformedModelException(modulesFile + ": module path '" + path
+                            + "' leads outside the model folder (through a symbolic link)");
+                }
+            } catch (java.io.IOException e) {
+                throw new MalformedModelException(modulesFile + ": module path '" + path + "' cannot be resolved", e);
+            }
         }
         return dir;
     }
@@ -163,9 +176,14 @@ public record ModelFolder(Path root, Path transformerDir, int maxSeqLength, bool
         if (Files.isRegularFile(tokConfig)) {
             JsonElement e = JsonFiles.readObject(tokConfig).get("model_max_length");
             if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-                BigDecimal v = e.getAsBigDecimal();
-                if (v.compareTo(BigDecimal.valueOf(limit)) < 0) {
-                    limit = v.longValue();
+                // as a double: BigDecimal arithmetic on a literal like -1e999999999 would run for hours
+                double v = e.getAsDouble();
+                if (!(v >= 1)) {
+                    throw new MalformedModelException(tokConfig + ": model_max_length must be a positive number, got "
+                            + kr.sbert.workbench.core.io.BoundedJson.describe(e));
+                }
+                if (v < limit) {
+                    limit = (long) v;
                 }
             }
         }

@@ -117,6 +117,12 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
                 throw new MalformedModelException(layout.transformerDir().resolve("config.json") + ": vocab_size "
                         + config.vocabSize() + " is smaller than the tokenizer's vocabulary (" + tokenizer.vocabSize() + ")");
             }
+            if (tokenizer.maxTokenId() >= config.vocabSize()) {
+                // checked at load: otherwise the first text holding that token fails while encoding
+                throw new MalformedModelException(layout.transformerDir().resolve("config.json") + ": vocab_size "
+                        + config.vocabSize() + " gives word embedding rows 0.." + (config.vocabSize() - 1L)
+                        + " but the tokenizer has token id " + tokenizer.maxTokenId());
+            }
             TorchRuntime.prepareInferenceThread();
             manager = NDManager.newBaseManager(Device.cpu(), TorchRuntime.engine().getEngineName());
             Map<String, RawTensor> tensors = readWeights(weightFile);
@@ -187,8 +193,8 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
     @Override
     public float[][] encode(List<String> texts, ProgressListener progress, CancelToken cancel)
             throws CancelledException {
-        List<Encoding> encodings = tokenizer.encodeAll(texts);
-        return encodeTokenized(encodings.stream().map(Encoding::inputIds).toList(), progress, cancel);
+        // only the tokens max_seq_length keeps are read: a 20 MB line costs what its first words cost
+        return encodeTokenized(tokenizer.modelInputIds(texts), progress, cancel);
     }
 
     /**

@@ -25,17 +25,22 @@ public final class HfTextTokenizer implements TextTokenizer {
     private final TokenizerSettings settings;
     private final BertNormalization normalization;
     private final int vocabSize;
+    private final long maxTokenId;
     private final long padId;
     private final long unkId;
     private final String continuationPrefix;
+    /** The longest added token (e.g. {@code [MASK]}), in chars: a prefix's last tokens this close to its end may change. */
+    private final int longestAddedToken;
 
     HfTextTokenizer(HuggingFaceTokenizer library, TokenizerSettings settings,
-                    BertNormalization normalization, int vocabSize, long padId, long unkId,
-                    String continuationPrefix) {
+                    BertNormalization normalization, int vocabSize, long maxTokenId, long padId, long unkId,
+                    String continuationPrefix, int longestAddedToken) {
+        this.longestAddedToken = longestAddedToken;
         this.library = library;
         this.settings = settings;
         this.normalization = normalization;
         this.vocabSize = vocabSize;
+        this.maxTokenId = maxTokenId;
         this.padId = padId;
         this.unkId = unkId;
         this.continuationPrefix = continuationPrefix;
@@ -58,6 +63,103 @@ public final class HfTextTokenizer implements TextTokenizer {
             out.add(toEncoding(texts.get(i), prepared.get(i), encoded[i]));
         }
         return out;
+    }
+
+    /**
+     * Short texts are encoded in one batch as {@link #encodeAll} does. A text longer than
+     * {@link #prefixChars()} is encoded by prefixes that end just after a space or punctuation
+     * (where BERT's pre-tokenizer always splits, so the words before are tokenized as in the whole
+     * text), doubled until they hold {@code max_seq_length - 2} tokens that end before the margin of
+     * the longest added token: the ids are those of the whole text, but a 20 MB line costs what its
+     * first few hundred words cost.
+     */
+    @Override
+    public List<long[]> modelInputIds(List<String> texts) {
+        return encodeAll(texts, settings.maxSeqLength() - 2).stream().map(Encoding::inputIds).toList();
+    }
+
+    /**
+     * Short texts in one batch; a text longer than {@link #prefixChars} is tokenized by prefixes
+     * (see {@link #modelInputIds}) until {@code maxPieces} pieces are known.
+     */
+    @Override
+    public List<Encoding> encodeAll(List<String> texts, int maxPieces) {
+        int pieces = Math.max(maxPieces, settings.maxSeqLength() - 2);
+        int prefix = prefixChars(pieces);
+        List<String> shortTexts = new ArrayList<>();
+        for (String t : texts) {
+            if (t.length() <= prefix) {
+                shortTexts.add(t);
+            }
+        }
+        List<Encoding> shortEncoded = shortTexts.size() == texts.size() ? encodeAll(texts) : encodeAll(shortTexts);
+        if (shortTexts.size() == texts.size()) {
+            return shortEncoded;
+        }
+        List<Encoding> out = new ArrayList<>(texts.size());
+        int next = 0;
+        for (String t : texts) {
+            out.add(t.length() <= prefix ? shortEncoded.get(next++) : encodeLong(t, prefix, pieces));
+        }
+        return out;
+    }
+
+    /** Texts up to this many chars are encoded whole. */
+    private int prefixChars(int pieces) {
+        return (int) Math.min(Integer.MAX_VALUE / 4, Math.max(1024L, 16L * pieces + 16L * settings.maxSeqLength()))
+                + longestAddedToken;
+    }
+
+    /** The whole text's encoding cut after its first {@code pieces} pieces (all of it when it has fewer). */
+    private Encoding encodeLong(String text, int prefix, int pieces) {
+        int needed = pieces + 1; // one more than kept: then the text surely goes on
+        for (long len = prefix; len < text.length(); len *= 2) {
+            int cut = safeCut(text, (int) len);
+            if (cut <= 0) {
+                continue;
+            }
+            Encoding e = encode(text.substring(0, cut));
+            List<Token> tokens = e.tokens();
+            int margin = cut - longestAddedToken - 1;
+            int finalTokens = 0;
+            for (int i = 1; i < tokens.size() - 1 && finalTokens < needed; i++) {
+                Token t = tokens.get(i);
+                if (t.end() < 0 || t.end() > margin) {
+                    break;
+                }
+                finalTokens++;
+            }
+            if (finalTokens >= needed) {
+                // [CLS], the first `pieces` pieces (as in the whole text), [SEP]; ids truncated as the whole text's
+                List<Token> kept = new ArrayList<>(tokens.subList(0, pieces + 1));
+                kept.add(tokens.get(tokens.size() - 1));
+                return new Encoding(text, List.copyOf(kept), e.inputIds(), e.truncated());
+            }
+        }
+        return encode(text);
+    }
+
+    /** The largest cut ≤ {@code len} right after whitespace or punctuation; 0 when there is none. */
+    static int safeCut(String text, int len) {
+        for (int i = Math.min(len, text.length()); i > 0; i--) {
+            char c = text.charAt(i - 1);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || isPunctuation(c)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** BERT's {@code _is_punctuation}: ASCII symbols and Unicode P* (BMP chars only, which is all a cut needs). */
+    private static boolean isPunctuation(char c) {
+        if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.CONNECTOR_PUNCTUATION || type == Character.DASH_PUNCTUATION
+                || type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
+                || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
+                || type == Character.OTHER_PUNCTUATION;
     }
 
     private Encoding toEncoding(String text, PreparedText prepared, ai.djl.huggingface.tokenizers.Encoding e) {
@@ -100,6 +202,11 @@ public final class HfTextTokenizer implements TextTokenizer {
     @Override
     public int vocabSize() {
         return vocabSize;
+    }
+
+    @Override
+    public long maxTokenId() {
+        return maxTokenId;
     }
 
     @Override

@@ -15,11 +15,33 @@ public interface TextTokenizer extends AutoCloseable {
     /** Encodes many texts at once (faster than one by one); results are in input order. */
     List<Encoding> encodeAll(List<String> texts);
 
+    /**
+     * The ids the model is fed for each text ({@link Encoding#inputIds()} of {@link #encodeAll}),
+     * reading no more of a long text than {@link #maxSeqLength()} tokens need.
+     */
+    default List<long[]> modelInputIds(List<String> texts) {
+        return encodeAll(texts).stream().map(Encoding::inputIds).toList();
+    }
+
+    /**
+     * {@link #encodeAll}, but a text with more than {@code maxPieces} pieces is tokenized only
+     * that far: its encoding lists its first {@code maxPieces} pieces (its input ids are the whole
+     * text's, as {@code maxPieces} is at least {@link #maxSeqLength()}).
+     */
+    default List<Encoding> encodeAll(List<String> texts, int maxPieces) {
+        return encodeAll(texts);
+    }
+
     /** Length limit in tokens, counting {@code [CLS]} and {@code [SEP]}. */
     int maxSeqLength();
 
     /** Number of entries in the vocabulary. */
     int vocabSize();
+
+    /** The largest id the tokenizer can produce (vocabulary and added tokens); the model needs that many rows. */
+    default long maxTokenId() {
+        return vocabSize() - 1L;
+    }
 
     /** The id of the padding token. */
     long padId();

@@ -6,14 +6,15 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import kr.sbert.workbench.core.Limits;
+import kr.sbert.workbench.core.UserText;
+import kr.sbert.workbench.core.io.BoundedFiles;
+import kr.sbert.workbench.core.io.BoundedJson;
 import kr.sbert.workbench.core.model.MalformedModelException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class TokenizerLoader {
     static final String TOKENIZER_CONFIG = "tokenizer_config.json";
     static final String SPECIAL_TOKENS_MAP = "special_tokens_map.json";
 
-    private static final long MAX_FILE_BYTES = 256L << 20;
+    private static final long MAX_FILE_BYTES = Limits.TOKENIZER_MAX_BYTES;
 
     private TokenizerLoader() {
     }
@@ -91,14 +92,29 @@ public final class TokenizerLoader {
      * number; a repeated token keeps its last id.
      */
     static Map<String, Integer> readVocab(Path vocab) throws MalformedModelException {
-        checkSize(vocab);
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(vocab, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
+            text = BoundedFiles.readUtf8(vocab, MAX_FILE_BYTES, "a vocabulary");
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new MalformedModelException(vocab + ": not UTF-8 text", e);
+        } catch (BoundedFiles.RefusedFileException e) {
+            throw new MalformedModelException(vocab + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new MalformedModelException(vocab + ": cannot read (" + e.getMessage() + ")", e);
+            throw new MalformedModelException(vocab + ": cannot read (" + UserText.quote(e.getMessage()) + ")", e);
+        }
+        // Files.readAllLines' line breaks: \n, \r\n and \r
+        List<String> lines = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\r\n|\r|\n").matcher(text);
+        int start = 0;
+        while (m.find()) {
+            lines.add(text.substring(start, m.start()));
+            start = m.end();
+            if (lines.size() > Limits.VOCAB_MAX_ENTRIES) {
+                throw new MalformedModelException(vocab + ": more than " + Limits.VOCAB_MAX_ENTRIES + " entries");
+            }
+        }
+        if (start < text.length()) {
+            lines.add(text.substring(start));
         }
         if (lines.isEmpty()) {
             throw new MalformedModelException(vocab + ": empty vocabulary");
@@ -111,28 +127,18 @@ public final class TokenizerLoader {
     }
 
     static JsonObject parseObject(Path file) throws MalformedModelException {
-        checkSize(file);
         try {
-            JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            JsonElement root = BoundedJson.parse(BoundedFiles.readUtf8(file, MAX_FILE_BYTES, "a tokenizer file"));
             if (!root.isJsonObject()) {
                 throw new MalformedModelException(file + ": expected a JSON object");
             }
             return root.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new MalformedModelException(file + ": invalid JSON (" + oneLine(e) + ")", e);
+        } catch (BoundedJson.JsonProblem | BoundedFiles.RefusedFileException e) {
+            throw new MalformedModelException(file + ": " + e.getMessage(), e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new MalformedModelException(file + ": not UTF-8 text", e);
         } catch (IOException e) {
-            throw new MalformedModelException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static void checkSize(Path file) throws MalformedModelException {
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new MalformedModelException(file + ": larger than " + (MAX_FILE_BYTES >> 20)
-                        + " MB, not a tokenizer file");
-            }
-        } catch (IOException e) {
-            throw new MalformedModelException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new MalformedModelException(file + ": cannot read (" + UserText.quote(e.getMessage()) + ")", e);
         }
     }
 
@@ -167,16 +173,17 @@ public final class TokenizerLoader {
                 ? json.getAsJsonObject("model") : null;
         if (model == null || !"WordPiece".equals(stringOrNull(model.get("type")))) {
             throw new MalformedModelException(source + ": not a WordPiece (BERT) tokenizer; model.type is "
-                    + (model == null ? "missing" : model.get("type")));
+                    + (model == null ? "missing" : BoundedJson.describe(model.get("type"))));
         }
         if (!model.has("vocab") || !model.get("vocab").isJsonObject()) {
             throw new MalformedModelException(source + ": model.vocab is missing");
         }
         JsonObject vocab = model.getAsJsonObject("vocab");
+        long maxId = checkIds(json, vocab, source);
         String unk = stringOrNull(model.get("unk_token"));
         Long unkId = idOf(json, vocab, unk);
         if (unkId == null) {
-            throw new MalformedModelException(source + ": unknown token " + unk + " is not in the vocabulary");
+            throw new MalformedModelException(source + ": unknown token " + UserText.quote(unk) + " is not in the vocabulary");
         }
         String prefix = model.has("continuing_subword_prefix")
                 ? stringOrNull(model.get("continuing_subword_prefix")) : "##";
@@ -201,8 +208,8 @@ public final class TokenizerLoader {
             throw new MalformedModelException(source + ": post-processor does not add exactly [CLS] and [SEP]"
                     + " (an empty text gives " + List.of(empty.getTokens()) + ")");
         }
-        return new HfTextTokenizer(library, settings, normalizationOf(json), vocab.size(),
-                padId == null ? 0 : padId, unkId, prefix);
+        return new HfTextTokenizer(library, settings, normalizationOf(json), vocab.size(), maxId,
+                padId == null ? 0 : padId, unkId, prefix, longestAddedToken(json));
     }
 
     private static BertNormalization normalizationOf(JsonObject json) {
@@ -215,11 +222,11 @@ public final class TokenizerLoader {
         if ("BertNormalizer".equals(type)) {
             boolean lowercase = bool(n, "lowercase", true);
             JsonElement strip = n.get("strip_accents");
-            boolean stripAccents = strip == null || strip.isJsonNull() ? lowercase : strip.getAsBoolean();
+            boolean stripAccents = strip == null || !isBoolean(strip) ? lowercase : strip.getAsBoolean();
             return new BertNormalization(bool(n, "clean_text", true), bool(n, "handle_chinese_chars", true),
                     stripAccents, lowercase);
         }
-        if ("Sequence".equals(type) && n.has("normalizers")) {
+        if ("Sequence".equals(type) && n.has("normalizers") && n.get("normalizers").isJsonArray()) {
             boolean lower = false;
             boolean strip = false;
             for (JsonElement part : n.getAsJsonArray("normalizers")) {
@@ -234,10 +241,91 @@ public final class TokenizerLoader {
 
     private static boolean bool(JsonObject o, String key, boolean fallback) {
         JsonElement e = o.get(key);
-        return e == null || e.isJsonNull() ? fallback : e.getAsBoolean();
+        return e == null || !isBoolean(e) ? fallback : e.getAsBoolean();
     }
 
-    /** Id of a token in the added tokens or the model vocabulary, null if absent. */
+    private static boolean isBoolean(JsonElement e) {
+        return e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean();
+    }
+
+    /**
+     * Every id of {@code model.vocab} and {@code added_tokens} must be a non-negative integer and
+     * every added token an object with a string {@code content}; at most
+     * {@link Limits#ADDED_TOKENS_MAX} added tokens (the native library's load time grows fast with them).
+     * Checked before the native library sees the file.
+     *
+     * @return the largest id (checked against the model's embedding rows by the model loader)
+     */
+    private static long checkIds(JsonObject json, JsonObject vocab, String source) throws MalformedModelException {
+        long max = -1;
+        for (Map.Entry<String, JsonElement> e : vocab.entrySet()) {
+            long id = idValue(e.getValue());
+            if (id < 0) {
+                throw new MalformedModelException(source + ": model.vocab entry '" + UserText.quote(e.getKey())
+                        + "' has id " + BoundedJson.describe(e.getValue()) + " (needs a non-negative integer)");
+            }
+            max = Math.max(max, id);
+        }
+        JsonElement added = json.get("added_tokens");
+        if (added == null || added.isJsonNull()) {
+            return max;
+        }
+        if (!added.isJsonArray()) {
+            throw new MalformedModelException(source + ": added_tokens is " + BoundedJson.describe(added)
+                    + ", not an array");
+        }
+        JsonArray array = added.getAsJsonArray();
+        if (array.size() > Limits.ADDED_TOKENS_MAX) {
+            throw new MalformedModelException(source + ": " + array.size() + " added_tokens (limit "
+                    + Limits.ADDED_TOKENS_MAX + ")");
+        }
+        for (int i = 0; i < array.size(); i++) {
+            JsonElement e = array.get(i);
+            if (!e.isJsonObject()) {
+                throw new MalformedModelException(source + ": added_tokens[" + i + "] is " + BoundedJson.describe(e)
+                        + ", not an object");
+            }
+            JsonObject t = e.getAsJsonObject();
+            long id = t.has("id") ? idValue(t.get("id")) : -1;
+            if (id < 0) {
+                throw new MalformedModelException(source + ": added_tokens[" + i + "] has "
+                        + (t.has("id") ? "id " + BoundedJson.describe(t.get("id")) : "no id")
+                        + " (needs a non-negative integer)");
+            }
+            if (stringOrNull(t.get("content")) == null) {
+                throw new MalformedModelException(source + ": added_tokens[" + i + "] has no string content");
+            }
+            max = Math.max(max, id);
+        }
+        return max;
+    }
+
+    /** Chars of the longest {@code added_tokens} content (0 without any); checked by {@link #checkIds}. */
+    private static int longestAddedToken(JsonObject json) {
+        int longest = 0;
+        if (json.get("added_tokens") instanceof JsonArray array) {
+            for (JsonElement e : array) {
+                String content = stringOrNull(e.getAsJsonObject().get("content"));
+                longest = Math.max(longest, content == null ? 0 : content.length());
+            }
+        }
+        return longest;
+    }
+
+    /** A JSON id: a plain non-negative integer literal below 2^31, else -1. */
+    private static long idValue(JsonElement e) {
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            return -1;
+        }
+        String literal = e.getAsString();
+        if (literal.isEmpty() || literal.length() > 10 || !literal.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        long v = Long.parseLong(literal);
+        return v <= Integer.MAX_VALUE ? v : -1;
+    }
+
+    /** Id of a token in the added tokens or the model vocabulary, null if absent (ids checked by {@link #checkIds}). */
     private static Long idOf(JsonObject json, JsonObject vocab, String token) {
         if (token == null) {
             return null;
@@ -247,12 +335,12 @@ public final class TokenizerLoader {
             for (JsonElement e : array) {
                 JsonObject t = e.getAsJsonObject();
                 if (token.equals(stringOrNull(t.get("content")))) {
-                    return t.get("id").getAsLong();
+                    return idValue(t.get("id"));
                 }
             }
         }
         JsonElement id = vocab.get(token);
-        return id == null ? null : id.getAsLong();
+        return id == null ? null : idValue(id);
     }
 
     static String stringOrNull(JsonElement e) {
@@ -260,8 +348,8 @@ public final class TokenizerLoader {
     }
 
     private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String m = e.getMessage() == null ? "no reason given" : e.getMessage();
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return UserText.quote(nl < 0 ? m : m.substring(0, nl));
     }
 }

@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
-import kr.sbert.workbench.core.WorkbenchException;
 import kr.sbert.workbench.gui.task.TaskHandle;
 import kr.sbert.workbench.gui.task.TaskRunner;
 
@@ -56,19 +55,13 @@ public final class StatusViewModel {
         errorDetails.set("");
     }
 
-    /** The message a user can act on: the project's exceptions as they are, others with their type. */
+    /** The message a user can act on: one line, no Java class name (see {@code UserText.of}). */
     public static String oneLine(Throwable e) {
         Throwable t = e;
         while ((t instanceof RuntimeException) && t.getCause() != null && t.getMessage() != null
                 && t.getMessage().equals(t.getCause().toString())) {
             t = t.getCause();
         }
-        String msg = t.getMessage();
-        if (msg == null || msg.isBlank()) {
-            msg = t.getClass().getSimpleName();
-        } else if (!(t instanceof WorkbenchException)) {
-            msg = t.getClass().getSimpleName() + ": " + msg;
-        }
-        return msg.replace('\n', ' ').replace('\r', ' ');
+        return kr.sbert.workbench.core.UserText.of(t);
     }
 }

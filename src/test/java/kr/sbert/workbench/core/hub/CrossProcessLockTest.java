@@ -40,6 +40,7 @@ class CrossProcessLockTest {
         Path cache = tmp.resolve("cache");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Djna.tmpdir=" + System.getProperty("jna.tmpdir", tmp.resolve("jna").toString()),
                 DownloadInAnotherProcess.class.getName(), cache.toString(), hub.endpoint(), "org/tiny")
                 .redirectErrorStream(true).start();
         try {

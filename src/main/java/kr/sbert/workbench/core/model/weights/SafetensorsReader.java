@@ -3,10 +3,7 @@ package kr.sbert.workbench.core.model.weights;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -18,6 +15,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.sbert.workbench.core.Limits;
+import kr.sbert.workbench.core.UserText;
+import kr.sbert.workbench.core.io.BoundedJson;
 import kr.sbert.workbench.core.model.MalformedModelException;
 
 /**
@@ -43,9 +43,9 @@ public final class SafetensorsReader {
                         + " bytes is too short for a safetensors file (needs an 8-byte header length)");
             }
             long headerLength = regions.slice(0, 8, "header length").getLong(0);
-            if (headerLength < 0 || headerLength > SafetensorsFormat.MAX_HEADER_BYTES) {
+            if (headerLength < 0 || headerLength > Limits.SAFETENSORS_HEADER_MAX_BYTES) {
                 throw new MalformedModelException(fn + ": header claims " + Long.toUnsignedString(headerLength)
-                        + " bytes (limit 100 MB)");
+                        + " bytes (limit " + (Limits.SAFETENSORS_HEADER_MAX_BYTES >> 20) + " MB)");
             }
             if (8 + headerLength > fileSize) {
                 throw new MalformedModelException(fn + ": header claims " + headerLength
@@ -87,14 +87,19 @@ public final class SafetensorsReader {
             throw new MalformedModelException(fn + ": header is not a JSON object (does not start with '{')");
         }
         try {
-            JsonElement root = JsonParser.parseString(text);
+            // a tensor entry is 8 values; metadata strings a few more
+            JsonElement root = BoundedJson.parse(text, Limits.TENSORS_MAX * 10);
             if (!root.isJsonObject()) {
                 throw new MalformedModelException(fn + ": header is not a JSON object");
             }
+            int tensors = root.getAsJsonObject().size() - (root.getAsJsonObject().has(SafetensorsFormat.METADATA_KEY) ? 1 : 0);
+            if (tensors > Limits.TENSORS_MAX) {
+                throw new MalformedModelException(fn + ": header lists " + tensors + " tensors (limit "
+                        + Limits.TENSORS_MAX + ")");
+            }
             return root.getAsJsonObject();
-        } catch (JsonParseException | StackOverflowError e) {
-            throw new MalformedModelException(fn + ": header is not valid JSON ("
-                    + firstLine(e.getMessage()) + ")");
+        } catch (BoundedJson.JsonProblem e) {
+            throw new MalformedModelException(fn + ": header: " + e.getMessage());
         }
     }
 
@@ -177,19 +182,16 @@ public final class SafetensorsReader {
         return values;
     }
 
+    /** The format wants integers: {@code 32.0} and {@code 3.2e1} are refused, as the Rust reader refuses them. */
     private static long nonNegativeLong(String where, String field, JsonElement v) throws MalformedModelException {
         if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()) {
-            try {
-                BigDecimal d = new BigDecimal(((JsonPrimitive) v).getAsString());
-                long value = d.longValueExact();
-                if (value >= 0) {
-                    return value;
-                }
-            } catch (ArithmeticException | NumberFormatException ignored) {
-                // falls through to the error below
+            String literal = ((JsonPrimitive) v).getAsString();
+            if (literal.length() <= 19 && !literal.isEmpty() && literal.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return Long.parseLong(literal); // 19 digits: at most 9,999,999,999,999,999,999 > Long.MAX_VALUE
             }
         }
-        throw new MalformedModelException(where + ": '" + field + "' holds " + v + " (needs a non-negative integer)");
+        throw new MalformedModelException(where + ": '" + field + "' holds " + BoundedJson.describe(v)
+                + " (needs a non-negative integer)");
     }
 
     /** Offsets must tile the data buffer from 0 without overlaps or holes; returns its end. */

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.sbert.workbench.core.Limits;
+import kr.sbert.workbench.core.UserText;
 import kr.sbert.workbench.core.model.MalformedModelException;
 import net.razorvine.pickle.PickleException;
 
@@ -18,8 +20,8 @@ import net.razorvine.pickle.PickleException;
  */
 public final class TorchCheckpointReader {
 
-    /** Far more than a state dict's pickle needs (BERT-base: about 30 KB). */
-    static final long MAX_PICKLE_BYTES = 100_000_000L;
+    /** Far more than a state dict's pickle needs (BERT-base: about 30 KB); see {@link Limits}. */
+    static final long MAX_PICKLE_BYTES = Limits.PICKLE_MAX_BYTES;
 
     private TorchCheckpointReader() {
     }
@@ -61,6 +63,7 @@ public final class TorchCheckpointReader {
         Object root = unpickle(fn, pickleStream(fn, regions, pkl));
         Map<String, TorchTensorRecipe> recipes = recipes(fn, root);
         Map<String, RawTensor> tensors = new LinkedHashMap<>();
+        long[] copyBudget = {regions.size()};
         for (Map.Entry<String, TorchTensorRecipe> e : recipes.entrySet()) {
             TorchStorageRef ref = e.getValue().storage();
             TorchZipIndex.Entry data = index.entries().get(folder + "data/" + ref.key());
@@ -74,7 +77,8 @@ public final class TorchCheckpointReader {
                         + " bytes but its entry holds " + data.size());
             }
             ByteBuffer storage = regions.slice(data.dataOffset(), bytes, "storage '" + ref.key() + "'");
-            tensors.put(e.getKey(), TorchTensorAssembler.assemble(fn, e.getKey(), e.getValue(), storage, bigEndian));
+            tensors.put(e.getKey(), TorchTensorAssembler.assemble(fn, e.getKey(), e.getValue(), storage, bigEndian,
+                    copyBudget));
         }
         return tensors;
     }
@@ -89,34 +93,39 @@ public final class TorchCheckpointReader {
             throw new MalformedModelException(fn + ": legacy-format checkpoints over 2 GB are not supported; "
                     + "re-save it with torch.save in PyTorch >= 1.6 or convert it to model.safetensors");
         }
-        ByteBufferInputStream in = new ByteBufferInputStream(regions.slice(0, regions.size(), "file"));
-        unpickle(fn, in); // magic number
-        Object protocol = unpickle(fn, in);
+        long[] at = {0};
+        unpickleLegacy(fn, regions, at); // magic number
+        Object protocol = unpickleLegacy(fn, regions, at);
         if (!(protocol instanceof Number p) || p.intValue() != 1001) {
-            throw new MalformedModelException(fn + ": legacy checkpoint protocol " + protocol + " is not supported");
+            throw new MalformedModelException(fn + ": legacy checkpoint protocol " + TorchUnpickler.describe(protocol)
+                    + " is not supported");
         }
-        Object sysInfo = unpickle(fn, in);
+        Object sysInfo = unpickleLegacy(fn, regions, at);
         if (sysInfo instanceof Map<?, ?> info && Boolean.FALSE.equals(info.get("little_endian"))) {
             throw new MalformedModelException(fn + ": big-endian legacy checkpoints are not supported");
         }
-        Map<String, TorchTensorRecipe> recipes = recipes(fn, unpickle(fn, in));
-        Object keys = unpickle(fn, in);
+        Map<String, TorchTensorRecipe> recipes = recipes(fn, unpickleLegacy(fn, regions, at));
+        Object keys = unpickleLegacy(fn, regions, at);
         if (!(keys instanceof List<?> keyList)) {
             throw new MalformedModelException(fn + ": legacy storage key list is missing");
+        }
+        if (keyList.size() > Limits.TENSORS_MAX) {
+            throw new MalformedModelException(fn + ": lists " + keyList.size() + " storages (limit " + Limits.TENSORS_MAX + ")");
         }
         Map<String, TorchStorageRef> refs = new LinkedHashMap<>();
         recipes.values().forEach(r -> refs.putIfAbsent(r.storage().key(), r.storage()));
         Map<String, ByteBuffer> storages = new LinkedHashMap<>();
-        long position = in.position();
+        long position = at[0];
         for (Object key : keyList) {
             TorchStorageRef ref = refs.get(String.valueOf(key));
             if (ref == null) {
-                throw new MalformedModelException(fn + ": legacy storage key '" + key + "' is used by no tensor");
+                throw new MalformedModelException(fn + ": legacy storage key " + TorchUnpickler.describe(key)
+                        + " is used by no tensor");
             }
             ByteBuffer count = regions.slice(position, 8, "element count of storage '" + key + "'");
             long numel = count.getLong(0);
             if (numel != ref.numel()) {
-                throw new MalformedModelException(fn + ": storage '" + key + "' holds " + numel
+                throw new MalformedModelException(fn + ": storage " + TorchUnpickler.describe(key) + " holds " + numel
                         + " elements but the pickle says " + ref.numel());
             }
             long bytes = storageBytes(fn, String.valueOf(key), ref);
@@ -124,22 +133,45 @@ public final class TorchCheckpointReader {
             position += 8 + bytes;
         }
         Map<String, RawTensor> tensors = new LinkedHashMap<>();
+        long[] copyBudget = {regions.size()};
         for (Map.Entry<String, TorchTensorRecipe> e : recipes.entrySet()) {
             ByteBuffer storage = storages.get(e.getValue().storage().key());
             if (storage == null) {
                 throw new MalformedModelException(fn + ": tensor '" + e.getKey() + "' names storage '"
                         + e.getValue().storage().key() + "' which the file does not hold");
             }
-            tensors.put(e.getKey(), TorchTensorAssembler.assemble(fn, e.getKey(), e.getValue(), storage, false));
+            tensors.put(e.getKey(), TorchTensorAssembler.assemble(fn, e.getKey(), e.getValue(), storage, false,
+                    copyBudget));
         }
         return tensors;
+    }
+
+    /**
+     * One pickle of a legacy file, starting at {@code at[0]} (advanced past it): the unpickler sees
+     * at most {@link Limits#PICKLE_MAX_BYTES} of the file, so a pickle cannot run on for the
+     * hundreds of MB the storages take.
+     */
+    private static Object unpickleLegacy(String fn, FileRegions regions, long[] at) throws MalformedModelException {
+        long window = Math.min(regions.size() - at[0], MAX_PICKLE_BYTES);
+        ByteBufferInputStream in = new ByteBufferInputStream(regions.slice(at[0], window, "pickle"));
+        try {
+            return unpickle(fn, in);
+        } catch (MalformedModelException e) {
+            if (in.available() == 0 && window == MAX_PICKLE_BYTES) {
+                throw new MalformedModelException(fn + ": a pickle runs on for more than "
+                        + (MAX_PICKLE_BYTES >> 20) + " MB (a state dict's takes well under 1 MB)", e);
+            }
+            throw e;
+        } finally {
+            at[0] += in.position();
+        }
     }
 
     private static ByteBufferInputStream pickleStream(String fn, FileRegions regions, TorchZipIndex.Entry pkl)
             throws MalformedModelException {
         if (pkl.size() > MAX_PICKLE_BYTES) {
-            throw new MalformedModelException(fn + ": " + pkl.name() + " is " + pkl.size()
-                    + " bytes (limit 100 MB)");
+            throw new MalformedModelException(fn + ": " + UserText.quote(pkl.name()) + " is " + pkl.size()
+                    + " bytes (limit " + (MAX_PICKLE_BYTES >> 20) + " MB)");
         }
         return new ByteBufferInputStream(regions.slice(pkl.dataOffset(), pkl.size(), pkl.name()));
     }
@@ -169,25 +201,45 @@ public final class TorchCheckpointReader {
             return new TorchUnpickler(in).run();
         } catch (TorchUnpickler.RefusedPickleException e) {
             throw new MalformedModelException(fn + ": " + e.getMessage());
-        } catch (IOException | PickleException | ClassCastException | IllegalStateException
-                 | IndexOutOfBoundsException | ArithmeticException e) {
-            throw new MalformedModelException(fn + ": the pickle is corrupt (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + ")", e);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedModelException(fn + ": the pickle is corrupt (" + corruption(e) + ")", e);
         }
+    }
+
+    /** What went wrong inside a pickle, in words (never a Java class name). */
+    private static String corruption(Exception e) {
+        if (e instanceof NumberFormatException) {
+            return "a number opcode holds text that is not a number";
+        }
+        if (e instanceof java.io.EOFException || (e instanceof IOException && e.getMessage() == null)) {
+            return "it ends early";
+        }
+        if (e instanceof PickleException && e.getMessage() != null) {
+            return UserText.quote(e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (e instanceof IOException) {
+            return "it ends early or cannot be read";
+        }
+        return "an opcode finds the wrong values on the stack";
     }
 
     private static Map<String, TorchTensorRecipe> recipes(String fn, Object root) throws MalformedModelException {
         if (!(root instanceof Map<?, ?> map)) {
-            throw new MalformedModelException(fn + ": the pickle holds " + (root == null ? "None" : root.getClass().getSimpleName())
+            throw new MalformedModelException(fn + ": the pickle holds " + TorchUnpickler.describe(root)
                     + ", not a state dict (save model.state_dict(), not the model)");
+        }
+        if (map.size() > Limits.TENSORS_MAX) {
+            throw new MalformedModelException(fn + ": the state dict has " + map.size() + " entries (limit "
+                    + Limits.TENSORS_MAX + ")");
         }
         Map<String, TorchTensorRecipe> recipes = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String name)) {
-                throw new MalformedModelException(fn + ": state dict key " + e.getKey() + " is not a string");
+                throw new MalformedModelException(fn + ": state dict key " + TorchUnpickler.describe(e.getKey())
+                        + " is not a string");
             }
             if (!(e.getValue() instanceof TorchTensorRecipe recipe)) {
-                throw new MalformedModelException(fn + ": state dict entry '" + name + "' is not a tensor");
+                throw new MalformedModelException(fn + ": state dict entry '" + UserText.quote(name) + "' is not a tensor");
             }
             recipes.put(name, recipe);
         }

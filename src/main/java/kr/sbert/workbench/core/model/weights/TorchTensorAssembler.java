@@ -18,10 +18,12 @@ final class TorchTensorAssembler {
     /**
      * @param storage   the storage's bytes, position 0, limit = storage size in bytes
      * @param bigEndian whether the checkpoint was written big-endian
+     * @param copyBudget bytes that gathered copies may still take, shared by all tensors of one
+     *                   file (starts at the file's size: real views never need more); reduced here
      */
     static RawTensor assemble(String fn, String name, TorchTensorRecipe recipe, ByteBuffer storage,
-                              boolean bigEndian) throws MalformedModelException {
-        String where = fn + ": tensor '" + name + "'";
+                              boolean bigEndian, long[] copyBudget) throws MalformedModelException {
+        String where = fn + ": tensor '" + kr.sbert.workbench.core.UserText.quote(name) + "'";
         TensorDType dtype = recipe.storage().dtype();
         int es = dtype.byteSize();
         long storageNumel = storage.limit() / es;
@@ -55,6 +57,11 @@ final class TorchTensorAssembler {
                     + Arrays.toString(size) + ", stride " + Arrays.toString(stride) + ") reaches element " + last
                     + " of a storage holding " + storageNumel);
         }
+        if (numel > storageNumel) {
+            // stride 0 (an expanded view) or overlapping strides: a copy would amplify a few bytes into GBs
+            throw new MalformedModelException(where + ": view of size " + Arrays.toString(size) + " has " + numel
+                    + " elements but its storage holds only " + storageNumel + " (expanded or overlapping view)");
+        }
         if (numel * es > Integer.MAX_VALUE - 8) {
             throw new MalformedModelException(where + ": " + numel * es + " bytes; a single tensor over 2 GB is not supported");
         }
@@ -62,6 +69,10 @@ final class TorchTensorAssembler {
             ByteBuffer data = storage.slice((int) (recipe.offset() * es), (int) (numel * es));
             return new RawTensor(name, dtype, size, data.order(ByteOrder.LITTLE_ENDIAN));
         }
+        if (numel * es > copyBudget[0]) {
+            throw new MalformedModelException(where + ": its strided views would copy more bytes than the file holds");
+        }
+        copyBudget[0] -= numel * es;
         return new RawTensor(name, dtype, size, gather(recipe, storage, numel, es, bigEndian));
     }
 

@@ -6,6 +6,8 @@ import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.sbert.workbench.core.Limits;
+import kr.sbert.workbench.core.UserText;
 import net.razorvine.pickle.IObjectConstructor;
 import net.razorvine.pickle.PickleException;
 import net.razorvine.pickle.PickleUtils;
@@ -44,9 +46,10 @@ final class TorchUnpickler extends Unpickler {
             "torch.ByteStorage", TensorDType.U8, "torch.BoolStorage", TensorDType.BOOL);
 
     /** Longest text line accepted in a line-based opcode. */
-    private static final int MAX_LINE = 4096;
+    private static final int MAX_LINE = Limits.PICKLE_MAX_LINE;
 
     private final InputStream source;
+    private int opcodes;
 
     TorchUnpickler(InputStream source) {
         this.source = source;
@@ -59,6 +62,10 @@ final class TorchUnpickler extends Unpickler {
 
     @Override
     protected Object dispatch(short opcode) throws PickleException, IOException {
+        if (++opcodes > Limits.PICKLE_MAX_OPCODES) {
+            throw new RefusedPickleException("the pickle runs more than " + Limits.PICKLE_MAX_OPCODES
+                    + " opcodes (a state dict needs a few thousand)");
+        }
         switch (opcode) {
             case 'c' -> { // GLOBAL: module and name on two text lines
                 checkLines(2);
@@ -104,15 +111,23 @@ final class TorchUnpickler extends Unpickler {
             case 's' -> { // SETITEM
                 Object value = stack.pop();
                 Object key = stack.pop();
-                targetMap().put(key, value);
+                targetMap().put(checkKey(key), value);
                 return NO_RETURN_VALUE;
             }
-            case 'I', 'L', 'F', 'S', 'V', 'P', 'g', 'p' -> { // text-line opcodes
+            case 'I', 'L', 'F', 'g', 'p' -> { // text numbers and memo indices: a few digits
+                checkLines(1, Limits.PICKLE_MAX_NUMBER_CHARS);
+                return super.dispatch(opcode);
+            }
+            case 'S', 'V', 'P' -> { // text-line opcodes
                 checkLines(1);
                 return super.dispatch(opcode);
             }
-            case 'B', 'X', 'T', 0x8b -> {
+            case 'B', 'X', 'T' -> {
                 checkLength(4);
+                return super.dispatch(opcode);
+            }
+            case 0x8a, 0x8b -> { // LONG1, LONG4: a tensor offset or size needs at most 8 bytes
+                checkIntegerLength(opcode == 0x8a ? 1 : 4);
                 return super.dispatch(opcode);
             }
             case 0x8d, 0x8e, 0x96 -> {
@@ -162,7 +177,7 @@ final class TorchUnpickler extends Unpickler {
         if (dtype != null) {
             return new StorageType(global, dtype);
         }
-        throw new RefusedPickleException("refused pickle global '" + global
+        throw new RefusedPickleException("refused pickle global '" + UserText.quote(global)
                 + "' (only tensor-building globals are allowed)");
     }
 
@@ -189,12 +204,13 @@ final class TorchUnpickler extends Unpickler {
     private static long toLong(Number n) {
         if (n instanceof BigInteger b) {
             if (b.bitLength() > 63) {
-                throw new RefusedPickleException("integer " + b + " is out of range");
+                // never rendered in decimal: that alone is quadratic in the digits
+                throw new RefusedPickleException("an integer of " + b.bitLength() + " bits is out of range");
             }
             return b.longValue();
         }
         if (!(n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte)) {
-            throw new RefusedPickleException("expected an integer, found " + n);
+            throw new RefusedPickleException("expected an integer, found " + describe(n));
         }
         return n.longValue();
     }
@@ -213,7 +229,30 @@ final class TorchUnpickler extends Unpickler {
             throw new RefusedPickleException("odd number of dict items");
         }
         for (int i = 0; i < items.size(); i += 2) {
-            map.put(items.get(i), items.get(i + 1));
+            map.put(checkKey(items.get(i)), items.get(i + 1));
+        }
+    }
+
+    /**
+     * Dict keys must be atomic (a state dict's are strings, its metadata's too): hashing a list or
+     * tuple key recurses through it, and a 200,000-deep or self-containing one would overflow the stack.
+     */
+    private static Object checkKey(Object key) {
+        if (key == null || key instanceof String || key instanceof Number || key instanceof Boolean) {
+            return key;
+        }
+        throw new RefusedPickleException("a dict key is " + describe(key) + " (a state dict's keys are strings)");
+    }
+
+    /** LONG1/LONG4: the byte count of the integer that follows. */
+    private void checkIntegerLength(int width) throws IOException {
+        input.mark(width);
+        byte[] raw = PickleUtils.readbytes(input, width);
+        input.reset();
+        long length = width == 1 ? raw[0] & 0xff : Integer.toUnsignedLong(PickleUtils.bytes_to_integer(raw));
+        if (length > Limits.PICKLE_MAX_INT_BYTES) {
+            throw new RefusedPickleException("a pickle integer of " + length + " bytes (limit "
+                    + Limits.PICKLE_MAX_INT_BYTES + ")");
         }
     }
 
@@ -230,9 +269,13 @@ final class TorchUnpickler extends Unpickler {
         }
     }
 
-    /** Text-line opcodes must end their lines soon (a huge decimal number would parse for hours). */
     private void checkLines(int lines) throws IOException {
-        input.mark(MAX_LINE * lines + lines);
+        checkLines(lines, MAX_LINE);
+    }
+
+    /** Text-line opcodes must end their lines soon (a huge decimal number would parse for hours). */
+    private void checkLines(int lines, int maxLine) throws IOException {
+        input.mark(maxLine * lines + lines);
         try {
             int seen = 0;
             for (int read = 0, b; seen < lines; read++) {
@@ -243,8 +286,8 @@ final class TorchUnpickler extends Unpickler {
                 if (b == '\n') {
                     seen++;
                     read = -1;
-                } else if (read >= MAX_LINE) {
-                    throw new RefusedPickleException("pickle text line longer than " + MAX_LINE + " bytes");
+                } else if (read >= maxLine) {
+                    throw new RefusedPickleException("pickle text line longer than " + maxLine + " bytes");
                 }
             }
         } finally {
@@ -252,11 +295,35 @@ final class TorchUnpickler extends Unpickler {
         }
     }
 
-    private static String describe(Object o) {
+    /**
+     * A pickled value as a message shows it, never recursing into it (a list may hold itself or
+     * nest 200,000 deep): containers by kind and size, scalars made visible and cut.
+     */
+    static String describe(Object o) {
         if (o == null) {
             return "None";
         }
-        String s = o instanceof Object[] a ? java.util.Arrays.deepToString(a) : o.toString();
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+        if (o instanceof Object[] a) {
+            return "a tuple of " + a.length + " values";
+        }
+        if (o instanceof java.util.Collection<?> c) {
+            return "a list of " + c.size() + " values";
+        }
+        if (o instanceof Map<?, ?> m) {
+            return "a dict of " + m.size() + " entries";
+        }
+        if (o instanceof BigInteger b) {
+            return b.bitLength() > 63 ? "an integer of " + b.bitLength() + " bits" : b.toString();
+        }
+        if (o instanceof String || o instanceof Number || o instanceof Boolean) {
+            return UserText.quote(o);
+        }
+        if (o instanceof StorageType t) {
+            return t.name();
+        }
+        if (o instanceof TorchTensorRecipe || o instanceof TorchStorageRef) {
+            return "a tensor";
+        }
+        return "a " + (o instanceof byte[] ? "bytes value" : "value of an unexpected kind");
     }
 }

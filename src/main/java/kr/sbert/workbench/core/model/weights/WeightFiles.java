@@ -2,14 +2,16 @@ package kr.sbert.workbench.core.model.weights;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.sbert.workbench.core.Limits;
+import kr.sbert.workbench.core.UserText;
+import kr.sbert.workbench.core.io.BoundedFiles;
+import kr.sbert.workbench.core.io.BoundedJson;
 import kr.sbert.workbench.core.model.MalformedModelException;
 
 /** Finds the weight file in a transformer folder and reads it, whatever its format. */
@@ -21,7 +23,6 @@ public final class WeightFiles {
             "pytorch_model.bin", "pytorch_model.bin.index.json");
 
     private static final String INDEX_SUFFIX = ".index.json";
-    private static final long MAX_INDEX_BYTES = 100_000_000L;
 
     private WeightFiles() {
     }
@@ -50,11 +51,21 @@ public final class WeightFiles {
         if (FileRegions.name(file).endsWith(INDEX_SUFFIX)) {
             return readSharded(file);
         }
+        return readOne(file);
+    }
+
+    /** One weight file, never an index (a shard that is an index would let an index name itself). */
+    private static Map<String, RawTensor> readOne(Path file) throws MalformedModelException {
+        if (!Files.isRegularFile(file)) {
+            throw new MalformedModelException(FileRegions.name(file) + ": "
+                    + (Files.exists(file) ? "not a regular file" : "missing"));
+        }
         WeightFormat format;
         try {
             format = WeightFormat.of(file);
         } catch (IOException e) {
-            throw new MalformedModelException(FileRegions.name(file) + ": cannot read (" + e.getMessage() + ")", e);
+            throw new MalformedModelException(FileRegions.name(file) + ": cannot read ("
+                    + UserText.quote(e.getMessage()) + ")", e);
         }
         return switch (format) {
             case SAFETENSORS -> SafetensorsReader.read(file);
@@ -69,17 +80,18 @@ public final class WeightFiles {
         String fn = FileRegions.name(index);
         JsonObject weightMap;
         try {
-            if (Files.size(index) > MAX_INDEX_BYTES) {
-                throw new MalformedModelException(fn + ": index is larger than 100 MB");
-            }
-            JsonElement root = JsonParser.parseString(Files.readString(index));
+            JsonElement root = BoundedJson.parse(BoundedFiles.readUtf8(index, Limits.WEIGHT_INDEX_MAX_BYTES,
+                    "a shard index"));
             JsonElement map = root.isJsonObject() ? root.getAsJsonObject().get("weight_map") : null;
             if (map == null || !map.isJsonObject()) {
                 throw new MalformedModelException(fn + ": missing 'weight_map' object");
             }
             weightMap = map.getAsJsonObject();
-        } catch (IOException | JsonParseException e) {
-            throw new MalformedModelException(fn + ": cannot read the shard index (" + e.getMessage() + ")", e);
+        } catch (BoundedJson.JsonProblem | BoundedFiles.RefusedFileException e) {
+            throw new MalformedModelException(fn + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MalformedModelException(fn + ": cannot read the shard index (" + UserText.quote(e.getMessage())
+                    + ")", e);
         }
         Map<String, Map<String, RawTensor>> shards = new LinkedHashMap<>();
         Map<String, RawTensor> tensors = new LinkedHashMap<>();
@@ -87,17 +99,23 @@ public final class WeightFiles {
             JsonElement v = e.getValue();
             String shard = v.isJsonPrimitive() && v.getAsJsonPrimitive().isString() ? v.getAsString() : "";
             if (shard.isEmpty() || shard.contains("/") || shard.contains("\\") || shard.equals("..") || shard.equals(".")) {
-                throw new MalformedModelException(fn + ": weight_map entry '" + e.getKey()
-                        + "' names shard " + v + " (must be a file name beside the index)");
+                throw new MalformedModelException(fn + ": weight_map entry '" + UserText.quote(e.getKey())
+                        + "' names shard " + BoundedJson.describe(v) + " (must be a file name beside the index)");
+            }
+            if (shard.endsWith(INDEX_SUFFIX)) {
+                // an index naming itself (or another index) would recurse without end
+                throw new MalformedModelException(fn + ": weight_map entry '" + UserText.quote(e.getKey())
+                        + "' names shard '" + UserText.quote(shard) + "', an index, not a weight file");
             }
             Map<String, RawTensor> shardTensors = shards.get(shard);
             if (shardTensors == null) {
-                shardTensors = read(index.resolveSibling(shard));
+                shardTensors = readOne(index.resolveSibling(shard));
                 shards.put(shard, shardTensors);
             }
             RawTensor t = shardTensors.get(e.getKey());
             if (t == null) {
-                throw new MalformedModelException(fn + ": tensor '" + e.getKey() + "' is not in shard " + shard);
+                throw new MalformedModelException(fn + ": tensor '" + UserText.quote(e.getKey()) + "' is not in shard "
+                        + UserText.quote(shard));
             }
             tensors.put(e.getKey(), t);
         }

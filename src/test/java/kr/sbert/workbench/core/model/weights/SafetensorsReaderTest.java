@@ -50,7 +50,7 @@ class SafetensorsReaderTest {
         ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(1L << 40).put("{}      ".getBytes(StandardCharsets.US_ASCII));
         Files.write(file, b.array());
 
-        assertRefused(file, "model.safetensors: header claims 1099511627776 bytes (limit 100 MB)");
+        assertRefused(file, "model.safetensors: header claims 1099511627776 bytes (limit 16 MB)");
     }
 
     @Test

@@ -1,0 +1,111 @@
+package kr.sbert.workbench.core;
+
+import java.time.Duration;
+
+/**
+ * Every budget the workbench's readers enforce, in one place (the README's "Errors and exit
+ * codes" section lists them). Each is chosen from the largest real input a BERT
+ * sentence-transformers model has, with a wide margin, so valid files never come near it while a
+ * hostile file is refused before it can cost time or memory: the largest tokenizer is LaBSE's
+ * (501,153 WordPiece entries, {@code tokenizer.json} about 13 MB, {@code vocab.txt} 5 MB); the
+ * largest checkpoint is a BERT-large (about 1.3 GB, 400 tensors, a {@code data.pkl} of about 60 KB,
+ * a safetensors header of about 40 KB); a repo-info answer of a model repo is a few KB.
+ *
+ * <p>The network time budgets can be lowered for tests with system properties
+ * {@code kr.sbert.workbench.net.<name>} (seconds, or bytes/s for the rate).
+ */
+public final class Limits {
+
+    // ---- JSON files (configs, tokenizer.json, index files, safetensors headers, hub answers) ----
+    /** Deepest nesting of arrays/objects in any JSON the workbench reads (real files: 5). */
+    public static final int JSON_MAX_DEPTH = 64;
+    /** Values (strings, numbers, members, items) in one JSON document (LaBSE's tokenizer.json: about 1.1 million). */
+    public static final int JSON_MAX_VALUES = 4_000_000;
+    /** Characters of one JSON number literal (a decimal digit budget: nothing real needs 30). */
+    public static final int JSON_MAX_NUMBER_CHARS = 64;
+    /** A small config file: {@code config.json}, {@code modules.json}, pooling, tokenizer config. */
+    public static final long CONFIG_MAX_BYTES = 16L << 20;
+    /** {@code tokenizer.json} and {@code vocab.txt} (LaBSE: 13 MB). */
+    public static final long TOKENIZER_MAX_BYTES = 64L << 20;
+    /** Entries of a WordPiece vocabulary (LaBSE: 501,153). */
+    public static final int VOCAB_MAX_ENTRIES = 2_000_000;
+    /**
+     * {@code added_tokens} of a {@code tokenizer.json} (real BERT models: at most a few thousand; the native
+     * library's load time grows faster than linearly with them).
+     */
+    public static final int ADDED_TOKENS_MAX = 20_000;
+    /** A sharded checkpoint's {@code *.index.json}. */
+    public static final long WEIGHT_INDEX_MAX_BYTES = 16L << 20;
+
+    // ---- weight files ----
+    /** A safetensors header (BERT-large: about 40 KB; the format itself allows 100 MB). */
+    public static final long SAFETENSORS_HEADER_MAX_BYTES = 16L << 20;
+    /** Tensors in one weight file (BERT-large: about 400). */
+    public static final int TENSORS_MAX = 100_000;
+    /** One pickle of a {@code torch.save} checkpoint (BERT-large's {@code data.pkl}: about 60 KB). */
+    public static final long PICKLE_MAX_BYTES = 16L << 20;
+    /** Opcodes one pickle may run (BERT-large: about 20,000); bounds the objects it can build. */
+    public static final int PICKLE_MAX_OPCODES = 2_000_000;
+    /** Bytes of one pickle integer (LONG1/LONG4); a tensor offset or size needs at most 8. */
+    public static final int PICKLE_MAX_INT_BYTES = 16;
+    /** Characters of a pickle text number (INT, LONG, FLOAT opcodes) or memo index. */
+    public static final int PICKLE_MAX_NUMBER_CHARS = 40;
+    /** Bytes of a pickle text line (GLOBAL module and name, text strings). */
+    public static final int PICKLE_MAX_LINE = 4096;
+
+    // ---- user texts and data files ----
+    /** A text input file ({@code --input}) or an STS data file ({@code --data}). */
+    public static final long TEXT_FILE_MAX_BYTES = 512L << 20;
+    /**
+     * WordPiece pieces {@code tokenize} lists per text (a 300-page book is about 100,000): a longer
+     * text is tokenized only that far. Models read only the {@code max_seq_length} they use.
+     */
+    public static final int TOKENIZE_MAX_PIECES = 100_000;
+
+    // ---- messages ----
+    /** A message shown to the user is cut to this many characters. */
+    public static final int MESSAGE_MAX_CHARS = 400;
+    /** A value quoted inside a message (a key, a token, a path) is cut to this many characters. */
+    public static final int QUOTE_MAX_CHARS = 80;
+
+    // ---- network ----
+    /** A metadata answer (repo info, error bodies): a model repo's is a few KB. */
+    public static final long METADATA_MAX_BYTES = 16L << 20;
+
+    /** A file whose size the hub did not announce is cut off here (the largest BERT checkpoint: 1.3 GB). */
+    public static final long DOWNLOAD_UNANNOUNCED_MAX_BYTES = 16L << 30;
+
+    private Limits() {
+    }
+
+    /** Wall time for one metadata request including its whole body (default 30 s). */
+    public static Duration metadataDeadline() {
+        return Duration.ofMillis(Math.round(seconds("metadataDeadline", 30) * 1000));
+    }
+
+    /**
+     * A blob download slower than this, averaged over {@link #minRateWindow()}, is dropped and
+     * retried (default 1 KB/s: a real CDN sends MBs per second; a dial-up line sends 5 KB/s).
+     */
+    public static long minRateBytesPerSecond() {
+        return (long) seconds("minRate", 1024);
+    }
+
+    /** The window over which {@link #minRateBytesPerSecond()} is measured (default 60 s). */
+    public static Duration minRateWindow() {
+        return Duration.ofMillis(Math.round(seconds("minRateWindow", 60) * 1000));
+    }
+
+    private static double seconds(String name, double fallback) {
+        String v = System.getProperty("kr.sbert.workbench.net." + name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.strip());
+            return d > 0 && Double.isFinite(d) ? d : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}
