@@ -47,8 +47,6 @@ public final class MainController {
     @FXML
     private void initialize() {
         checkFonts();
-        // The models pane keeps its width when the window grows or shrinks; the pairs get the rest.
-        SplitPane.setResizableWithParent(outerSplit.getItems().get(0), false);
         // Edits come in bursts (typing, pasting): score once they pause.
         PauseTransition debounce = new PauseTransition(Duration.millis(600));
         debounce.setOnFinished(e -> {

@@ -58,7 +58,17 @@ public final class MetricsController {
             }
         });
         reference.setItems(vm.models());
-        reference.valueProperty().bindBidirectional(vm.referenceProperty());
+        // Not a bidirectional binding: a combo box clears its value when its items change, and
+        // that must not clear the reference.
+        reference.setValue(vm.referenceProperty().get());
+        vm.referenceProperty().addListener((o, was, now) -> reference.setValue(now));
+        vm.models().addListener((javafx.collections.ListChangeListener<String>) c ->
+                reference.setValue(vm.referenceProperty().get()));
+        reference.valueProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.referenceProperty().set(now);
+            }
+        });
         reference.setTooltip(new Tooltip("Each other model's paired bootstrap difference (same resampled pairs)"
                 + " is taken against this model"));
     }

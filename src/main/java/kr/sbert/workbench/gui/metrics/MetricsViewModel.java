@@ -102,7 +102,7 @@ public final class MetricsViewModel {
             computing.cancel();
             computing = null;
         }
-        String ref = reference.get();
+        String ref = effectiveReference();
         ModelEvaluation refEval = r.evaluations().stream().filter(e -> e.model().equals(ref)).findFirst().orElse(null);
         List<SentencePair> pairs = new ArrayList<>();
         int gold = 0;
@@ -129,12 +129,18 @@ public final class MetricsViewModel {
                 },
                 diffs -> {
                     computing = null;
-                    if (last == r && ref.equals(reference.get())) {
+                    if (last == r && ref.equals(effectiveReference())) {
                         rows.addAll(diffs);
                     }
                 },
                 e -> computing = null);
         computing = h.state().finished() ? null : h;
+    }
+
+    /** The chosen reference, or the first model when none (or one no longer scored) is chosen. */
+    private String effectiveReference() {
+        String ref = reference.get();
+        return ref != null && models.contains(ref) ? ref : models.isEmpty() ? null : models.get(0);
     }
 
     private List<MetricsRow> differences(List<SentencePair> pairs, ModelEvaluation ref, List<ModelEvaluation> others,

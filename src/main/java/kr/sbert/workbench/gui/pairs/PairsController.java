@@ -166,6 +166,11 @@ public final class PairsController {
         return table;
     }
 
+    /** Shows or hides the |Δgold| and disagreement columns (More ▾). */
+    public void showErrorColumns(boolean show) {
+        errorColumnsItem.setSelected(show);
+    }
+
     /** The search box. */
     public TextField search() {
         return search;
