@@ -13,6 +13,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
+import kr.sbert.workbench.gui.ModelNames;
 import kr.sbert.workbench.gui.main.WorkbenchViewModel;
 
 /**
@@ -38,11 +39,10 @@ public final class MetricsController {
     private void initialize() {
         vm.setRunner(main.runner());
         table.setItems(vm.rows());
-        table.getColumns().add(column(TITLES[0], MetricsRow::label, 220));
+        table.getColumns().add(column(TITLES[0], MetricsController::label, 300));
         table.getColumns().add(column(TITLES[1], r -> Integer.toString(r.n()), 0));
         table.getColumns().add(column(TITLES[2], r -> MetricsViewModel.interval(r.pearson()), 170));
-        table.getColumns().add(column(TITLES[3], r -> MetricsViewModel.interval(r.spearman())
-                + (r.noClearWinner() ? "  no clear winner" : ""), 170));
+        table.getColumns().add(column(TITLES[3], r -> MetricsViewModel.interval(r.spearman()), 170));
         table.getColumns().add(column(TITLES[4], r -> MetricsViewModel.num(r.f1()), 0));
         table.getColumns().add(column(TITLES[5], r -> MetricsViewModel.num(r.accuracy()), 0));
         table.getColumns().add(column(TITLES[6], r -> MetricsViewModel.num(r.mse()), 0));
@@ -73,6 +73,21 @@ public final class MetricsController {
                 + " is taken against this model"));
     }
 
+    /**
+     * The first column: the model's short name, or for a difference {@code Δ A − B} with its
+     * verdict (the spearman interval holding 0 → no clear winner). Full ids on hover.
+     */
+    static String label(MetricsRow r) {
+        if (!r.difference()) {
+            return ModelNames.shortName(r.model());
+        }
+        String a = ModelNames.shortName(r.model());
+        String b = ModelNames.shortName(r.reference());
+        String verdict = r.spearman() == null ? "" : r.noClearWinner() ? " · no clear winner"
+                : " · " + (r.spearman().value() > 0 ? a : b) + " ahead";
+        return "Δ " + a + " − " + b + verdict;
+    }
+
     private static TableColumn<MetricsRow, String> column(String title, Function<MetricsRow, String> value,
                                                           double minContent) {
         TableColumn<MetricsRow, String> c = new TableColumn<>(title);
@@ -82,7 +97,9 @@ public final class MetricsController {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+                MetricsRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String tip = row != null && getTableColumn() == getTableView().getColumns().get(0) ? row.label() : item;
+                setTooltip(empty || tip == null || tip.isEmpty() ? null : new Tooltip(tip));
             }
         });
         // The title's own width (plus the header's padding and sort arrow): never "Pears…".

@@ -228,7 +228,7 @@ public final class PairsController {
         boolean errors = errorColumnsItem.isSelected();
         for (String m : models) {
             TableColumn<PairRow, Double> group = new TableColumn<>();
-            Label title = new Label(ModelNames.shortName(m));
+            Label title = new Label(header(m));
             title.setTooltip(new Tooltip(m));
             title.setMinWidth(0);
             group.setGraphic(title);
@@ -251,6 +251,19 @@ public final class PairsController {
             table.getColumns().add(d);
         }
         showDetails();
+    }
+
+    /** A model group's title: the short name, without the {@code baseline:} prefix (the full id is its tooltip). */
+    static String header(String model) {
+        String s = ModelNames.shortName(model);
+        return s.startsWith("baseline:") ? s.substring("baseline:".length()) : s;
+    }
+
+    /** A score column: never narrower than its numbers, a little wider when the window has room. */
+    private static void scoreWidth(TableColumn<PairRow, ?> c, double width) {
+        c.setMinWidth(width);
+        c.setPrefWidth(width);
+        c.setMaxWidth(Math.round(width * 1.7));
     }
 
     private static void fixed(TableColumn<PairRow, ?> c, double width) {
@@ -285,7 +298,7 @@ public final class PairsController {
             }
         });
         col.getStyleClass().add("score-column");
-        fixed(col, width);
+        scoreWidth(col, width);
         return col;
     }
 
