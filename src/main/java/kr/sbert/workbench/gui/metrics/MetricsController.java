@@ -81,8 +81,8 @@ public final class MetricsController {
         if (!r.difference()) {
             return ModelNames.shortName(r.model());
         }
-        String a = ModelNames.shortName(r.model());
-        String b = ModelNames.shortName(r.reference());
+        String a = ModelNames.compact(r.model());
+        String b = ModelNames.compact(r.reference());
         String verdict = r.spearman() == null ? "" : r.noClearWinner() ? " · no clear winner"
                 : " · " + (r.spearman().value() > 0 ? a : b) + " ahead";
         return "Δ " + a + " − " + b + verdict;

@@ -228,7 +228,7 @@ public final class PairsController {
         boolean errors = errorColumnsItem.isSelected();
         for (String m : models) {
             TableColumn<PairRow, Double> group = new TableColumn<>();
-            Label title = new Label(header(m));
+            Label title = new Label(ModelNames.compact(m));
             title.setTooltip(new Tooltip(m));
             title.setMinWidth(0);
             group.setGraphic(title);
@@ -251,12 +251,6 @@ public final class PairsController {
             table.getColumns().add(d);
         }
         showDetails();
-    }
-
-    /** A model group's title: the short name, without the {@code baseline:} prefix (the full id is its tooltip). */
-    static String header(String model) {
-        String s = ModelNames.shortName(model);
-        return s.startsWith("baseline:") ? s.substring("baseline:".length()) : s;
     }
 
     /** A score column: never narrower than its numbers, a little wider when the window has room. */
