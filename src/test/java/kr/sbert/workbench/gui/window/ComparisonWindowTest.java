@@ -258,6 +258,14 @@ class ComparisonWindowTest {
         }
     }
 
+    /** Clicks a button of the open dialog (other buttons with the same text, e.g. a hidden task Cancel, are not it). */
+    private static void clickInDialog(FxRobot robot, String text) {
+        waitUntil(20, "a dialog with " + text, () -> robot.lookup(".dialog-pane .button")
+                .match((Node n) -> n instanceof Button b && text.equals(b.getText()) && shown(b)).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button")
+                .match((Node n) -> n instanceof Button b && text.equals(b.getText()) && shown(b)).queryAs(Button.class));
+    }
+
     private static void clipboard(FxRobot robot, String text) {
         robot.interact(() -> {
             javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
@@ -334,14 +342,14 @@ class ComparisonWindowTest {
         // Ctrl+Q → Cancel: the window stays.
         robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(MainController.CANCEL);
+        clickInDialog(robot, MainController.CANCEL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.stage().isShowing()).isTrue();
 
         // Ctrl+Q → Save: the file gets the edit and the window closes.
         robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(MainController.SAVE);
+        clickInDialog(robot, MainController.SAVE);
         waitUntil(30, "the window to close", () -> !window.stage().isShowing());
         assertThat(Files.readAllLines(file, StandardCharsets.UTF_8).get(1)).isEqualTo("하늘이 맑다.\t날씨가 좋다.\t1.0");
 
@@ -353,7 +361,7 @@ class ComparisonWindowTest {
         javafx.application.Platform.runLater(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
                 javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(MainController.DISCARD);
+        clickInDialog(robot, MainController.DISCARD);
         waitUntil(30, "the window to close", () -> !window.stage().isShowing());
         robot.interact(() -> window = open(new Stage(), backend()));
         waitUntil(30, "the restored file", () -> vm().pairs().rows().size() == 2);
@@ -404,7 +412,7 @@ class ComparisonWindowTest {
         Node question = robot.lookup(".dialog-pane").query();
         assertThat(((javafx.scene.control.DialogPane) question).getHeaderText()).contains(variant.id(), variant.size())
                 .contains("MB");
-        robot.clickOn("Cancel");
+        clickInDialog(robot, "Cancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(variant.isSelected()).isFalse();
         assertThat(variant.state()).isEqualTo(ModelState.NOT_DOWNLOADED);
