@@ -6,29 +6,47 @@
 # folder, waits for the window titled "KR-SBERT Workbench", checks that it stays up and that
 # nothing logged an exception, and saves a screenshot of the screen.
 #
-#   scripts/xvfb-smoke.sh [SCREENSHOT.png]        default: assets/workbench.png
-#   SMOKE_MODEL=DIR  also tick this model folder (e.g. ../shared/fixtures/tiny-kr-sbert) so
-#                    the screenshot shows token chips; SMOKE_WAIT=N seconds before the shot (default 12)
+#   scripts/xvfb-smoke.sh [SCREENSHOT.png]        default: assets/workbench-<SMOKE_SIZE>.png
+#   SMOKE_SIZE=WxH     screen size (default 1440x920); the window fills it
+#   SMOKE_MODELS="M …" also tick these models (baseline names or model folders, e.g.
+#                      "baseline:jaccard ../shared/fixtures/tiny-kr-sbert"), beside baseline:char-ngram
+#   SMOKE_MODEL=DIR    one model folder (older form of SMOKE_MODELS)
+#   SMOKE_VIEW=TAB     the view tab to show (Scatter, Metrics, Tokens, Quick compare; default Scatter)
+#   SMOKE_WAIT=N       seconds before the shot (default 12)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/kr-sbert-workbench.jar
-shot=${1:-assets/workbench.png}
+shot=${1:-assets/workbench-${SMOKE_SIZE:-1440x920}.png}
 wait_s=${SMOKE_WAIT:-12}
 [ -f "$jar" ] || { echo "error: $jar not found: run mvn -q -DskipTests package first" >&2; exit 2; }
 for tool in xvfb-run import xwininfo; do
     command -v "$tool" >/dev/null || { echo "error: $tool not found (apt-get install xvfb imagemagick x11-utils)" >&2; exit 2; }
 done
 
+size=${SMOKE_SIZE:-1440x920}
+width=${size%x*}
+height=${size#*x}
+case "$width$height" in *[!0-9]*|"") echo "error: SMOKE_SIZE must be WIDTHxHEIGHT, e.g. 1024x700" >&2; exit 2;; esac
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/config"
-if [ -n "${SMOKE_MODEL:-}" ]; then
-    model=$(cd "$SMOKE_MODEL" && pwd)
-    cat > "$work/config/workspace.json" <<JSON
-{"pairs": [], "addedModels": ["$model"], "selectedModels": ["baseline:char-ngram", "$model"],
- "openedFile": null, "dirty": false, "window": null}
+added=""
+selected='"baseline:char-ngram"'
+for m in ${SMOKE_MODELS:-} ${SMOKE_MODEL:-}; do
+    case "$m" in
+        baseline:*) selected="$selected, \"$m\"" ;;
+        *) dir=$(cd "$m" && pwd)
+           added="${added:+$added, }\"$dir\""
+           selected="$selected, \"$dir\"" ;;
+    esac
+done
+cat > "$work/config/workspace.json" <<JSON
+{"pairs": [], "addedModels": [$added], "selectedModels": [$selected],
+ "openedFile": null, "dirty": false,
+ "window": {"x": 0, "y": 0, "width": $width, "height": $height, "maximized": false, "dividers": null,
+            "scoreMode": null, "activeView": "${SMOKE_VIEW:-Scatter}"}}
 JSON
-fi
 
 cat > "$work/inner.sh" <<'INNER'
 #!/usr/bin/env bash
@@ -60,5 +78,5 @@ echo "no exception logged"
 INNER
 chmod +x "$work/inner.sh"
 mkdir -p "$(dirname "$shot")"
-xvfb-run -a -s "-screen 0 1440x920x24" "$work/inner.sh" "$jar" "$shot" "$wait_s" "$work"
+xvfb-run -a -s "-screen 0 ${width}x${height}x24" "$work/inner.sh" "$jar" "$shot" "$wait_s" "$work"
 echo "screenshot: $shot"

@@ -8,8 +8,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -37,6 +35,7 @@ import kr.sbert.workbench.core.eval.Interval;
 import kr.sbert.workbench.core.eval.PairEmbeddings;
 import kr.sbert.workbench.core.eval.PairScorer;
 import kr.sbert.workbench.core.eval.PairedDifference;
+import kr.sbert.workbench.core.eval.PredictionsCsv;
 import kr.sbert.workbench.core.eval.SimilarityFunction;
 import kr.sbert.workbench.core.eval.SliceEvaluator;
 import kr.sbert.workbench.core.eval.SliceResult;
@@ -45,8 +44,6 @@ import kr.sbert.workbench.core.cache.CachingEmbedder;
 import kr.sbert.workbench.core.cache.EmbeddingCache;
 import kr.sbert.workbench.core.model.MalformedModelException;
 import kr.sbert.workbench.core.task.CancelToken;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -432,29 +429,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     static void writePredictions(Path file, List<SentencePair> pairs, List<EvaluationResult> results)
             throws InvalidInputException {
-        List<String> header = new ArrayList<>(List.of("sentence1", "sentence2", "gold"));
-        for (EvaluationResult r : results) {
-            header.add(r.model() + "_cosine");
-            header.add(r.model() + "_score");
-        }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-            csv.printRecord(header);
-            for (int i = 0; i < pairs.size(); i++) {
-                SentencePair p = pairs.get(i);
-                List<Object> row = new ArrayList<>(List.of(p.sentence1(), p.sentence2(),
-                        p.hasGold() ? Double.toString(p.gold()) : ""));
-                for (EvaluationResult r : results) {
-                    row.add(Double.toString(r.cosine()[i]));
-                    // Full precision, like the cosine: rounding could move a score across 3.0 and make
-                    // F1 or MSE recomputed from this file differ from the reported ones.
-                    row.add(Double.isFinite(r.score()[i]) ? Double.toString(r.score()[i]) : "");
-                }
-                csv.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot write (" + e.getMessage() + ")", e);
-        }
+        PredictionsCsv.write(file, pairs, results.stream().map(PredictionsCsv.Column::of).toList());
     }
 
     /** Model {@code a}'s paired difference to model {@code b}. */

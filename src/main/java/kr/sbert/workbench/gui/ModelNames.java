@@ -19,4 +19,10 @@ public final class ModelNames {
         }
         return s.length() > 32 ? s.substring(0, 31) + "…" : s;
     }
+
+    /** {@link #shortName} without the {@code baseline:} prefix, for column titles (the full id goes in a tooltip). */
+    public static String compact(String id) {
+        String s = shortName(id);
+        return s.startsWith("baseline:") ? s.substring("baseline:".length()) : s;
+    }
 }

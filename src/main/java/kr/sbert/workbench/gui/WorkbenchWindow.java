@@ -9,7 +9,9 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import kr.sbert.workbench.gui.main.MainController;
 import kr.sbert.workbench.gui.main.WorkbenchViewModel;
+import kr.sbert.workbench.gui.models.ModelDialogs;
 import kr.sbert.workbench.gui.models.ModelEntry;
+import kr.sbert.workbench.gui.status.StatusViewModel;
 import kr.sbert.workbench.gui.service.WorkbenchBackend;
 import kr.sbert.workbench.gui.task.TaskRunner;
 import kr.sbert.workbench.gui.workspace.Workspace;
@@ -56,12 +58,23 @@ public final class WorkbenchWindow {
         }, vm.pairs().openedFileProperty(), vm.pairs().dirtyProperty()));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view.root(), Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight())));
+        stage.setMinWidth(800);
+        stage.setMinHeight(520);
+        vm.status().setLogFile(store.file().resolveSibling(StatusViewModel.LOG_NAME));
+        vm.models().setConfirmDownload(e -> ModelDialogs.confirmDownload(stage, e));
         vm.start();
         w.applyLayout(vm.layoutProperty().get());
         stage.setOnHiding(e -> w.closing());
+        // The title bar's close button asks as Ctrl+Q does (Save / Discard / Cancel).
+        stage.setOnCloseRequest(e -> {
+            if (!view.controller().confirmQuit(stage::close)) {
+                e.consume();
+            }
+        });
         stage.show();
         if (vm.layoutProperty().get() != null) {
             view.controller().applyDividers(vm.layoutProperty().get().dividers());
+            view.controller().applyViewState(vm.layoutProperty().get());
         }
         return w;
     }

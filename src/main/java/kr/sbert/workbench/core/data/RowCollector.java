@@ -26,14 +26,19 @@ final class RowCollector {
     /** Stops the load, or records the row as skipped. */
     void reject(int line, String reason) throws InvalidInputException {
         if (!skipBadRows) {
-            throw new InvalidInputException(source + ":" + line + ": " + reason);
+            throw new InvalidInputException(where(line) + ": " + reason);
         }
         skipped.add(new SkippedRow(line, reason));
     }
 
     /** An error about the file as a whole (never skippable). */
     InvalidInputException fileError(int line, String reason) {
-        return new InvalidInputException(source + (line > 0 ? ":" + line : "") + ": " + reason);
+        return new InvalidInputException((line > 0 ? where(line) : source) + ": " + reason);
+    }
+
+    /** {@code FILE:LINE}, or {@code pasted line N} for text pasted into the window. */
+    private String where(int line) {
+        return source.equals(PastedText.SOURCE) ? source + " line " + line : source + ":" + line;
     }
 
     /**

@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
 public final class Calibration {
     public static final int DEFAULT_FOLDS = 5;
     public static final long DEFAULT_SEED = 42L;
-    static final double MIN = 0.0;
-    static final double MAX = 5.0;
+    /** The 0–5 scale's ends, where calibrated scores are clamped. */
+    public static final double MIN = 0.0;
+    public static final double MAX = 5.0;
 
     private Calibration() {
     }

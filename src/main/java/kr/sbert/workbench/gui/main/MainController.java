@@ -14,7 +14,16 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import kr.sbert.workbench.gui.metrics.MetricsController;
+import java.nio.file.Path;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import kr.sbert.workbench.gui.pairs.PairsController;
+import kr.sbert.workbench.gui.pairs.PairsViewModel;
+import kr.sbert.workbench.gui.pairs.QuickCompareController;
+import kr.sbert.workbench.gui.scatter.YAxisMode;
 import kr.sbert.workbench.gui.scatter.ScatterController;
 import kr.sbert.workbench.gui.train.TrainController;
 import kr.sbert.workbench.gui.workspace.Workspace;
@@ -26,8 +35,9 @@ public final class MainController {
     @FXML private Label fontWarning;
     @FXML private SplitPane outerSplit;
     @FXML private SplitPane rightSplit;
-    @FXML private SplitPane topSplit;
+    @FXML private TabPane views;
     @FXML private PairsController pairsController;
+    @FXML private QuickCompareController quickCompareController;
     @FXML private ScatterController scatterController;
     @FXML private MetricsController metricsController;
     @FXML private TrainController trainController;
@@ -84,17 +94,57 @@ public final class MainController {
     }
 
     private SplitPane[] splits() {
-        return new SplitPane[] {outerSplit, rightSplit, topSplit};
+        return new SplitPane[] {outerSplit, rightSplit};
     }
 
-    /** Window geometry and split positions, for the workspace. */
+    /** Window geometry, split positions, score mode and active view, for the workspace. */
     public Workspace.WindowLayout captureLayout(Stage stage) {
         List<Double> dividers = new ArrayList<>();
         for (SplitPane s : splits()) {
             dividers.add(s.getDividerPositions().length > 0 ? s.getDividerPositions()[0] : 0.5);
         }
+        Tab active = views.getSelectionModel().getSelectedItem();
         return new Workspace.WindowLayout(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                stage.isMaximized(), dividers);
+                stage.isMaximized(), dividers, vm.scatter().yModeProperty().get().name(),
+                active == null ? null : active.getText());
+    }
+
+    /** Restores the score mode and the active view saved earlier (unknown values are ignored). */
+    public void applyViewState(Workspace.WindowLayout layout) {
+        if (layout == null) {
+            return;
+        }
+        for (YAxisMode m : YAxisMode.values()) {
+            if (m.name().equals(layout.scoreMode())) {
+                vm.scatter().yModeProperty().set(m);
+            }
+        }
+        showView(layout.activeView());
+    }
+
+    /** Selects the view tab with this title (Scatter, Metrics, Tokens, Quick compare); false if there is none. */
+    public boolean showView(String title) {
+        for (Tab t : views.getTabs()) {
+            if (t.getText().equals(title)) {
+                views.getSelectionModel().select(t);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The title of the view tab shown now. */
+    public String activeView() {
+        Tab t = views.getSelectionModel().getSelectedItem();
+        return t == null ? "" : t.getText();
+    }
+
+    public QuickCompareController quickCompare() {
+        return quickCompareController;
+    }
+
+    public MetricsController metrics() {
+        return metricsController;
     }
 
     /** Restores split positions saved earlier. */
@@ -131,6 +181,16 @@ public final class MainController {
     }
 
     @FXML
+    private void savePredictions() {
+        pairsController.savePredictionsDialog();
+    }
+
+    @FXML
+    private void clearPairs() {
+        vm.pairs().clear();
+    }
+
+    @FXML
     private void loadSample() {
         vm.loadSample();
     }
@@ -155,8 +215,59 @@ public final class MainController {
         }
     }
 
+    /** Ctrl+Q: as closing the window, asking first when there are unsaved edits. */
     @FXML
     private void quit() {
-        ((Stage) root.getScene().getWindow()).close();
+        Stage stage = (Stage) root.getScene().getWindow();
+        if (confirmQuit(stage::close)) {
+            stage.close();
+        }
+    }
+
+    /** The choices of the unsaved-edits question on quit. */
+    public static final String SAVE = "Save";
+    public static final String DISCARD = "Discard";
+    public static final String CANCEL = "Cancel";
+
+    /**
+     * Whether the window may close now. With unsaved edits it asks Save / Discard / Cancel:
+     * Save writes the file (asking for a name when the pairs came from no TSV/CSV file) and
+     * runs {@code closeAfterSave} once it is written; Discard reverts the table to the file as
+     * saved (or the sample data), so the workspace does not bring the edits back; Cancel keeps
+     * the window open.
+     */
+    public boolean confirmQuit(Runnable closeAfterSave) {
+        PairsViewModel pairs = vm.pairs();
+        if (!pairs.hasUnsavedEdits()) {
+            return true;
+        }
+        Path file = pairs.openedFileProperty().get();
+        ButtonType save = new ButtonType(SAVE, ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType(DISCARD, ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType(CANCEL, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", save, discard, cancel);
+        alert.setTitle("Unsaved edits");
+        alert.setHeaderText("The pairs table has edits that are not saved"
+                + (file == null ? " to a file." : " to " + file.getFileName() + "."));
+        alert.setContentText("Save them" + (PairsViewModel.savesInPlace(file) ? " to " + file : " to a file")
+                + ", discard them, or cancel and keep working?");
+        alert.initOwner(root.getScene().getWindow());
+        ButtonType answer = alert.showAndWait().orElse(cancel);
+        if (answer == discard) {
+            pairs.revertToSaved();
+            return true;
+        }
+        if (answer == save) {
+            Path target = PairsViewModel.savesInPlace(file) ? file : null;
+            if (target == null) {
+                File chosen = pairsController.chooseSaveFile();
+                if (chosen == null) {
+                    return false;
+                }
+                target = chosen.toPath();
+            }
+            pairs.save(target, closeAfterSave);
+        }
+        return false;
     }
 }

@@ -52,6 +52,11 @@ public final class ModelEntry {
         return description;
     }
 
+    /** Download size as text (e.g. {@code 467 MB}), or empty when unknown. */
+    public String size() {
+        return size;
+    }
+
     public BooleanProperty selectedProperty() {
         return selected;
     }

@@ -52,8 +52,11 @@ public final class ModelsController {
         String id = addField.getText();
         if (id != null && !id.isBlank()) {
             ModelEntry e = vm.addModel(id);
-            list.getSelectionModel().select(e);
-            addField.clear();
+            if (e != null) {
+                // Refused (e.g. no such folder): the text stays for the user to correct; the status bar says why.
+                list.getSelectionModel().select(e);
+                addField.clear();
+            }
         }
     }
 
@@ -63,7 +66,10 @@ public final class ModelsController {
         chooser.setTitle("Open a sentence-transformers model folder");
         File dir = chooser.showDialog(list.getScene().getWindow());
         if (dir != null) {
-            list.getSelectionModel().select(vm.addModel(dir.toPath().toString()));
+            ModelEntry e = vm.addModel(dir.toPath().toString());
+            if (e != null) {
+                list.getSelectionModel().select(e);
+            }
         }
     }
 
@@ -79,6 +85,7 @@ public final class ModelsController {
     private final class EntryCell extends ListCell<ModelEntry> {
         private final CheckBox check = new CheckBox();
         private final Label state = new Label();
+        private final Tooltip stateTip = new Tooltip();
         private final ProgressBar progress = new ProgressBar();
         private final Button cancel = new Button("Cancel");
         private final HBox busy = new HBox(4, progress, cancel);
@@ -90,8 +97,17 @@ public final class ModelsController {
             busy.setAlignment(Pos.CENTER_LEFT);
             progress.setPrefWidth(90);
             HBox.setHgrow(state, Priority.ALWAYS);
+            // Long errors wrap in the row, and the whole text shows on hover.
             state.setWrapText(true);
-            state.setMaxWidth(260);
+            state.setMinWidth(0);
+            state.setMaxWidth(Double.MAX_VALUE);
+            state.setTooltip(stateTip);
+            stateTip.setWrapText(true);
+            stateTip.setMaxWidth(500);
+            box.setMinWidth(0);
+            box.prefWidthProperty().bind(widthProperty().subtract(20));
+            check.setMinWidth(0);
+            check.setMaxWidth(Double.MAX_VALUE);
             cancel.setOnAction(e -> {
                 if (bound != null) {
                     vm.cancel(bound);
@@ -105,6 +121,7 @@ public final class ModelsController {
             if (bound != null) {
                 check.selectedProperty().unbindBidirectional(bound.selectedProperty());
                 state.textProperty().unbind();
+                stateTip.textProperty().unbind();
                 progress.progressProperty().unbind();
                 busy.visibleProperty().unbind();
                 busy.managedProperty().unbind();
@@ -120,12 +137,13 @@ public final class ModelsController {
             check.setText(item.id());
             check.selectedProperty().bindBidirectional(item.selectedProperty());
             state.textProperty().bind(item.stateTextProperty());
+            stateTip.textProperty().bind(item.stateTextProperty());
             progress.progressProperty().bind(item.progressProperty());
             busy.visibleProperty().bind(Bindings.createBooleanBinding(() -> item.state().busy(), item.stateProperty()));
             busy.managedProperty().bind(busy.visibleProperty());
             item.stateProperty().addListener(stateListener);
             styleState(item.state());
-            setTooltip(new Tooltip(item.description()));
+            setTooltip(new Tooltip(item.id() + (item.description().isEmpty() ? "" : "\n" + item.description())));
             setGraphic(box);
         }
 

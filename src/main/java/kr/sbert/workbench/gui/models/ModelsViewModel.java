@@ -1,11 +1,13 @@
 package kr.sbert.workbench.gui.models;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import kr.sbert.workbench.core.InvalidInputException;
+import kr.sbert.workbench.core.hub.ModelRef;
 import kr.sbert.workbench.gui.service.CatalogVariant;
 import kr.sbert.workbench.gui.service.WorkbenchBackend;
 import kr.sbert.workbench.gui.status.StatusViewModel;
@@ -24,6 +26,7 @@ public final class ModelsViewModel {
     private final StatusViewModel status;
     private final ObservableList<ModelEntry> entries = FXCollections.observableArrayList();
     private Runnable onReadySelectionChanged = () -> { };
+    private Predicate<ModelEntry> confirmDownload = e -> true;
 
     public ModelsViewModel(WorkbenchBackend backend, TaskRunner runner, StatusViewModel status) {
         this.backend = backend;
@@ -37,6 +40,14 @@ public final class ModelsViewModel {
 
     public void setOnReadySelectionChanged(Runnable r) {
         this.onReadySelectionChanged = r;
+    }
+
+    /**
+     * Asked before a catalog variant that is not downloaded is fetched (the entry's state
+     * text names its size); false leaves it unticked and nothing is downloaded.
+     */
+    public void setConfirmDownload(Predicate<ModelEntry> confirm) {
+        this.confirmDownload = confirm;
     }
 
     /** Lists baselines and catalog variants (call once at start). */
@@ -66,14 +77,29 @@ public final class ModelsViewModel {
         return entries.stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
-    /** Adds a model folder or hub id (if new) and ticks it, which loads it. */
+    /**
+     * Adds a model folder or hub id (if new) and ticks it, which loads it. A folder that does
+     * not exist, or text that is neither a folder nor a hub id, is refused: nothing is added,
+     * the status bar says why, and the result is null.
+     */
     public ModelEntry addModel(String idOrFolder) {
         String id = idOrFolder.strip();
         if (id.isEmpty()) {
             throw new IllegalArgumentException("empty model id");
         }
-        ModelEntry entry = find(id).orElseGet(() -> add(new ModelEntry(id, ModelKind.ADDED,
-                Files.isDirectory(Path.of(id)) ? "local folder" : "hub model", "", true)));
+        if (find(id).isEmpty()) {
+            try {
+                ModelRef ref = ModelRef.parse(id);
+                if (ref.kind() == ModelRef.Kind.FOLDER && !Files.isDirectory(ref.folder())) {
+                    throw new InvalidInputException(Files.exists(ref.folder())
+                            ? id + " is a file, not a model folder" : "no such folder: " + id);
+                }
+            } catch (InvalidInputException e) {
+                status.report("adding a model", e);
+                return null;
+            }
+        }
+        ModelEntry entry = find(id).orElseGet(() -> add(new ModelEntry(id, ModelKind.ADDED, describeAdded(id), "", true)));
         if (entry.isSelected()) {
             selectionChanged(entry, true);
         } else {
@@ -120,8 +146,7 @@ public final class ModelsViewModel {
     public void restore(List<String> added, List<String> selected) {
         for (String id : added) {
             if (find(id).isEmpty()) {
-                add(new ModelEntry(id, ModelKind.ADDED,
-                        Files.isDirectory(Path.of(id)) ? "local folder" : "hub model", "", true));
+                add(new ModelEntry(id, ModelKind.ADDED, describeAdded(id), "", true));
             }
         }
         for (ModelEntry e : entries) {
@@ -129,7 +154,27 @@ public final class ModelsViewModel {
         }
     }
 
+    /** "local folder", "local folder (missing)" or "hub model", by what the id names. */
+    static String describeAdded(String id) {
+        try {
+            ModelRef ref = ModelRef.parse(id);
+            if (ref.kind() == ModelRef.Kind.FOLDER) {
+                return Files.isDirectory(ref.folder()) ? "local folder" : "local folder (missing)";
+            }
+            return ref.kind() == ModelRef.Kind.HUB ? "hub model" : "";
+        } catch (InvalidInputException e) {
+            return "";
+        }
+    }
+
     private void selectionChanged(ModelEntry entry, boolean selected) {
+        boolean needsDownload = entry.state() == ModelState.NOT_DOWNLOADED
+                || entry.state() == ModelState.ERROR && entry.restingState() == ModelState.NOT_DOWNLOADED;
+        if (selected && entry.loaded() == null && !entry.state().busy() && needsDownload
+                && !confirmDownload.test(entry)) {
+            entry.setSelected(false);
+            return;
+        }
         if (selected && entry.loaded() == null && !entry.state().busy()) {
             load(entry);
         } else {

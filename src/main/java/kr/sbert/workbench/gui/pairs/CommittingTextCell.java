@@ -6,7 +6,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.util.Callback;
 import javafx.util.StringConverter;
 
@@ -43,14 +45,29 @@ final class CommittingTextCell<T> extends TableCell<PairRow, T> {
         if (field == null) {
             field = new TextField();
             field.setOnAction(e -> {
+                // Enter: commit and go down a row in this column, focus staying in the table.
+                Move m = moveFrom();
                 commitTyped();
                 e.consume();
+                if (m != null) {
+                    TableNavigation.down(m.table(), m.table().getItems().indexOf(m.row()), m.column(), false);
+                }
             });
-            field.setOnKeyPressed(e -> {
+            field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
                 if (e.getCode() == KeyCode.ESCAPE) {
                     escaped = true;
                     cancelEdit();
+                    getTableView().requestFocus();
                     e.consume();
+                } else if (e.getCode() == KeyCode.TAB) {
+                    // Tab: commit and edit the next cell (Shift+Tab: the previous one).
+                    Move m = moveFrom();
+                    commitTyped();
+                    e.consume();
+                    if (m != null) {
+                        TableNavigation.across(m.table(), m.table().getItems().indexOf(m.row()), m.column(),
+                                e.isShiftDown(), true);
+                    }
                 }
             });
             field.focusedProperty().addListener((o, was, now) -> {
@@ -64,6 +81,16 @@ final class CommittingTextCell<T> extends TableCell<PairRow, T> {
         setGraphic(field);
         field.selectAll();
         field.requestFocus();
+    }
+
+    /** Where a keyboard move starts: the edited row (by item: a commit may re-sort) and column. */
+    private record Move(TableView<PairRow> table, PairRow row, TableColumn<PairRow, ?> column) {
+    }
+
+    private Move moveFrom() {
+        TableView<PairRow> table = getTableView();
+        PairRow row = editedRow != null ? editedRow : getTableRow() == null ? null : getTableRow().getItem();
+        return table == null || row == null || getTableColumn() == null ? null : new Move(table, row, getTableColumn());
     }
 
     private void commitTyped() {
@@ -132,6 +159,19 @@ final class CommittingTextCell<T> extends TableCell<PairRow, T> {
 
     private void showValue(T item, boolean empty) {
         setGraphic(null);
-        setText(empty ? null : converter.toString(item));
+        String text = empty ? null : converter.toString(item);
+        setText(text);
+        // Long sentences are elided in the cell: the full text on hover.
+        if (text == null || text.isEmpty()) {
+            setTooltip(null);
+        } else {
+            if (getTooltip() == null) {
+                Tooltip t = new Tooltip();
+                t.setWrapText(true);
+                t.setMaxWidth(600);
+                setTooltip(t);
+            }
+            getTooltip().setText(text);
+        }
     }
 }

@@ -2,6 +2,7 @@ package kr.sbert.workbench.gui.pairs;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -12,11 +13,16 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
@@ -25,20 +31,47 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.converter.DefaultStringConverter;
+import kr.sbert.workbench.core.data.GoldField;
+import kr.sbert.workbench.core.data.SentencePair;
+import kr.sbert.workbench.core.eval.PredictionsCsv;
 import kr.sbert.workbench.gui.ModelNames;
+import kr.sbert.workbench.gui.main.ScoringResult;
 import kr.sbert.workbench.gui.main.WorkbenchViewModel;
+import kr.sbert.workbench.gui.service.ModelEvaluation;
 
-/** Binds the pairs table (columns per scored model), its buttons, drag and drop, and the quick-compare box. */
+/**
+ * Binds the pairs table, its toolbar, search, drag and drop and the details strip. The table
+ * fits its width (no sideways scrolling): the two sentence columns share what the score
+ * columns leave — one compact group per scored model (short name, full id on hover) with
+ * its cosine and 0–5 score; the |Δgold| and disagreement columns are optional (More ▾). The
+ * selected pair's full sentences and scores show below the table.
+ */
 public final class PairsController {
+    /** Titles of a model group's columns. */
+    public static final String COS = "cos";
+    public static final String SCALED = "0–5";
+    public static final String ERROR = "|Δgold|";
+    static final double COS_WIDTH = 58;
+    static final double SCALED_WIDTH = 44;
+    static final double ERROR_WIDTH = 56;
+    static final double GOLD_WIDTH = 46;
+
     private final WorkbenchViewModel main;
     private final PairsViewModel vm;
     @FXML private VBox root;
     @FXML private Label fileLabel;
+    @FXML private Label countLabel;
+    @FXML private TextField search;
     @FXML private TableView<PairRow> table;
     @FXML private Button deleteButton;
-    @FXML private TextField quick1;
-    @FXML private TextField quick2;
-    @FXML private Label quickResult;
+    @FXML private CheckMenuItem errorColumnsItem;
+    @FXML private CheckMenuItem skipBadRowsItem;
+    @FXML private RadioMenuItem goldLabel;
+    @FXML private RadioMenuItem goldRealLabel;
+    @FXML private RadioMenuItem goldBinaryLabel;
+    @FXML private Label detail1;
+    @FXML private Label detail2;
+    @FXML private Label detailScores;
     private boolean syncing;
     private final javafx.beans.property.IntegerProperty scoresVersion = new javafx.beans.property.SimpleIntegerProperty();
 
@@ -49,14 +82,19 @@ public final class PairsController {
 
     @FXML
     private void initialize() {
-        // Sorting shows a sorted view; the pairs themselves keep their order.
-        SortedList<PairRow> sorted = new SortedList<>(vm.rows());
+        // Sorting and searching show a view; the pairs themselves keep their order.
+        SortedList<PairRow> sorted = new SortedList<>(vm.filteredRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        search.textProperty().bindBidirectional(vm.filterProperty());
         rebuildColumns();
         main.scoredModels().addListener((ListChangeListener<String>) c -> rebuildColumns());
-        main.resultProperty().addListener((o, was, now) -> scoresVersion.set(scoresVersion.get() + 1));
+        errorColumnsItem.selectedProperty().addListener((o, was, now) -> rebuildColumns());
+        main.resultProperty().addListener((o, was, now) -> {
+            scoresVersion.set(scoresVersion.get() + 1);
+            showDetails();
+        });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (!syncing && now != null) {
                 syncing = true;
@@ -67,10 +105,14 @@ public final class PairsController {
         vm.selectedProperty().addListener((o, was, now) -> {
             if (!syncing && now != null && table.getSelectionModel().getSelectedItem() != now) {
                 syncing = true;
-                table.getSelectionModel().clearAndSelect(table.getItems().indexOf(now));
-                table.scrollTo(now);
+                int index = table.getItems().indexOf(now);
+                if (index >= 0) {
+                    table.getSelectionModel().clearAndSelect(index);
+                    table.scrollTo(now);
+                }
                 syncing = false;
             }
+            showDetails();
         });
         deleteButton.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
         fileLabel.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -78,35 +120,82 @@ public final class PairsController {
             String name = f == null ? "" : f.getFileName().toString();
             return name + (vm.dirtyProperty().get() ? " (edited)" : "");
         }, vm.openedFileProperty(), vm.dirtyProperty()));
-        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() && e.getCode() == KeyCode.V && table.getEditingCell() == null) {
-                paste();
-                e.consume();
-            } else if (e.getCode() == KeyCode.DELETE && table.getEditingCell() == null) {
-                deleteRows();
-                e.consume();
+        fileLabel.setTooltip(new Tooltip());
+        fileLabel.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> {
+            Path f = vm.openedFileProperty().get();
+            return f == null ? "not from a file" : f.toString();
+        }, vm.openedFileProperty()));
+        countLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            int all = vm.rows().size();
+            int shown = vm.filteredRows().size();
+            return shown == all ? String.format(Locale.ROOT, "%,d %s", all, all == 1 ? "pair" : "pairs")
+                    : String.format(Locale.ROOT, "%,d of %,d shown", shown, all);
+        }, vm.rows(), vm.filteredRows()));
+        ToggleGroup goldGroup = new ToggleGroup();
+        goldLabel.setToggleGroup(goldGroup);
+        goldRealLabel.setToggleGroup(goldGroup);
+        goldBinaryLabel.setToggleGroup(goldGroup);
+        goldLabel.setUserData(GoldField.LABEL);
+        goldRealLabel.setUserData(GoldField.REAL_LABEL);
+        goldBinaryLabel.setUserData(GoldField.BINARY_LABEL);
+        goldGroup.selectToggle(switch (vm.goldFieldProperty().get()) {
+            case REAL_LABEL -> goldRealLabel;
+            case BINARY_LABEL -> goldBinaryLabel;
+            default -> goldLabel;
+        });
+        goldGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.goldFieldProperty().set((GoldField) now.getUserData());
             }
         });
+        skipBadRowsItem.selectedProperty().bindBidirectional(vm.skipBadRowsProperty());
+        table.addEventFilter(KeyEvent.KEY_PRESSED, this::tableKey);
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(this::dragDropped);
         root.setOnDragExited(e -> root.getStyleClass().remove("drop-target"));
-        quick1.textProperty().bindBidirectional(vm.quickSentence1Property());
-        quick2.textProperty().bindBidirectional(vm.quickSentence2Property());
-        quick1.setOnAction(e -> quickCompare());
-        quick2.setOnAction(e -> quickCompare());
-        vm.quickResults().addListener((ListChangeListener<QuickResult>) c -> quickResult.setText(
-                String.join("   ", vm.quickResults().stream().map(r -> String.format(Locale.ROOT,
-                        "%s: cos %.4f → %.2f", r.model(), r.cosine(), r.scaled())).toList())));
         vm.setConfirmDiscard(question -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
             alert.setHeaderText("Unsaved edits");
             alert.initOwner(table.getScene().getWindow());
             return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
         });
+        showDetails();
     }
 
     public TableView<PairRow> table() {
         return table;
+    }
+
+    /** Shows or hides the |Δgold| and disagreement columns (More ▾). */
+    public void showErrorColumns(boolean show) {
+        errorColumnsItem.setSelected(show);
+    }
+
+    /** The search box. */
+    public TextField search() {
+        return search;
+    }
+
+    /** The details strip's text: sentence 1, sentence 2, the scores (tests read it). */
+    public String detailsText() {
+        return detail1.getText() + "\n" + detail2.getText() + "\n" + detailScores.getText();
+    }
+
+    private void tableKey(KeyEvent e) {
+        boolean editing = table.getEditingCell() != null;
+        if (e.isShortcutDown() && e.getCode() == KeyCode.V && !editing) {
+            paste();
+            e.consume();
+        } else if (e.getCode() == KeyCode.DELETE && !editing) {
+            deleteRows();
+            e.consume();
+        } else if (e.getCode() == KeyCode.TAB && !editing) {
+            TableNavigation.moveAcross(table, e.isShiftDown(), false);
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER && !editing) {
+            TableNavigation.editFocused(table);
+            e.consume();
+        }
     }
 
     private void rebuildColumns() {
@@ -114,38 +203,68 @@ public final class PairsController {
         TableColumn<PairRow, String> s1 = new TableColumn<>("sentence 1");
         s1.setCellValueFactory(c -> c.getValue().sentence1Property());
         s1.setCellFactory(CommittingTextCell.forColumn(new DefaultStringConverter()));
-        s1.setPrefWidth(230);
+        s1.setPrefWidth(300);
+        s1.setMinWidth(90);
         TableColumn<PairRow, String> s2 = new TableColumn<>("sentence 2");
         s2.setCellValueFactory(c -> c.getValue().sentence2Property());
         s2.setCellFactory(CommittingTextCell.forColumn(new DefaultStringConverter()));
-        s2.setPrefWidth(230);
+        s2.setPrefWidth(300);
+        s2.setMinWidth(90);
         TableColumn<PairRow, Double> gold = new TableColumn<>("gold");
         gold.setCellValueFactory(c -> c.getValue().goldProperty());
         gold.setCellFactory(CommittingTextCell.forColumn(new GoldConverter()));
         gold.setOnEditCommit(e -> {
             if (e.getNewValue() != null && e.getNewValue().isNaN()) {
-                main.status().report("gold", new IllegalArgumentException(
+                main.status().report("gold", new kr.sbert.workbench.core.InvalidInputException(
                         "gold must be a number between 0 and 5, or empty"));
                 table.refresh();
             } else {
                 e.getRowValue().goldProperty().set(e.getNewValue());
             }
         });
-        gold.setPrefWidth(55);
+        fixed(gold, GOLD_WIDTH);
         table.getColumns().addAll(List.of(s1, s2, gold));
         List<String> models = List.copyOf(main.scoredModels());
+        boolean errors = errorColumnsItem.isSelected();
         for (String m : models) {
-            String shortName = ModelNames.shortName(m);
-            table.getColumns().add(number(shortName + " cos", r -> score(r, m, true), 4));
-            table.getColumns().add(number(shortName + " 0–5", r -> score(r, m, false), 2));
-            table.getColumns().add(number(shortName + " |Δgold|", r -> r.absError(m), 2));
+            TableColumn<PairRow, Double> group = new TableColumn<>();
+            Label title = new Label(ModelNames.compact(m));
+            title.setTooltip(new Tooltip(m));
+            title.setMinWidth(0);
+            group.setGraphic(title);
+            group.setUserData(m);
+            group.getColumns().add(number(COS, m, r -> score(r, m, true), 4, COS_WIDTH));
+            group.getColumns().add(number(SCALED, m, r -> score(r, m, false), 2, SCALED_WIDTH));
+            if (errors) {
+                group.getColumns().add(number(ERROR, m, r -> r.absError(m), 2, ERROR_WIDTH));
+            }
+            table.getColumns().add(group);
         }
-        if (models.size() >= 2) {
+        if (errors && models.size() >= 2) {
             String a = models.get(0);
             String b = models.get(1);
-            table.getColumns().add(number("disagree " + ModelNames.shortName(a) + "/" + ModelNames.shortName(b),
-                    r -> r.disagreement(a, b), 2));
+            TableColumn<PairRow, Double> d = number("|A−B|", a + "|" + b, r -> r.disagreement(a, b), 2, ERROR_WIDTH);
+            Label title = new Label("|A−B|");
+            title.setTooltip(new Tooltip("|0–5 of " + a + " − 0–5 of " + b + "|: sort to see where they disagree"));
+            d.setText(null);
+            d.setGraphic(title);
+            table.getColumns().add(d);
         }
+        showDetails();
+    }
+
+    /** A score column: never narrower than its numbers, a little wider when the window has room. */
+    private static void scoreWidth(TableColumn<PairRow, ?> c, double width) {
+        c.setMinWidth(width);
+        c.setPrefWidth(width);
+        c.setMaxWidth(Math.round(width * 1.7));
+    }
+
+    private static void fixed(TableColumn<PairRow, ?> c, double width) {
+        c.setMinWidth(width);
+        c.setPrefWidth(width);
+        c.setMaxWidth(width);
+        c.setResizable(false);
     }
 
     private static Double score(PairRow r, String model, boolean cosine) {
@@ -153,29 +272,62 @@ public final class PairsController {
         return s == null ? null : cosine ? s.cosine() : s.scaled();
     }
 
-    /** A read-only numeric column that follows the row's scores. */
-    private TableColumn<PairRow, Double> number(String title, Function<PairRow, Double> value, int decimals) {
+    /** A read-only numeric column that follows the row's scores; its user data is the model id. */
+    private TableColumn<PairRow, Double> number(String title, String model, Function<PairRow, Double> value,
+                                                int decimals, double width) {
         TableColumn<PairRow, Double> col = new TableColumn<>(title);
         col.setEditable(false);
+        col.setUserData(model);
         // One counter for the whole table (bindings hold it weakly): a new scoring result
         // updates the visible cells in place instead of rebuilding them.
         col.setCellValueFactory(c -> {
             PairRow row = c.getValue();
             return Bindings.createObjectBinding(() -> value.apply(row), scoresVersion, row.goldProperty());
         });
-        col.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        col.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Double item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? "" : String.format(Locale.ROOT, "%." + decimals + "f", item));
             }
         });
-        col.setPrefWidth(80);
+        col.getStyleClass().add("score-column");
+        scoreWidth(col, width);
         return col;
+    }
+
+    /** The selected pair in full (wrapped) with every model's numbers. */
+    private void showDetails() {
+        if (detail1 == null) {
+            return;
+        }
+        PairRow r = vm.selectedProperty().get();
+        if (r == null) {
+            detail1.setText("Select a row to see its sentences in full and every model's scores here.");
+            detail2.setText("");
+            detailScores.setText("");
+            return;
+        }
+        detail1.setText("1: " + r.sentence1());
+        detail2.setText("2: " + r.sentence2());
+        List<String> parts = new ArrayList<>();
+        parts.add("gold " + (r.gold() == null ? "—" : GoldConverter.format(r.gold())));
+        for (String m : main.scoredModels()) {
+            PairScore s = r.scores().get(m);
+            if (s == null) {
+                parts.add(ModelNames.shortName(m) + ": not scored");
+            } else {
+                Double err = r.absError(m);
+                parts.add(String.format(Locale.ROOT, "%s: cos %.4f, 0–5 %.2f%s", ModelNames.shortName(m), s.cosine(),
+                        s.scaled(), err == null ? "" : String.format(Locale.ROOT, ", |Δgold| %.2f", err)));
+            }
+        }
+        detailScores.setText(String.join("   ·   ", parts));
     }
 
     @FXML
     private void addRow() {
+        vm.filterProperty().set("");
         PairRow row = vm.addRow();
         table.scrollTo(row);
         table.edit(table.getItems().indexOf(row), table.getColumns().get(0));
@@ -191,6 +343,8 @@ public final class PairsController {
         String text = Clipboard.getSystemClipboard().getString();
         if (text != null) {
             vm.paste(text);
+        } else {
+            main.status().info("paste: the clipboard holds no text");
         }
     }
 
@@ -209,6 +363,14 @@ public final class PairsController {
 
     @FXML
     public void saveFile() {
+        File f = chooseSaveFile();
+        if (f != null) {
+            vm.save(f.toPath());
+        }
+    }
+
+    /** The save dialog for pairs with gold; null when cancelled. */
+    public File chooseSaveFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save pairs with gold");
         // One filter for both: with separate ones, GTK appends the selected filter's extension
@@ -216,20 +378,58 @@ public final class PairsController {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TSV or CSV (by the name's extension)",
                 "*.tsv", "*.csv"));
         chooser.setInitialFileName("pairs.tsv");
+        return chooser.showSaveDialog(table.getScene().getWindow());
+    }
+
+    @FXML
+    private void savePredictions() {
+        savePredictionsDialog();
+    }
+
+    /** Asks where, then saves the predictions (as {@code eval --out}). */
+    public void savePredictionsDialog() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save per-pair predictions (as eval --out)");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.setInitialFileName("predictions.csv");
         File f = chooser.showSaveDialog(table.getScene().getWindow());
         if (f != null) {
-            vm.save(f.toPath());
+            savePredictions(f.toPath());
         }
+    }
+
+    /**
+     * Saves the last scoring result's predictions; refused (with a message) while the scores
+     * do not match the table (a run going on, or edits since).
+     */
+    public void savePredictions(Path file) {
+        ScoringResult r = main.resultProperty().get();
+        if (main.scoringTask().isPresent() || main.staleProperty().get() || r.evaluations().isEmpty()
+                || !r.rows().equals(vm.rows())) {
+            main.status().report("saving predictions", new kr.sbert.workbench.core.InvalidInputException(
+                    r.evaluations().isEmpty() ? "nothing is scored yet: tick a model"
+                            : "the scores are being updated: save again when scoring has finished"));
+            return;
+        }
+        List<SentencePair> pairs = new ArrayList<>();
+        for (int i = 0; i < r.rows().size(); i++) {
+            pairs.add(new SentencePair(r.rows().get(i).sentence1(), r.rows().get(i).sentence2(), r.gold()[i], i + 1));
+        }
+        List<PredictionsCsv.Column> columns = new ArrayList<>();
+        for (ModelEvaluation ev : r.evaluations()) {
+            columns.add(new PredictionsCsv.Column(ev.model(), ev.cosine(), ev.scaled()));
+        }
+        vm.savePredictions(file, pairs, columns);
+    }
+
+    @FXML
+    private void clearTable() {
+        vm.clear();
     }
 
     @FXML
     private void score() {
         main.score();
-    }
-
-    @FXML
-    private void quickCompare() {
-        vm.quickCompare(main.models().selectedReady());
     }
 
     private void dragOver(DragEvent e) {
@@ -255,15 +455,16 @@ public final class PairsController {
 
     /** Gold cells: empty → no gold; a number → gold; anything else → NaN (refused on commit). */
     private static final class GoldConverter extends javafx.util.StringConverter<Double> {
-        @Override
-        public String toString(Double d) {
-            if (d == null) {
-                return "";
-            }
+        static String format(Double d) {
             // Exact (KorSTS has golds such as 4.75): rounding here would change the gold on a
             // confirmed edit. Whole numbers keep one decimal.
             String s = java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
             return s.contains(".") ? s : s + ".0";
+        }
+
+        @Override
+        public String toString(Double d) {
+            return d == null ? "" : format(d);
         }
 
         @Override
@@ -279,5 +480,4 @@ public final class PairsController {
             }
         }
     }
-
 }

@@ -110,6 +110,7 @@ public final class ScatterController {
             }
         });
         vm.yModeProperty().addListener((o, was, now) -> {
+            (now == YAxisMode.COSINE ? cosineToggle : calibratedToggle).setSelected(true);
             range = null;
             requestRender();
         });

@@ -161,7 +161,12 @@ public final class CoreBackend implements WorkbenchBackend {
 
     @Override
     public PairFile readPairs(Path file) throws Exception {
-        return toPairFile(StsReader.read(file, ReadOptions.defaults()), file);
+        return readPairs(file, ReadOptions.defaults());
+    }
+
+    @Override
+    public PairFile readPairs(Path file, ReadOptions options) throws Exception {
+        return toPairFile(StsReader.read(file, options), file);
     }
 
     private static PairFile toPairFile(StsDataset d, Path shownAs) {

@@ -3,6 +3,7 @@ package kr.sbert.workbench.gui.service;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import kr.sbert.workbench.core.data.ReadOptions;
 import kr.sbert.workbench.core.data.SentencePair;
 import kr.sbert.workbench.core.task.CancelToken;
 import kr.sbert.workbench.core.task.ProgressListener;
@@ -21,6 +22,9 @@ public interface WorkbenchBackend {
 
     /** Reads a pairs file in any format and encoding the core readers accept. */
     PairFile readPairs(Path file) throws Exception;
+
+    /** Reads a pairs file with options: the KLUE gold field, skipping bad rows (each listed in the notes). */
+    PairFile readPairs(Path file, ReadOptions options) throws Exception;
 
     /** Writes pairs with their gold as TSV or CSV, chosen by the extension ({@code .csv} → CSV). */
     void writePairs(Path file, List<SentencePair> pairs) throws Exception;

@@ -29,12 +29,24 @@ public final class StatusController {
     private void initialize() {
         info.textProperty().bind(vm.infoProperty());
         error.textProperty().bind(vm.errorProperty());
+        // A long line is cut at the window's edge: the whole of it on hover.
+        info.setTooltip(wrapping());
+        info.getTooltip().textProperty().bind(vm.infoProperty());
+        error.setTooltip(wrapping());
+        error.getTooltip().textProperty().bind(vm.errorProperty());
         details.visibleProperty().bind(Bindings.isNotEmpty(vm.errorDetailsProperty()));
         details.managedProperty().bind(details.visibleProperty());
         dismiss.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
         dismiss.managedProperty().bind(dismiss.visibleProperty());
         vm.tasks().addListener((ListChangeListener<TaskHandle>) c -> redrawTasks());
         redrawTasks();
+    }
+
+    private static javafx.scene.control.Tooltip wrapping() {
+        javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip();
+        t.setWrapText(true);
+        t.setMaxWidth(700);
+        return t;
     }
 
     private void redrawTasks() {
@@ -64,8 +76,10 @@ public final class StatusController {
     private void showDetails() {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setHeaderText(vm.errorProperty().get());
+        alert.getDialogPane().lookupAll(".header-panel .label").forEach(n -> ((Label) n).setWrapText(true));
         TextArea area = new TextArea(vm.errorDetailsProperty().get());
         area.setEditable(false);
+        area.setWrapText(true);
         area.setPrefSize(800, 400);
         alert.getDialogPane().setContent(area);
         alert.initOwner(error.getScene().getWindow());

@@ -1,7 +1,17 @@
 package kr.sbert.workbench.gui.status;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
@@ -10,13 +20,21 @@ import kr.sbert.workbench.gui.task.TaskRunner;
 
 /**
  * State of the status bar: the running tasks (from the {@link TaskRunner}), an info line,
- * and the last error as one readable line with its details (stack trace) on demand.
+ * and the last error as one readable line with details on demand. Details are the messages
+ * of the error and its causes, never a stack trace: the trace is appended to the log file
+ * ({@link #setLogFile}), and the details say where. An error stays until the next action
+ * reports success ({@link #info}) or the user dismisses it.
  */
 public final class StatusViewModel {
+    /** The log file's name inside the workbench's configuration folder. */
+    public static final String LOG_NAME = "workbench.log";
+    private static final long MAX_LOG_BYTES = 2L * 1024 * 1024;
+
     private final TaskRunner runner;
     private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper("");
+    private Path logFile;
 
     public StatusViewModel(TaskRunner runner) {
         this.runner = runner;
@@ -38,16 +56,60 @@ public final class StatusViewModel {
         return errorDetails.getReadOnlyProperty();
     }
 
-    public void info(String line) {
-        info.set(line);
+    /** Where stack traces of reported errors are appended (null: nowhere). */
+    public void setLogFile(Path file) {
+        this.logFile = file;
     }
 
-    /** Shows {@code context: message} as one line; the stack trace becomes the details. */
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** A success: shows the line and clears the last error (the action after it worked). */
+    public void info(String line) {
+        info.set(line);
+        clearError();
+    }
+
+    /** Shows {@code context: message} as one line; the details hold the causes, the log file the trace. */
     public void report(String context, Throwable e) {
         error.set(context + ": " + oneLine(e));
+        List<String> lines = new ArrayList<>();
+        lines.add(context + ": " + oneLine(e));
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            String m = kr.sbert.workbench.core.UserText.of(t);
+            if (!lines.get(lines.size() - 1).endsWith(m)) {
+                lines.add("because: " + m);
+            }
+        }
+        String logged = log(context, e);
+        lines.add("");
+        lines.add(logged == null ? "(no log file: the technical details were not kept)"
+                : "The technical details (stack trace) are in " + logged);
+        errorDetails.set(String.join("\n", lines));
+    }
+
+    private String log(String context, Throwable e) {
+        if (logFile == null) {
+            return null;
+        }
         StringWriter sw = new StringWriter();
-        e.printStackTrace(new PrintWriter(sw));
-        errorDetails.set(sw.toString());
+        PrintWriter pw = new PrintWriter(sw);
+        pw.println(Instant.now() + " " + context + ": " + oneLine(e));
+        e.printStackTrace(pw);
+        pw.flush();
+        try {
+            Files.createDirectories(logFile.getParent());
+            if (Files.isRegularFile(logFile) && Files.size(logFile) > MAX_LOG_BYTES) {
+                Files.move(logFile, logFile.resolveSibling(LOG_NAME + ".old"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.writeString(logFile, sw.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            return logFile.toString();
+        } catch (IOException | RuntimeException io) {
+            return null;
+        }
     }
 
     public void clearError() {

@@ -91,7 +91,9 @@ public final class TokensViewModel {
         List<String> textWarnings = new ArrayList<>();
         if (!TextChecks.isNfc(t)) {
             String what = TextChecks.hasDecomposedHangul(t) ? "decomposed Hangul (NFD jamo)" : "compatibility characters";
-            textWarnings.add("The text is not NFC: it holds " + what + ". The models see the pieces below, not those of \""
+            textWarnings.add("The text is not NFC: it holds " + what
+                    + (JamoDisplay.hasConjoiningJamo(t) ? ", " + JamoDisplay.describe(t) : "")
+                    + ". The models see the pieces below, not those of \""
                     + Normalizer.normalize(t, Normalizer.Form.NFC) + "\" (normalise to NFC first).");
         }
         warnings.setAll(textWarnings);
@@ -212,8 +214,10 @@ public final class TokensViewModel {
     static List<String> rowWarnings(String text, Encoding enc, TextTokenizer tokenizer) {
         List<String> w = new ArrayList<>();
         if (tokenizer instanceof HfTextTokenizer hf && hf.lowercases()) {
-            w.add("This tokenizer lower-cases (do_lower_case), which also decomposes Hangul: the model sees \""
-                    + hf.whatTheModelSees(text) + "\".");
+            String seen = hf.whatTheModelSees(text);
+            // Printed as it is, a font recombines the jamo and it looks like the input: spell it out.
+            w.add("This tokenizer lower-cases (do_lower_case), which also decomposes Hangul: the model sees "
+                    + (JamoDisplay.hasConjoiningJamo(seen) ? JamoDisplay.describe(seen) : "\"" + seen + "\"") + ".");
             return w;
         }
         boolean textHasSyllables = text.codePoints().anyMatch(c -> c >= 0xAC00 && c <= 0xD7A3);

@@ -19,9 +19,13 @@ public record Workspace(List<PairData> pairs, List<String> addedModels, List<Str
     public record PairData(String sentence1, String sentence2, Double gold) {
     }
 
-    /** Window geometry and divider positions of the split panes (outer first). */
+    /**
+     * Window geometry, divider positions of the split panes (outer first), and the view state
+     * the user chose: the scatter's score mode ({@code CALIBRATED} / {@code COSINE}) and the
+     * active view tab (its title). The last two are null in workspaces saved before they existed.
+     */
     public record WindowLayout(double x, double y, double width, double height, boolean maximized,
-                               List<Double> dividers) {
+                               List<Double> dividers, String scoreMode, String activeView) {
     }
 
     public Workspace {

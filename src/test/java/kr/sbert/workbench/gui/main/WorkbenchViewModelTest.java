@@ -87,7 +87,7 @@ class WorkbenchViewModelTest {
         assertThat(vm.resultProperty().get().evaluations()).extracting(e -> e.model()).containsExactly(BASELINE, tiny);
         assertThat(vm.resultProperty().get().difference()).isNotNull();
         assertThat(vm.metrics().rows()).hasSize(3);
-        assertThat(vm.metrics().rows().get(2).model()).contains(BASELINE + " − " + tiny);
+        assertThat(vm.metrics().rows().get(2).label()).isEqualTo("Δ " + tiny + " − " + BASELINE);
         // (plus the shipped V40K tokenizer's row, labelled tokenizer only: that variant is not downloaded)
         assertThat(vm.tokens().rows()).filteredOn(r -> !r.tokenizerOnly()).extracting(r -> r.model()).containsExactly(tiny);
         assertThat(vm.pairs().rows().get(0).disagreement(BASELINE, tiny)).isNotNull();
@@ -106,16 +106,17 @@ class WorkbenchViewModelTest {
     }
 
     @Test
-    void aModelThatCannotLoadShowsOneLineAndItsDetails() {
-        Path missing = files.resolve("no-such-model");
+    void aModelThatCannotLoadShowsOneLineAndItsDetails() throws Exception {
+        Path broken = Files.createDirectories(files.resolve("not-a-model"));
         var scoredBefore = vm.resultProperty().get();
-        ModelEntry entry = vm.models().addModel(missing.toString());
+        ModelEntry entry = vm.models().addModel(broken.toString());
         // Nothing new can be scored: the pairs are not scored all over again.
         assertThat(vm.resultProperty().get()).isSameAs(scoredBefore);
         assertThat(entry.state()).isEqualTo(ModelState.ERROR);
-        assertThat(entry.stateTextProperty().get()).startsWith("error: ").contains("no-such-model");
-        assertThat(vm.status().errorProperty().get()).doesNotContain("\n").contains("no-such-model");
-        assertThat(vm.status().errorDetailsProperty().get()).contains("\tat ");
+        assertThat(entry.stateTextProperty().get()).startsWith("error: ").contains("not-a-model");
+        assertThat(vm.status().errorProperty().get()).doesNotContain("\n").contains("not-a-model");
+        // Details without a stack trace (no log file is set in this test).
+        assertThat(vm.status().errorDetailsProperty().get()).contains("not-a-model").doesNotContain("\tat ");
         assertThat(vm.resultProperty().get().evaluations()).extracting(e -> e.model()).containsExactly(BASELINE);
     }
 
@@ -205,17 +206,29 @@ class WorkbenchViewModelTest {
     }
 
     @Test
-    void quickCompareScoresOnePairWithEveryTickedModel() throws Exception {
+    void quickCompareScoresOnePairWithEveryTickedModelOnTheTablesScale() throws Exception {
         vm.models().addModel(tiny);
         vm.pairs().quickSentence1Property().set("오늘 날씨가 좋다");
         vm.pairs().quickSentence2Property().set("날씨가 맑다");
-        vm.pairs().quickCompare(vm.models().selectedReady());
-        List<SentencePair> one = List.of(new SentencePair("오늘 날씨가 좋다", "날씨가 맑다", null, 0));
-        double[] baseline = Baselines.byName(BASELINE).orElseThrow().score(one, ProgressListener.NONE, CancelToken.NONE);
+        vm.pairs().quickCompare(vm.models().selectedReady(), vm.resultProperty().get());
         assertThat(vm.pairs().quickResults()).extracting(QuickResult::model).containsExactly(BASELINE, tiny);
+
+        // char-ngram's IDF depends on the corpus: fitted on the table's sentences plus this pair.
+        List<SentencePair> table = sample();
+        List<SentencePair> withPair = new java.util.ArrayList<>(table);
+        withPair.add(new SentencePair("오늘 날씨가 좋다", "날씨가 맑다", null, 0));
+        double[] all = Baselines.byName(BASELINE).orElseThrow().score(withPair, ProgressListener.NONE, CancelToken.NONE);
+        double cos = all[all.length - 1];
+        // 0–5: the line the core's evaluator fits on all the table's gold pairs (what rows without gold get).
+        double[] tableCos = Baselines.byName(BASELINE).orElseThrow().score(table, ProgressListener.NONE, CancelToken.NONE);
+        var fit = kr.sbert.workbench.core.eval.Evaluator.standard().evaluate(BASELINE, table,
+                kr.sbert.workbench.core.data.GoldScale.infer(table), 0, tableCos, null);
+        double expected = Math.max(0, Math.min(5, fit.metric("calibration_slope") * cos + fit.metric("calibration_intercept")));
         QuickResult b = vm.pairs().quickResults().get(0);
-        assertThat(b.cosine()).isEqualTo(baseline[0]);
-        assertThat(b.scaled()).isEqualTo(Calibration.plain(baseline)[0]);
+        assertThat(b.cosine()).isEqualTo(cos);
+        assertThat(b.scaled()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(b.how()).isEqualTo("line fitted on the table's " + table.size() + " gold pairs");
+        assertThat(b.basis()).startsWith("IDF fitted on the table's ").endsWith(" + 2 new sentences");
     }
 
     @Test
@@ -231,12 +244,56 @@ class WorkbenchViewModelTest {
     }
 
     @Test
-    void metricsExportAsCsvWithAHeader() throws Exception {
+    void metricsExportAsCsvWithValueLowAndHighInNumericColumns() throws Exception {
         Path csv = files.resolve("metrics.csv");
         vm.metrics().exportCsv(csv);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).startsWith("model,n,pearson_cosine");
+        assertThat(lines.get(0)).isEqualTo("model,reference,n,pearson_cosine,pearson_low,pearson_high,spearman_cosine,"
+                + "spearman_low,spearman_high,f1_at_3,accuracy_at_3,mse_calibrated,mae_calibrated");
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).startsWith(BASELINE + "," + vm.resultProperty().get().evaluations().get(0).metrics().n());
+        var m = vm.resultProperty().get().evaluations().get(0).metrics();
+        String[] cells = lines.get(1).split(",");
+        assertThat(cells[0]).isEqualTo(BASELINE);
+        assertThat(cells[1]).isEmpty();
+        assertThat(Integer.parseInt(cells[2])).isEqualTo(m.n());
+        assertThat(Double.parseDouble(cells[3])).isEqualTo(m.pearson().value());
+        assertThat(Double.parseDouble(cells[4])).isEqualTo(m.pearson().low());
+        assertThat(Double.parseDouble(cells[5])).isEqualTo(m.pearson().high());
+        assertThat(Double.parseDouble(cells[8])).isEqualTo(m.spearman().high());
+        assertThat(Double.parseDouble(cells[12])).isEqualTo(m.mae());
+    }
+
+    @Test
+    void metricsHaveOnePairedDifferencePerModelAgainstTheChosenReference() throws Exception {
+        vm.models().addModel(tiny);
+        vm.models().find("baseline:jaccard").orElseThrow().setSelected(true);
+        List<String> models = vm.resultProperty().get().evaluations().stream().map(e -> e.model()).toList();
+        assertThat(models).hasSize(3);
+        assertThat(vm.metrics().rows()).hasSize(5);
+        assertThat(vm.metrics().rows().subList(3, 5)).allSatisfy(r -> assertThat(r.reference()).isEqualTo(models.get(0)))
+                .extracting(r -> r.model()).containsExactly(models.get(1), models.get(2));
+
+        vm.metrics().referenceProperty().set(models.get(2));
+        assertThat(vm.metrics().rows()).hasSize(5);
+        var diff = vm.metrics().rows().get(3);
+        assertThat(diff.model()).isEqualTo(models.get(0));
+        assertThat(diff.reference()).isEqualTo(models.get(2));
+        // The core's paired bootstrap of the same two cosine columns.
+        List<SentencePair> pairs = sample();
+        var expected = kr.sbert.workbench.core.eval.Evaluator.standard().compare(pairs,
+                vm.resultProperty().get().evaluations().get(0).cosine(), vm.resultProperty().get().evaluations().get(2).cosine());
+        assertThat(diff.spearman().value()).isEqualTo(expected.spearman());
+        assertThat(diff.spearman().low()).isEqualTo(expected.spearmanInterval().lower());
+        assertThat(diff.pearson().high()).isEqualTo(expected.pearsonInterval().upper());
+    }
+
+    @Test
+    void aFolderThatDoesNotExistIsRefusedNotAdded() {
+        Path missing = files.resolve("no-such-model");
+        int before = vm.models().entries().size();
+        assertThat(vm.models().addModel(missing.toString())).isNull();
+        assertThat(vm.models().entries()).hasSize(before);
+        assertThat(vm.status().errorProperty().get()).isEqualTo("adding a model: no such folder: " + missing);
+        assertThat(vm.status().errorDetailsProperty().get()).doesNotContain("\tat ", "Exception");
     }
 }

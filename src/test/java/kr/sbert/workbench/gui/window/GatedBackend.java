@@ -94,6 +94,11 @@ final class GatedBackend implements WorkbenchBackend {
     }
 
     @Override
+    public PairFile readPairs(Path file, kr.sbert.workbench.core.data.ReadOptions options) throws Exception {
+        return core.readPairs(file, options);
+    }
+
+    @Override
     public void writePairs(Path file, List<SentencePair> pairs) throws Exception {
         core.writePairs(file, pairs);
     }

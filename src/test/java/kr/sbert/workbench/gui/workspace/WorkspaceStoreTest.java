@@ -19,7 +19,7 @@ class WorkspaceStoreTest {
         return new Workspace(List.of(new Workspace.PairData("한 남자가 춤을 춘다.", "남자가 춤춘다.", 4.2),
                         new Workspace.PairData("고양이", "개", null)),
                 List.of("/models/tiny"), List.of("baseline:char-ngram", "/models/tiny"), "/data/pairs.tsv", true,
-                new Workspace.WindowLayout(10, 20, 1200, 800, false, List.of(0.2, 0.6, 0.5)));
+                new Workspace.WindowLayout(10, 20, 1200, 800, false, List.of(0.2, 0.6), "COSINE", "Metrics"));
     }
 
     @Test
