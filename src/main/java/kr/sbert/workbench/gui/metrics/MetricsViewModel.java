@@ -41,6 +41,11 @@ public final class MetricsViewModel {
     private ScoringResult last = ScoringResult.EMPTY;
     private TaskRunner runner;
     private TaskHandle computing;
+    /**
+     * Identifies the latest request for differences: a cancelled task may still deliver its
+     * result (cancel is cooperative), and only the latest one may add its rows.
+     */
+    private Object latestRequest;
     private boolean showing;
 
     public MetricsViewModel() {
@@ -98,6 +103,7 @@ public final class MetricsViewModel {
                     m.mae()));
         }
         rows.setAll(out);
+        latestRequest = null;
         if (computing != null) {
             computing.cancel();
             computing = null;
@@ -115,6 +121,8 @@ public final class MetricsViewModel {
         }
         List<ModelEvaluation> others = r.evaluations().stream().filter(e -> e != refEval).toList();
         int n = gold;
+        Object request = new Object();
+        latestRequest = request;
         if (runner == null) {
             rows.addAll(differences(pairs, refEval, others, n));
             return;
@@ -128,12 +136,19 @@ public final class MetricsViewModel {
                     return diffs;
                 },
                 diffs -> {
+                    if (request != latestRequest) {
+                        return;
+                    }
                     computing = null;
                     if (last == r && ref.equals(effectiveReference())) {
                         rows.addAll(diffs);
                     }
                 },
-                e -> computing = null);
+                e -> {
+                    if (request == latestRequest) {
+                        computing = null;
+                    }
+                });
         computing = h.state().finished() ? null : h;
     }
 

@@ -105,6 +105,8 @@ class TokensBeforeDownloadWindowTest {
         hub.serveFolder(MEDIUM, "fedcba9876543210fedcba9876543210fedcba98", GuiFixtures.tinyModel());
         open(new HubSettings(cache, hub.endpoint(), Optional.empty(), false));
         chipsOf(robot, V40K);
+        // The tokens view is a tab: bring it to the front so its fetch button can be clicked.
+        robot.interact(() -> window.controller().showView("Tokens"));
 
         @SuppressWarnings("unchecked")
         ChoiceBox<String> choice = robot.lookup("#fetchChoice").queryAs(ChoiceBox.class);
