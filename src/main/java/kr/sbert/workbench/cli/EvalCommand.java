@@ -416,11 +416,11 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     // JSON has no NaN: undefined metrics are null.
-    private static JsonElement number(double v) {
+    static JsonElement number(double v) {
         return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
     }
 
-    private static JsonArray interval(Interval i) {
+    static JsonArray interval(Interval i) {
         JsonArray a = new JsonArray();
         a.add(number(i.lower()));
         a.add(number(i.upper()));

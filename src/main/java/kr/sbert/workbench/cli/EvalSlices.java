@@ -1,10 +1,7 @@
 package kr.sbert.workbench.cli;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -142,14 +139,14 @@ final class EvalSlices {
                 so.addProperty("pairs", s.pairs());
                 so.addProperty("n", s.result().n());
                 JsonObject metrics = new JsonObject();
-                metrics.add("pearson_cosine", number(s.result().metric("pearson_cosine")));
-                metrics.add("spearman_cosine", number(s.result().metric("spearman_cosine")));
-                s.result().metrics().forEach((k, v) -> metrics.add(k, number(v)));
+                metrics.add("pearson_cosine", EvalCommand.number(s.result().metric("pearson_cosine")));
+                metrics.add("spearman_cosine", EvalCommand.number(s.result().metric("spearman_cosine")));
+                s.result().metrics().forEach((k, v) -> metrics.add(k, EvalCommand.number(v)));
                 so.add("metrics", metrics);
                 JsonObject intervals = new JsonObject();
                 if (s.result().intervals() != null) {
-                    intervals.add("pearson_cosine", interval(s.result().intervals().pearson()));
-                    intervals.add("spearman_cosine", interval(s.result().intervals().spearman()));
+                    intervals.add("pearson_cosine", EvalCommand.interval(s.result().intervals().pearson()));
+                    intervals.add("spearman_cosine", EvalCommand.interval(s.result().intervals().spearman()));
                 }
                 so.add("intervals", intervals);
                 list.add(so);
@@ -167,16 +164,5 @@ final class EvalSlices {
 
     private static String num(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "-";
-    }
-
-    private static JsonElement number(double v) {
-        return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
-    }
-
-    private static JsonArray interval(Interval i) {
-        JsonArray a = new JsonArray();
-        a.add(number(i.lower()));
-        a.add(number(i.upper()));
-        return a;
     }
 }

@@ -298,7 +298,7 @@ public final class WorkbenchViewModel {
             return;
         }
         List<LoadedModel> loadedNow = chosen.stream().map(Chosen::model).toList();
-        if (shown != null && sameModels(shown.models(), loadedNow) && sameRows(shown.rows(), rows)
+        if (shown != null && sameElements(shown.models(), loadedNow) && sameElements(shown.rows(), rows)
                 && sameSentences(shown.pairs(), input)
                 && java.util.Arrays.equals(shown.gold(), gold)) {
             ScoringResult r = result.get(); // the scores are up to date; the row count may not be
@@ -395,19 +395,8 @@ public final class WorkbenchViewModel {
         return models.stream().mapToLong(m -> m.model().encodedSentences()).sum();
     }
 
-    private static boolean sameRows(List<PairRow> a, List<PairRow> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean sameModels(List<LoadedModel> a, List<LoadedModel> b) {
+    /** The same objects in the same order (rows and loaded models are compared by identity). */
+    private static boolean sameElements(List<?> a, List<?> b) {
         if (a.size() != b.size()) {
             return false;
         }
