@@ -158,7 +158,7 @@ public final class ExplainController {
         double[][] s = e.alignment().similarity();
         int rows = s.length;
         int cols = rows == 0 ? 0 : s[0].length;
-        double cell = Math.max(3, Math.min(18, Math.floor(MAP_SIZE / Math.max(1, Math.max(rows, cols)))));
+        double cell = Math.max(3, Math.min(21, Math.floor(MAP_SIZE / Math.max(1, Math.max(rows, cols)))));
         Canvas canvas = new Canvas(cols * cell, rows * cell);
         canvas.getStyleClass().add("explain-heatmap");
         canvas.setUserData(e.model());
