@@ -11,7 +11,8 @@
 #   SMOKE_MODELS="M …" also tick these models (baseline names or model folders, e.g.
 #                      "baseline:jaccard ../shared/fixtures/tiny-kr-sbert"), beside baseline:char-ngram
 #   SMOKE_MODEL=DIR    one model folder (older form of SMOKE_MODELS)
-#   SMOKE_VIEW=TAB     the view tab to show (Scatter, Metrics, Tokens, Quick compare; default Scatter)
+#   SMOKE_VIEW=TAB     the view tab to show (Scatter, Metrics, Tokens, Explain, Vocabulary,
+#                      Quick compare, Train; default Scatter)
 #   SMOKE_WAIT=N       seconds before the shot (default 12)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -55,18 +55,21 @@ public final class ExplainController {
     private VBox modelBox(PairExplanation e) {
         AlignmentMark mark = vm.markProperty().get();
         boolean marked = mark != null && mark.model().equals(e.model());
-        Label title = new Label(String.format(Locale.ROOT, "%s — cosine %.4f (%s)", e.model(), e.cosine(), e.poolingLabel()));
-        title.getStyleClass().add("token-row-model");
+        Label name = new Label(e.model());
+        name.getStyleClass().add("token-row-model");
+        Label title = new Label(String.format(Locale.ROOT, "cosine %.4f (%s)", e.cosine(), e.poolingLabel()));
+        title.setWrapText(true);
+        VBox heading = new VBox(name, title);
         double scale = ShareShading.scale(e.shares().a(), e.shares().b());
         FlowPane a = chips(e.a(), e.shares().a(), scale, marked ? mark.row() : -1);
         FlowPane b = chips(e.b(), e.shares().b(), scale, marked ? mark.column() : -1);
         a.getStyleClass().add("explain-chips-a");
         b.getStyleClass().add("explain-chips-b");
         Canvas map = heatmap(e, marked ? mark : null);
-        VBox box = new VBox(4, title, a, b, map);
+        VBox box = new VBox(4, heading, a, b, labelled(map, e));
         box.getStyleClass().add("explain-model");
         box.setUserData(e.model());
-        box.setPrefWidth(Math.max(MAP_SIZE, map.getWidth()) + 16);
+        box.setPrefWidth(Math.max(MAP_SIZE, map.getWidth() + LABEL_SPACE) + 16);
         return box;
     }
 
@@ -82,7 +85,7 @@ public final class ExplainController {
             if (i == markedIndex) {
                 l.getStyleClass().add("token-marked");
             }
-            l.setStyle("-fx-background-color: " + ShareShading.css(shares[i], scale) + ";");
+            l.setStyle(ShareShading.chipStyle(shares[i], scale));
             l.setUserData(chip);
             Tooltip tip = new Tooltip(chip.tooltip() + String.format(Locale.ROOT, "%nshare of the cosine %+.5f", shares[i]));
             tip.setShowDelay(Duration.millis(200));
@@ -92,11 +95,70 @@ public final class ExplainController {
         return pane;
     }
 
+    /** Smallest cell, in pixels, that still gets its tokens written beside the heatmap. */
+    private static final double LABELLED_CELL = 9;
+    private static final double LABEL_SPACE = 64;
+
+    /**
+     * The heatmap with sentence 1's tokens written down its left side and sentence 2's up its top,
+     * so a cell can be read without hovering (left out when the cells are too small for text).
+     */
+    private static javafx.scene.Node labelled(Canvas map, PairExplanation e) {
+        List<Token> a = e.a().fedTokens();
+        List<Token> b = e.b().fedTokens();
+        if (a.isEmpty() || b.isEmpty()) {
+            return map;
+        }
+        double cell = map.getHeight() / a.size();
+        if (cell < LABELLED_CELL) {
+            return map;
+        }
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(labelFamily(), Math.min(12, cell - 4));
+        Canvas rows = new Canvas(LABEL_SPACE, map.getHeight());
+        GraphicsContext g = rows.getGraphicsContext2D();
+        g.setFont(font);
+        g.setFill(Color.gray(0.2));
+        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        for (int i = 0; i < a.size(); i++) {
+            g.fillText(new TokenChip(a.get(i), false).label(), LABEL_SPACE - 4, (i + 0.5) * cell, LABEL_SPACE - 6);
+        }
+        Canvas cols = new Canvas(map.getWidth(), LABEL_SPACE);
+        g = cols.getGraphicsContext2D();
+        g.setFont(font);
+        g.setFill(Color.gray(0.2));
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        for (int j = 0; j < b.size(); j++) {
+            g.save();
+            g.translate((j + 0.5) * cell, LABEL_SPACE - 4);
+            g.rotate(-90);
+            g.fillText(new TokenChip(b.get(j), false).label(), 0, 0, LABEL_SPACE - 6);
+            g.restore();
+        }
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.add(cols, 1, 0);
+        grid.add(rows, 0, 1);
+        grid.add(map, 1, 1);
+        return grid;
+    }
+
+    private static String labelFamily;
+
+    /** A canvas draws with the font it is given, without fallback: one that has Hangul. */
+    private static synchronized String labelFamily() {
+        if (labelFamily == null) {
+            labelFamily = kr.sbert.workbench.gui.main.HangulFonts.find()
+                    .orElse(javafx.scene.text.Font.getDefault().getFamily());
+        }
+        return labelFamily;
+    }
+
     private Canvas heatmap(PairExplanation e, AlignmentMark mark) {
         double[][] s = e.alignment().similarity();
         int rows = s.length;
         int cols = rows == 0 ? 0 : s[0].length;
-        double cell = Math.max(3, Math.min(18, Math.floor(MAP_SIZE / Math.max(1, Math.max(rows, cols)))));
+        double cell = Math.max(3, Math.min(21, Math.floor(MAP_SIZE / Math.max(1, Math.max(rows, cols)))));
         Canvas canvas = new Canvas(cols * cell, rows * cell);
         canvas.getStyleClass().add("explain-heatmap");
         canvas.setUserData(e.model());

@@ -30,6 +30,15 @@ public final class ShareShading {
         return String.format(Locale.ROOT, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
     }
 
+    /**
+     * The inline style of a chip shaded for {@code value}: its background, and white text once the
+     * shade is dark enough that dark text would no longer be legible.
+     */
+    public static String chipStyle(double value, double scale) {
+        String style = "-fx-background-color: " + css(value, scale) + ";";
+        return Math.abs(value / scale) > 0.55 ? style + " -fx-text-fill: white;" : style;
+    }
+
     /** Red, green, blue in 0–255. */
     public static int[] rgb(double value, double scale) {
         double t = Math.max(-1, Math.min(1, value / scale));

@@ -117,7 +117,7 @@ public final class TokensController {
         Token token = ((TokenChip) l.getUserData()).token();
         main.explain().of(model).flatMap(e -> TokenShare.find(e, vm.textProperty().get(), token)).ifPresent(s -> {
             l.getStyleClass().add("token-shaded");
-            l.setStyle("-fx-background-color: " + ShareShading.css(s.share(), s.scale()) + ";");
+            l.setStyle(ShareShading.chipStyle(s.share(), s.scale()));
             l.getTooltip().setText(l.getTooltip().getText() + "\n" + s.tooltip());
             AlignmentMark m = main.explain().markProperty().get();
             if (m != null && m.model().equals(model) && (s.first() ? m.row() : m.column()) == s.index()) {
@@ -142,7 +142,7 @@ public final class TokensController {
         shareLegend.getChildren().add(title);
         for (double v : new double[] {-m, -m / 2, 0, m / 2, m}) {
             Label l = new Label(String.format(Locale.ROOT, "%+.3f", v));
-            l.setStyle("-fx-background-color: " + ShareShading.css(v, m) + ";");
+            l.setStyle(ShareShading.chipStyle(v, m));
             shareLegend.getChildren().add(l);
         }
     }

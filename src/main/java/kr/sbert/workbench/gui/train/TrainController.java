@@ -44,6 +44,7 @@ import kr.sbert.workbench.gui.workspace.WorkspaceStore;
  */
 public final class TrainController {
     private final TrainViewModel vm;
+    private final kr.sbert.workbench.gui.models.ModelsViewModel models;
     @FXML private Pane root;
     @FXML private ComboBox<ModelEntry> baseChoice;
     @FXML private TextField trainField;
@@ -75,6 +76,7 @@ public final class TrainController {
     private final ReadOnlyObjectWrapper<TrainChart.Built> rendered = new ReadOnlyObjectWrapper<>();
 
     public TrainController(WorkbenchViewModel main) {
+        this.models = main.models();
         this.vm = new TrainViewModel(main.models(), () -> main.pairs().pairs(), main.runner(), main.status(),
                 WorkspaceStore.defaultDir().resolve("trained"));
     }
@@ -102,6 +104,19 @@ public final class TrainController {
             }
         });
         baseChoice.setOnShowing(e -> refreshChoices());
+        // A model that becomes ready (also while the window opens on this tab) is offered at once,
+        // and the first one is picked when none is: the form never starts on an empty choice.
+        for (ModelEntry e : models.entries()) {
+            e.stateProperty().addListener((o, was, now) -> refresh());
+        }
+        models.entries().addListener((ListChangeListener<ModelEntry>) c -> {
+            while (c.next()) {
+                for (ModelEntry e : c.getAddedSubList()) {
+                    e.stateProperty().addListener((o, was, now) -> refresh());
+                }
+            }
+            refresh();
+        });
         baseChoice.valueProperty().bindBidirectional(vm.baseProperty());
         trainField.textProperty().addListener((o, was, now) -> vm.trainFileProperty().set(path(now)));
         devField.textProperty().addListener((o, was, now) -> vm.devFileProperty().set(path(now)));
