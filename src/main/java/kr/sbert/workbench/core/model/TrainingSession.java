@@ -38,6 +38,8 @@ public final class TrainingSession implements AutoCloseable {
     private final NDManager stateManager;
     private final AdamW optimizer;
     private final StepTimings timings = new StepTimings();
+    /** Native allocations from this size up get their own pages while training ({@link NativeHeap}). */
+    static final int MMAP_THRESHOLD_BYTES = 1024 * 1024;
 
     private TrainingSession(SentenceTransformerModel model, DropoutRates dropout) {
         this.model = model;
@@ -65,6 +67,11 @@ public final class TrainingSession implements AutoCloseable {
             // The weights were copied out of the file's mapping; unmap it (the JVM does so only after a
             // collection) so training does not carry the file's pages as well.
             System.gc();
+            // A step's activations and temporaries (megabytes each) on pages of their own, freed
+            // at once, not arena holes; measured on the V40K shape, batch 16: peak RSS 3.18 GB
+            // without, 2.97 GB with (README, "Training speed"); the numbers are the same either way.
+            NativeHeap.mmapAbove(MMAP_THRESHOLD_BYTES);
+            NativeHeap.trim();
             return new TrainingSession(model, rates);
         } catch (WorkbenchException | RuntimeException e) {
             model.close();
@@ -270,6 +277,9 @@ public final class TrainingSession implements AutoCloseable {
             }
         }
         zeroGradients();
+        // The step's autograd graph and temporaries are freed by now: hand their pages back, so
+        // the next step's peak is the live tensors plus that step's own, not this one's holes too.
+        NativeHeap.trim();
         timings.optimizerNanos += System.nanoTime() - t0;
     }
 
