@@ -77,7 +77,8 @@ final class ModelFolderWriter {
         return o;
     }
 
-    private static JsonObject module(int idx, String path, String type) {
+    /** One {@code modules.json} entry, as sentence-transformers writes it. */
+    static JsonObject module(int idx, String path, String type) {
         JsonObject o = new JsonObject();
         o.addProperty("idx", idx);
         o.addProperty("name", String.valueOf(idx));

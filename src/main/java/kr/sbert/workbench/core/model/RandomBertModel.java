@@ -168,18 +168,9 @@ public final class RandomBertModel {
 
     private static JsonArray modules() {
         JsonArray a = new JsonArray();
-        a.add(module(0, "", "sentence_transformers.models.Transformer"));
-        a.add(module(1, "1_Pooling", "sentence_transformers.models.Pooling"));
+        a.add(ModelFolderWriter.module(0, "", ModelFolder.TRANSFORMER));
+        a.add(ModelFolderWriter.module(1, "1_Pooling", ModelFolder.POOLING));
         return a;
-    }
-
-    private static JsonObject module(int idx, String path, String type) {
-        JsonObject o = new JsonObject();
-        o.addProperty("idx", idx);
-        o.addProperty("name", String.valueOf(idx));
-        o.addProperty("path", path);
-        o.addProperty("type", type);
-        return o;
     }
 
     private static void writeJson(Path file, com.google.gson.JsonElement json) throws IOException {
