@@ -58,6 +58,12 @@ public final class BoundedFiles {
 
     /** Strict UTF-8. @throws CharacterCodingException on malformed bytes */
     public static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+        // String's own decoder is several times faster in a fresh process; it replaces malformed
+        // bytes with U+FFFD, so only text that holds one needs the strict (reporting) decoder.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)

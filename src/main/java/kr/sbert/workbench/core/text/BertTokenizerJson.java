@@ -22,7 +22,8 @@ final class BertTokenizerJson {
     private BertTokenizerJson() {
     }
 
-    static JsonObject build(Map<String, Integer> vocab, TokenizerFileConfig config, Path vocabFile)
+    /** The definition, with {@code vocab} (token → line number) kept apart from the tree. */
+    static TokenizerDefinition build(Map<String, Integer> vocab, TokenizerFileConfig config, Path vocabFile)
             throws MalformedModelException {
         if (!vocab.containsKey(config.unkToken())) {
             throw new MalformedModelException(vocabFile + ": unknown token " + config.unkToken()
@@ -88,11 +89,8 @@ final class BertTokenizerJson {
         model.addProperty("unk_token", config.unkToken());
         model.addProperty("continuing_subword_prefix", "##");
         model.addProperty("max_input_chars_per_word", 100);
-        JsonObject v = new JsonObject();
-        vocab.forEach(v::addProperty);
-        model.add("vocab", v);
-        root.add("model", model);
-        return root;
+        root.add("model", model); // model.vocab is written from the map (see TokenizerDefinition)
+        return new TokenizerDefinition(root, vocab);
     }
 
     private static JsonObject template(String cls, int clsId, String sep, int sepId) {

@@ -1,7 +1,6 @@
 package kr.sbert.workbench.core.text;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -59,11 +58,12 @@ public final class TokenizerLoader {
             throws MalformedModelException {
         TokenizerFileConfig config = TokenizerFileConfig.read(transformerDir);
         Path tokenizerJson = transformerDir.resolve(TOKENIZER_JSON);
-        JsonObject json;
+        TokenizerDefinition definition;
         String source;
         if (Files.isRegularFile(tokenizerJson)) {
-            json = parseObject(tokenizerJson);
+            JsonObject json = parseObject(tokenizerJson);
             applyConfig(json, config, tokenizerJson);
+            definition = new TokenizerDefinition(json, null);
             source = tokenizerJson.toString();
         } else {
             Path vocab = transformerDir.resolve(VOCAB_TXT);
@@ -71,10 +71,10 @@ public final class TokenizerLoader {
                 throw new MalformedModelException("no tokenizer in " + transformerDir
                         + ": neither " + TOKENIZER_JSON + " nor " + VOCAB_TXT + " is there");
             }
-            json = BertTokenizerJson.build(readVocab(vocab), config, vocab);
+            definition = BertTokenizerJson.build(readVocab(vocab), config, vocab);
             source = vocab.toString();
         }
-        return fromJson(json, settings, config, source);
+        return fromDefinition(definition, settings, config, source);
     }
 
     /** The {@code tokenizer.json} this loader builds for a folder without one (for tests and export). */
@@ -83,8 +83,7 @@ public final class TokenizerLoader {
         if (!Files.isRegularFile(vocab)) {
             throw new MalformedModelException("no " + VOCAB_TXT + " in " + transformerDir);
         }
-        return new Gson().toJson(BertTokenizerJson.build(readVocab(vocab),
-                TokenizerFileConfig.read(transformerDir), vocab));
+        return BertTokenizerJson.build(readVocab(vocab), TokenizerFileConfig.read(transformerDir), vocab).toJson();
     }
 
     /**
@@ -102,34 +101,31 @@ public final class TokenizerLoader {
         } catch (IOException e) {
             throw new MalformedModelException(vocab + ": cannot read (" + UserText.quote(e.getMessage()) + ")", e);
         }
-        // Files.readAllLines' line breaks (\n, \r\n and \r), scanned by hand: a regex over
-        // 40,000 lines showed in cold-start load times.
-        List<String> lines = new java.util.ArrayList<>();
-        int start = 0;
+        // Files.readAllLines' line breaks (\n, \r\n and \r), found with indexOf straight into the
+        // map: a regex, a list of lines or a char-by-char loop over 40,000 entries showed in
+        // cold-start load times (indexOf is fast before the JIT has compiled anything).
+        Map<String, Integer> map = new LinkedHashMap<>(Math.max(16, text.length() / 4));
+        int lines = 0;
         int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c != '\n' && c != '\r') {
-                continue;
+        int nextLf = text.indexOf('\n');
+        int nextCr = text.indexOf('\r');
+        for (int start = 0; start < n; ) {
+            if (nextLf >= 0 && nextLf < start) {
+                nextLf = text.indexOf('\n', start);
             }
-            lines.add(text.substring(start, i));
-            if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                i++;
+            if (nextCr >= 0 && nextCr < start) {
+                nextCr = text.indexOf('\r', start);
             }
-            start = i + 1;
-            if (lines.size() > Limits.VOCAB_MAX_ENTRIES) {
+            int end = nextLf < 0 ? (nextCr < 0 ? n : nextCr) : (nextCr < 0 ? nextLf : Math.min(nextLf, nextCr));
+            if (lines >= Limits.VOCAB_MAX_ENTRIES) {
                 throw new MalformedModelException(vocab + ": more than " + Limits.VOCAB_MAX_ENTRIES + " entries");
             }
+            map.put(text.substring(start, end), lines++);
+            start = end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n'
+                    ? end + 2 : end + 1;
         }
-        if (start < n) {
-            lines.add(text.substring(start));
-        }
-        if (lines.isEmpty()) {
+        if (lines == 0) {
             throw new MalformedModelException(vocab + ": empty vocabulary");
-        }
-        Map<String, Integer> map = new LinkedHashMap<>(lines.size() * 2);
-        for (int i = 0; i < lines.size(); i++) {
-            map.put(lines.get(i), i);
         }
         return map;
     }
@@ -174,20 +170,28 @@ public final class TokenizerLoader {
         }
     }
 
-    private static HfTextTokenizer fromJson(JsonObject json, TokenizerSettings settings,
-                                            TokenizerFileConfig config, String source)
+    private static HfTextTokenizer fromDefinition(TokenizerDefinition definition, TokenizerSettings settings,
+                                                  TokenizerFileConfig config, String source)
             throws MalformedModelException {
+        JsonObject json = definition.root();
         JsonObject model = json.has("model") && json.get("model").isJsonObject()
                 ? json.getAsJsonObject("model") : null;
         if (model == null || !"WordPiece".equals(stringOrNull(model.get("type")))) {
             throw new MalformedModelException(source + ": not a WordPiece (BERT) tokenizer; model.type is "
                     + (model == null ? "missing" : BoundedJson.describe(model.get("type"))));
         }
-        if (!model.has("vocab") || !model.get("vocab").isJsonObject()) {
-            throw new MalformedModelException(source + ": model.vocab is missing");
+        WordPieceIds vocab;
+        long maxId;
+        if (definition.vocab() != null) {
+            vocab = new WordPieceIds(null, definition.vocab());
+            maxId = Math.max(maxValue(definition.vocab()), checkAddedTokens(json, source));
+        } else {
+            if (!model.has("vocab") || !model.get("vocab").isJsonObject()) {
+                throw new MalformedModelException(source + ": model.vocab is missing");
+            }
+            vocab = new WordPieceIds(model.getAsJsonObject("vocab"), null);
+            maxId = Math.max(checkVocabIds(vocab.json(), source), checkAddedTokens(json, source));
         }
-        JsonObject vocab = model.getAsJsonObject("vocab");
-        long maxId = checkIds(json, vocab, source);
         String unk = stringOrNull(model.get("unk_token"));
         Long unkId = idOf(json, vocab, unk);
         if (unkId == null) {
@@ -198,7 +202,7 @@ public final class TokenizerLoader {
         Long padId = idOf(json, vocab, config.padToken());
         HuggingFaceTokenizer library;
         try {
-            byte[] bytes = new Gson().toJson(json).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = definition.toJson().getBytes(StandardCharsets.UTF_8);
             // The wrapper overrides the JSON's own truncation and padding: switch both off, we
             // truncate ourselves so the untruncated tokens stay visible.
             library = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(bytes), Map.of(
@@ -256,15 +260,38 @@ public final class TokenizerLoader {
         return e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean();
     }
 
+    /** model.vocab as read from a tokenizer.json, or as built from vocab.txt (one of the two is set). */
+    private record WordPieceIds(JsonObject json, Map<String, Integer> map) {
+        int size() {
+            return json != null ? json.size() : map.size();
+        }
+
+        /** The token's id, null if absent (a JSON id is checked by {@link #checkVocabIds} first). */
+        Long id(String token) {
+            if (json != null) {
+                JsonElement id = json.get(token);
+                return id == null ? null : idValue(id);
+            }
+            Integer id = map.get(token);
+            return id == null ? null : id.longValue();
+        }
+    }
+
+    private static long maxValue(Map<String, Integer> vocab) {
+        long max = -1;
+        for (int id : vocab.values()) {
+            max = Math.max(max, id);
+        }
+        return max;
+    }
+
     /**
-     * Every id of {@code model.vocab} and {@code added_tokens} must be a non-negative integer and
-     * every added token an object with a string {@code content}; at most
-     * {@link Limits#ADDED_TOKENS_MAX} added tokens (the native library's load time grows fast with them).
-     * Checked before the native library sees the file.
+     * Every id of a tokenizer.json's {@code model.vocab} must be a non-negative integer. Checked
+     * before the native library sees the file.
      *
      * @return the largest id (checked against the model's embedding rows by the model loader)
      */
-    private static long checkIds(JsonObject json, JsonObject vocab, String source) throws MalformedModelException {
+    private static long checkVocabIds(JsonObject vocab, String source) throws MalformedModelException {
         long max = -1;
         for (Map.Entry<String, JsonElement> e : vocab.entrySet()) {
             long id = idValue(e.getValue());
@@ -274,6 +301,18 @@ public final class TokenizerLoader {
             }
             max = Math.max(max, id);
         }
+        return max;
+    }
+
+    /**
+     * Every added token must be an object with a string {@code content} and a non-negative
+     * integer {@code id}; at most {@link Limits#ADDED_TOKENS_MAX} of them (the native library's
+     * load time grows fast with them). Checked before the native library sees the file.
+     *
+     * @return the largest added id, -1 without any
+     */
+    private static long checkAddedTokens(JsonObject json, String source) throws MalformedModelException {
+        long max = -1;
         JsonElement added = json.get("added_tokens");
         if (added == null || added.isJsonNull()) {
             return max;
@@ -308,7 +347,7 @@ public final class TokenizerLoader {
         return max;
     }
 
-    /** Chars of the longest {@code added_tokens} content (0 without any); checked by {@link #checkIds}. */
+    /** Chars of the longest {@code added_tokens} content (0 without any); checked by {@link #checkAddedTokens}. */
     private static int longestAddedToken(JsonObject json) {
         int longest = 0;
         if (json.get("added_tokens") instanceof JsonArray array) {
@@ -341,8 +380,8 @@ public final class TokenizerLoader {
         return v <= Integer.MAX_VALUE ? v : -1;
     }
 
-    /** Id of a token in the added tokens or the model vocabulary, null if absent (ids checked by {@link #checkIds}). */
-    private static Long idOf(JsonObject json, JsonObject vocab, String token) {
+    /** Id of a token in the added tokens or the model vocabulary, null if absent (ids checked by {@link #checkAddedTokens}). */
+    private static Long idOf(JsonObject json, WordPieceIds vocab, String token) {
         if (token == null) {
             return null;
         }
@@ -355,8 +394,7 @@ public final class TokenizerLoader {
                 }
             }
         }
-        JsonElement id = vocab.get(token);
-        return id == null ? null : idValue(id);
+        return vocab.id(token);
     }
 
     static String stringOrNull(JsonElement e) {

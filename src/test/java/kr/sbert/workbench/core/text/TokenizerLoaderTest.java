@@ -63,6 +63,42 @@ class TokenizerLoaderTest {
         }
     }
 
+    /** vocab.txt as transformers reads it: universal newlines, id = line number, a repeat keeps its last id. */
+    @Test
+    void vocabLinesSplitAsReadAllLinesSplitsThem(@TempDir Path dir) throws Exception {
+        String[] texts = {"[PAD]\n[UNK]\n한국\n##어\n", "[PAD]\r\n[UNK]\r\n\r\n한국", "[PAD]\r[UNK]\r\r\n##어\r",
+                "a\nb\na\nc", "only", "\n\nx\n"};
+        for (String text : texts) {
+            Path file = dir.resolve("vocab.txt");
+            Files.writeString(file, text);
+            List<String> lines = Files.readAllLines(file);
+            java.util.Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < lines.size(); i++) {
+                expected.put(lines.get(i), i);
+            }
+            assertThat(TokenizerLoader.readVocab(file)).as(text).containsExactlyEntriesOf(expected);
+        }
+        Files.writeString(dir.resolve("vocab.txt"), "");
+        assertThatThrownBy(() -> TokenizerLoader.readVocab(dir.resolve("vocab.txt")))
+                .hasMessageContaining("empty vocabulary");
+    }
+
+    /** The built tokenizer.json holds every vocab.txt line under model.vocab with its line number. */
+    @Test
+    void builtTokenizerJsonHoldsTheWholeVocabulary() throws Exception {
+        JsonObject json = JsonParser.parseString(TokenizerLoader.buildTokenizerJson(Fixtures.tinyModel()))
+                .getAsJsonObject();
+        JsonObject model = json.getAsJsonObject("model");
+        assertThat(model.get("type").getAsString()).isEqualTo("WordPiece");
+        JsonObject vocab = model.getAsJsonObject("vocab");
+        List<String> lines = Files.readAllLines(Fixtures.tinyModel().resolve("vocab.txt"));
+        assertThat(vocab.size()).isEqualTo(new java.util.HashSet<>(lines).size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(vocab.get(lines.get(i)).getAsInt()).isEqualTo(lines.lastIndexOf(lines.get(i)));
+        }
+        assertThat(json.getAsJsonArray("added_tokens")).hasSize(5);
+    }
+
     /** transformers' BertTokenizerFast rewrites the normalizer from tokenizer_config.json. */
     @Test
     void tokenizerConfigOverridesTheNormalizerOfTokenizerJson(@TempDir Path dir) throws Exception {
