@@ -3,7 +3,6 @@ package kr.sbert.workbench.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,8 +15,8 @@ import kr.sbert.workbench.core.task.CancelToken;
 import kr.sbert.workbench.core.text.Token;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,12 +36,8 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Model folder or hub id (org/name[@revision]); repeatable.")
     List<String> models;
 
-    @Option(names = "--pairs", paramLabel = "FILE",
-            description = "Pairs file: KorSTS TSV, KLUE-STS JSON, or CSV/TSV/JSONL with sentence1/sentence2 columns.")
-    Path pairs;
-
-    @Option(names = "--skip-bad-rows", description = "Skip malformed rows of --pairs (each is reported).")
-    boolean skipBadRows;
+    @Mixin
+    PairInputs input;
 
     @Option(names = "--json", description = "One JSON object per model and pair: model, pooling, cosine, a and b"
             + " (text, tokens, input_ids, shares, best_match), token_similarity (rows: a's tokens, columns: b's).")
@@ -58,14 +53,12 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--nfc", description = "Normalise input to Unicode NFC before tokenizing.")
     boolean nfc;
 
-    @Parameters(paramLabel = "TEXT", arity = "0..2", description = "The two texts (TEXT_A TEXT_B).")
-    List<String> texts;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<SentencePair> all = PairInputs.resolve("explain", pairs, texts, skipBadRows, err);
+        List<SentencePair> all = input.resolve("explain", err);
         ModelOpener.warnIfNotNfc(all.stream().flatMap(p -> java.util.stream.Stream.of(p.sentence1(), p.sentence2()))
                 .toList(), nfc, err);
         for (String m : models) {

@@ -8,26 +8,36 @@ import kr.sbert.workbench.core.data.ReadOptions;
 import kr.sbert.workbench.core.data.SentencePair;
 import kr.sbert.workbench.core.data.StsDataset;
 import kr.sbert.workbench.core.data.StsReader;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** The pairs a command works on: two texts on the command line, or a {@code --pairs} file. */
+/**
+ * The pairs a command works on, as a picocli mixin ({@code similarity}, {@code explain}): two
+ * texts on the command line, or a {@code --pairs} file (with {@code --skip-bad-rows}).
+ */
 final class PairInputs {
+    @Option(names = "--pairs", paramLabel = "FILE",
+            description = "Pairs file: KorSTS TSV, KLUE-STS JSON, or CSV/TSV/JSONL with sentence1/sentence2 columns.")
+    Path pairs;
 
-    private PairInputs() {
-    }
+    @Option(names = "--skip-bad-rows", description = "Skip malformed rows of --pairs (each is reported).")
+    boolean skipBadRows;
+
+    @Parameters(paramLabel = "TEXT", arity = "0..2", description = "The two texts (TEXT_A TEXT_B).")
+    List<String> texts;
 
     /**
      * @param command the command's name, for the usage message
      * @throws IllegalArgumentException when neither or both are given (exit 2)
      */
-    static List<SentencePair> resolve(String command, Path file, List<String> texts, boolean skipBadRows,
-                                      PrintWriter err) throws WorkbenchException {
+    List<SentencePair> resolve(String command, PrintWriter err) throws WorkbenchException {
         boolean hasTexts = texts != null && !texts.isEmpty();
-        if (file != null && hasTexts) {
+        if (pairs != null && hasTexts) {
             throw new IllegalArgumentException("give either two texts or --pairs FILE, not both");
         }
-        if (file != null) {
-            StsDataset d = StsReader.read(file, ReadOptions.defaults().withSkipBadRows(skipBadRows));
-            d.skipped().forEach(s -> err.println("skipped " + file + ":" + s.line() + ": " + s.reason()));
+        if (pairs != null) {
+            StsDataset d = StsReader.read(pairs, ReadOptions.defaults().withSkipBadRows(skipBadRows));
+            d.skipped().forEach(s -> err.println("skipped " + pairs + ":" + s.line() + ": " + s.reason()));
             return d.pairs();
         }
         if (!hasTexts || texts.size() != 2) {

@@ -2,7 +2,6 @@ package kr.sbert.workbench.cli;
 
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code similarity}: cosine similarity of sentence pairs, as {@code util.cos_sim} gives it. */
@@ -32,12 +30,8 @@ final class SimilarityCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--pairs", paramLabel = "FILE",
-            description = "Pairs file: KorSTS TSV, KLUE-STS JSON, or CSV/TSV/JSONL with sentence1/sentence2 columns.")
-    Path pairs;
-
-    @Option(names = "--skip-bad-rows", description = "Skip malformed rows of --pairs (each is reported).")
-    boolean skipBadRows;
+    @Mixin
+    PairInputs input;
 
     @Option(names = "--json", description = "One JSON object per pair: sentence1, sentence2, cosine.")
     boolean json;
@@ -45,8 +39,6 @@ final class SimilarityCommand implements Callable<Integer> {
     @Mixin
     CacheOption cache;
 
-    @Parameters(paramLabel = "TEXT", arity = "0..2", description = "The two texts (TEXT_A TEXT_B).")
-    List<String> texts;
 
     @Override
     public Integer call() throws Exception {
@@ -76,7 +68,7 @@ final class SimilarityCommand implements Callable<Integer> {
                 o.addProperty("sentence2", p.sentence2());
                 o.addProperty("cosine", cosines[i]);
                 out.println(Json.compact(o));
-            } else if (pairs == null) {
+            } else if (input.pairs == null) {
                 out.printf(Locale.ROOT, "%.8f%n", cosines[i]);
             } else {
                 out.printf(Locale.ROOT, "%.8f\t%s\t%s%n", cosines[i], p.sentence1(), p.sentence2());
@@ -87,6 +79,6 @@ final class SimilarityCommand implements Callable<Integer> {
     }
 
     private List<SentencePair> pairs() throws Exception {
-        return PairInputs.resolve("similarity", pairs, texts, skipBadRows, spec.commandLine().getErr());
+        return input.resolve("similarity", spec.commandLine().getErr());
     }
 }
