@@ -25,10 +25,14 @@ public final class Limits {
     public static final int JSON_MAX_NUMBER_CHARS = 64;
     /** A small config file: {@code config.json}, {@code modules.json}, pooling, tokenizer config. */
     public static final long CONFIG_MAX_BYTES = 16L << 20;
-    /** {@code tokenizer.json} and {@code vocab.txt} (LaBSE: 13 MB). */
-    public static final long TOKENIZER_MAX_BYTES = 64L << 20;
-    /** Entries of a WordPiece vocabulary (LaBSE: 501,153). */
-    public static final int VOCAB_MAX_ENTRIES = 2_000_000;
+    /**
+     * {@code tokenizer.json} and {@code vocab.txt} (LaBSE: 13 MB). At this size and
+     * {@link #VOCAB_MAX_ENTRIES} a load takes about 6 s and 1.1 GB (the native library and DJL's
+     * own parse of the JSON included); twice the budget would pass the 1.5 GB a hostile file may cost.
+     */
+    public static final long TOKENIZER_MAX_BYTES = 32L << 20;
+    /** Entries of a WordPiece vocabulary (LaBSE: 501,153; the largest BERT vocabularies, twice that). */
+    public static final int VOCAB_MAX_ENTRIES = 1_000_000;
     /**
      * {@code added_tokens} of a {@code tokenizer.json} (real BERT models: at most a few thousand; the native
      * library's load time grows faster than linearly with them).

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import kr.sbert.workbench.core.Limits;
 
 /**
@@ -27,9 +28,18 @@ public final class BoundedJson {
 
     /** Malformed or over-budget JSON; the message says where ("line 3 column 7") and what. */
     public static final class JsonProblem extends Exception {
-        JsonProblem(String message) {
+        public JsonProblem(String message) {
             super(message);
         }
+    }
+
+    /**
+     * Receives the members of a streamed object one at a time (see {@link #parse(String, int, List, MemberSink)}),
+     * so a 500,000-entry vocabulary never becomes a tree. Each value is a string, number, boolean
+     * or null ({@code value} is null for JSON null); the sink may refuse it.
+     */
+    public interface MemberSink {
+        void member(String name, JsonPrimitive value) throws JsonProblem;
     }
 
     private BoundedJson() {
@@ -42,13 +52,27 @@ public final class BoundedJson {
 
     /** Parses a whole document; trailing non-whitespace is an error. */
     public static JsonElement parse(String text, int maxValues) throws JsonProblem {
+        return parse(text, maxValues, List.of(), null);
+    }
+
+    /**
+     * As {@link #parse(String, int)}, but the object at {@code streamedPath} (member names from
+     * the root, e.g. {@code model}, {@code vocab}) is handed member by member to {@code sink}
+     * instead of being built, and left out of the tree; it may hold no arrays or objects. Every
+     * budget still applies to its members.
+     *
+     * @return the tree; it has no member at {@code streamedPath} when the object was streamed
+     *         (a value there that is not an object is kept in the tree as usual)
+     */
+    public static JsonElement parse(String text, int maxValues, List<String> streamedPath, MemberSink sink)
+            throws JsonProblem {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
         JsonReader in = new JsonReader(new StringReader(text));
         in.setStrictness(Strictness.LENIENT);
         try {
-            JsonElement root = read(in, maxValues);
+            JsonElement root = read(in, maxValues, streamedPath, sink);
             if (in.peek() != JsonToken.END_DOCUMENT) {
                 throw new JsonProblem("not valid JSON: more data after the document" + where(in));
             }
@@ -60,11 +84,14 @@ public final class BoundedJson {
         }
     }
 
-    private static JsonElement read(JsonReader in, int maxValues) throws IOException, JsonProblem {
+    private static JsonElement read(JsonReader in, int maxValues, List<String> streamedPath, MemberSink sink)
+            throws IOException, JsonProblem {
         Deque<JsonElement> open = new ArrayDeque<>();
         Deque<String> names = new ArrayDeque<>();
         JsonElement root = null;
         long values = 0;
+        // how many leading levels of the open path are objects whose member names follow streamedPath
+        int onPath = 0;
         while (true) {
             JsonToken token = in.peek();
             if (token == JsonToken.END_DOCUMENT) {
@@ -85,6 +112,7 @@ public final class BoundedJson {
                     in.endObject();
                 }
                 JsonElement done = open.pop();
+                onPath = Math.min(onPath, open.size());
                 if (open.isEmpty()) {
                     return done;
                 }
@@ -93,6 +121,14 @@ public final class BoundedJson {
             }
             if (++values > maxValues) {
                 throw new JsonProblem("more than " + maxValues + " values (the limit for this file)" + where(in));
+            }
+            boolean parentOnPath = !open.isEmpty() && onPath == open.size() && open.peek().isJsonObject();
+            boolean nextOnPath = open.isEmpty() || (parentOnPath && open.size() <= streamedPath.size()
+                    && streamedPath.get(open.size() - 1).equals(name));
+            if (sink != null && token == JsonToken.BEGIN_OBJECT && nextOnPath && open.size() == streamedPath.size()
+                    && !streamedPath.isEmpty()) {
+                values = stream(in, sink, values, maxValues);
+                continue;
             }
             JsonElement value;
             switch (token) {
@@ -128,6 +164,9 @@ public final class BoundedJson {
                     names.push(name);
                 }
                 open.push(value);
+                if (nextOnPath && value.isJsonObject() && onPath == open.size() - 1) {
+                    onPath = open.size();
+                }
                 continue;
             }
             if (open.isEmpty()) {
@@ -135,6 +174,41 @@ public final class BoundedJson {
             }
             add(open.peek(), name, value);
         }
+    }
+
+    /** Reads one flat object into the sink; returns the values counted so far. */
+    private static long stream(JsonReader in, MemberSink sink, long values, int maxValues)
+            throws IOException, JsonProblem {
+        in.beginObject();
+        while (in.hasNext()) {
+            String name = in.nextName();
+            if (++values > maxValues) {
+                throw new JsonProblem("more than " + maxValues + " values (the limit for this file)" + where(in));
+            }
+            JsonToken token = in.peek();
+            JsonPrimitive value = switch (token) {
+                case STRING -> new JsonPrimitive(in.nextString());
+                case NUMBER -> {
+                    String literal = in.nextString();
+                    if (literal.length() > Limits.JSON_MAX_NUMBER_CHARS) {
+                        throw new JsonProblem("a number of " + literal.length() + " characters (limit "
+                                + Limits.JSON_MAX_NUMBER_CHARS + ")" + where(in));
+                    }
+                    yield new JsonPrimitive(new LazilyParsedNumber(literal));
+                }
+                case BOOLEAN -> new JsonPrimitive(in.nextBoolean());
+                case NULL -> {
+                    in.nextNull();
+                    yield null;
+                }
+                default -> throw new JsonProblem("member '" + kr.sbert.workbench.core.UserText.quote(name)
+                        + "' holds " + (token == JsonToken.BEGIN_ARRAY ? "an array" : "an object")
+                        + " where a plain value belongs" + where(in));
+            };
+            sink.member(name, value);
+        }
+        in.endObject();
+        return values;
     }
 
     /**

@@ -61,9 +61,8 @@ public final class TokenizerLoader {
         TokenizerDefinition definition;
         String source;
         if (Files.isRegularFile(tokenizerJson)) {
-            JsonObject json = parseObject(tokenizerJson);
-            applyConfig(json, config, tokenizerJson);
-            definition = new TokenizerDefinition(json, null);
+            definition = parseTokenizerJson(tokenizerJson);
+            applyConfig(definition.root(), config, tokenizerJson);
             source = tokenizerJson.toString();
         } else {
             Path vocab = transformerDir.resolve(VOCAB_TXT);
@@ -130,13 +129,44 @@ public final class TokenizerLoader {
         return map;
     }
 
-    static JsonObject parseObject(Path file) throws MalformedModelException {
-        try {
-            JsonElement root = BoundedJson.parse(BoundedFiles.readUtf8(file, MAX_FILE_BYTES, "a tokenizer file"));
-            if (!root.isJsonObject()) {
-                throw new MalformedModelException(file + ": expected a JSON object");
+    /**
+     * A tokenizer.json with its {@code model.vocab} streamed into a map (ids checked on the way)
+     * rather than built as a tree: a large vocabulary then costs a third of the memory and time.
+     */
+    static TokenizerDefinition parseTokenizerJson(Path file) throws MalformedModelException {
+        Map<String, Integer> vocab = new LinkedHashMap<>();
+        boolean[] streamed = {false};
+        BoundedJson.MemberSink sink = (token, value) -> {
+            streamed[0] = true;
+            long id = value == null ? -1 : idValue(value);
+            if (id < 0) {
+                throw new BoundedJson.JsonProblem("model.vocab entry '" + UserText.quote(token) + "' has id "
+                        + (value == null ? "null" : BoundedJson.describe(value)) + " (needs a non-negative integer)");
             }
-            return root.getAsJsonObject();
+            if (vocab.put(token, (int) id) == null && vocab.size() > Limits.VOCAB_MAX_ENTRIES) {
+                throw new BoundedJson.JsonProblem("model.vocab has more than " + Limits.VOCAB_MAX_ENTRIES + " entries");
+            }
+        };
+        JsonElement root = parse(file, List.of("model", "vocab"), sink);
+        if (!root.isJsonObject()) {
+            throw new MalformedModelException(file + ": expected a JSON object");
+        }
+        return new TokenizerDefinition(root.getAsJsonObject(), streamed[0] ? vocab : null);
+    }
+
+    static JsonObject parseObject(Path file) throws MalformedModelException {
+        JsonElement root = parse(file, List.of(), null);
+        if (!root.isJsonObject()) {
+            throw new MalformedModelException(file + ": expected a JSON object");
+        }
+        return root.getAsJsonObject();
+    }
+
+    private static JsonElement parse(Path file, List<String> streamedPath, BoundedJson.MemberSink sink)
+            throws MalformedModelException {
+        try {
+            return BoundedJson.parse(BoundedFiles.readUtf8(file, MAX_FILE_BYTES, "a tokenizer file"),
+                    Limits.JSON_MAX_VALUES, streamedPath, sink);
         } catch (BoundedJson.JsonProblem | BoundedFiles.RefusedFileException e) {
             throw new MalformedModelException(file + ": " + e.getMessage(), e);
         } catch (java.nio.charset.CharacterCodingException e) {

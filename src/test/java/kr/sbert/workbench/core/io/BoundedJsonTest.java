@@ -36,6 +36,39 @@ class BoundedJsonTest {
         assertThat(BoundedJson.parse(tokenizer)).isEqualTo(JsonParser.parseString(tokenizer));
     }
 
+    /** A streamed object reaches the sink member by member, is left out of the tree, and keeps the budgets. */
+    @Test
+    void theObjectAtTheStreamedPathGoesToTheSink() throws Exception {
+        String text = "{\"model\":{\"type\":\"WordPiece\",\"vocab\":{\"a\":0,\"b\":1,\"a\":2},\"x\":[1]},"
+                + "\"vocab\":{\"c\":3},\"other\":{\"model\":{\"vocab\":{\"d\":4}}}}";
+        java.util.Map<String, String> seen = new java.util.LinkedHashMap<>();
+        List<String> order = new java.util.ArrayList<>();
+        com.google.gson.JsonElement tree = BoundedJson.parse(text, 100, List.of("model", "vocab"), (name, value) -> {
+            order.add(name);
+            seen.put(name, value.getAsString());
+        });
+        assertThat(order).containsExactly("a", "b", "a");
+        assertThat(seen).containsExactly(java.util.Map.entry("a", "2"), java.util.Map.entry("b", "1"));
+        // the same tree as Gson's without model.vocab; same-named objects elsewhere are untouched
+        com.google.gson.JsonObject expected = JsonParser.parseString(text).getAsJsonObject();
+        expected.getAsJsonObject("model").remove("vocab");
+        assertThat(tree).isEqualTo(expected);
+
+        // a value at the path that is not an object stays in the tree
+        String notObject = "{\"model\":{\"vocab\":[1,2]}}";
+        assertThat(BoundedJson.parse(notObject, 100, List.of("model", "vocab"), (n, v) -> {
+            throw new AssertionError("not streamed");
+        })).isEqualTo(JsonParser.parseString(notObject));
+
+        // budgets: values, nesting inside the streamed object, number length
+        assertThatThrownBy(() -> BoundedJson.parse("{\"model\":{\"vocab\":{\"a\":0,\"b\":1,\"c\":2}}}", 4,
+                List.of("model", "vocab"), (n, v) -> { })).hasMessageContaining("more than 4 values");
+        assertThatThrownBy(() -> BoundedJson.parse("{\"model\":{\"vocab\":{\"a\":[0]}}}", 100,
+                List.of("model", "vocab"), (n, v) -> { })).hasMessageContaining("member 'a' holds an array");
+        assertThatThrownBy(() -> BoundedJson.parse("{\"model\":{\"vocab\":{\"a\":" + "1".repeat(65) + "}}}", 100,
+                List.of("model", "vocab"), (n, v) -> { })).hasMessageContaining("a number of 65 characters");
+    }
+
     @Test
     void depthIsBoundedWithoutRecursion() throws Exception {
         assertThat(BoundedJson.parse("[".repeat(64) + "]".repeat(64)).isJsonArray()).isTrue();

@@ -99,6 +99,52 @@ class TokenizerLoaderTest {
         assertThat(json.getAsJsonArray("added_tokens")).hasSize(5);
     }
 
+    /** The vocabulary budget holds for vocab.txt and for tokenizer.json alike, before the native library is called. */
+    @Test
+    void vocabulariesOverTheEntryBudgetAreRefused(@TempDir Path dir) throws Exception {
+        int n = kr.sbert.workbench.core.Limits.VOCAB_MAX_ENTRIES + 1;
+        StringBuilder lines = new StringBuilder("[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\n");
+        StringBuilder json = new StringBuilder("{\"model\":{\"type\":\"WordPiece\",\"unk_token\":\"[UNK]\",\"vocab\":{");
+        for (int i = 0; i < n; i++) {
+            if (i >= 5) {
+                lines.append('w').append(i).append('\n');
+            }
+            json.append(i == 0 ? "" : ",").append("\"w").append(i).append("\":").append(i);
+        }
+        json.append("}}}");
+        Path txt = Files.createDirectory(dir.resolve("txt"));
+        Files.writeString(txt.resolve("vocab.txt"), lines);
+        assertThatThrownBy(() -> TokenizerLoader.load(txt, SETTINGS))
+                .isInstanceOf(MalformedModelException.class)
+                .hasMessageContaining("vocab.txt: more than 1000000 entries");
+        Path js = Files.createDirectory(dir.resolve("json"));
+        Files.writeString(js.resolve("tokenizer.json"), json);
+        assertThatThrownBy(() -> TokenizerLoader.load(js, SETTINGS))
+                .isInstanceOf(MalformedModelException.class)
+                .hasMessageContaining("tokenizer.json: model.vocab has more than 1000000 entries");
+    }
+
+    /** A tokenizer.json whose vocabulary is streamed still has every id checked, naming the entry. */
+    @Test
+    void tokenizerJsonVocabIdsAreChecked(@TempDir Path dir) throws Exception {
+        JsonObject json = JsonParser.parseString(TokenizerLoader.buildTokenizerJson(Fixtures.tinyModel()))
+                .getAsJsonObject();
+        for (String bad : new String[] {"-1", "1.5", "\"7\"", "null", "1e3"}) {
+            json.getAsJsonObject("model").getAsJsonObject("vocab").add("한국", JsonParser.parseString(bad));
+            Files.writeString(dir.resolve("tokenizer.json"), json.toString());
+            assertThatThrownBy(() -> TokenizerLoader.load(dir, SETTINGS)).as(bad)
+                    .isInstanceOf(MalformedModelException.class)
+                    .hasMessageContaining("tokenizer.json: model.vocab entry '한국' has id ")
+                    .hasMessageContaining("(needs a non-negative integer)");
+        }
+        assertThatThrownBy(() -> {
+            java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("tokenizer.json").toFile(), "rw");
+            f.setLength((32L << 20) + 1);
+            f.close();
+            TokenizerLoader.load(dir, SETTINGS);
+        }).isInstanceOf(MalformedModelException.class).hasMessageContaining("larger than the 32 MB");
+    }
+
     /** transformers' BertTokenizerFast rewrites the normalizer from tokenizer_config.json. */
     @Test
     void tokenizerConfigOverridesTheNormalizerOfTokenizerJson(@TempDir Path dir) throws Exception {
