@@ -48,7 +48,7 @@ public record ModelFolder(Path root, Path transformerDir, int maxSeqLength, bool
         Path transformerDir = root;
         Path poolingDir = null;
         boolean normalize = false;
-        if (Files.isRegularFile(modulesFile)) {
+        if (ModelFiles.present(modulesFile)) {
             JsonElement modules = JsonFiles.read(modulesFile);
             if (!modules.isJsonArray()) {
                 throw new MalformedModelException(modulesFile + ": expected a JSON array of modules");
@@ -103,14 +103,14 @@ public record ModelFolder(Path root, Path transformerDir, int maxSeqLength, bool
 
         Optional<BertConfig> bert = Optional.empty();
         Path configFile = transformerDir.resolve("config.json");
-        if (Files.isRegularFile(configFile)) {
+        if (ModelFiles.present(configFile)) {
             bert = Optional.of(BertConfig.read(configFile));
         }
 
         int maxSeqLength;
         boolean lowerCase = false;
         Path stConfig = transformerDir.resolve("sentence_bert_config.json");
-        JsonObject st = Files.isRegularFile(stConfig) ? JsonFiles.readObject(stConfig) : new JsonObject();
+        JsonObject st = ModelFiles.present(stConfig) ? JsonFiles.readObject(stConfig) : new JsonObject();
         lowerCase = JsonFiles.boolField(st, "do_lower_case", false, stConfig);
         int limit = defaultMaxSeqLength(transformerDir, bert);
         maxSeqLength = JsonFiles.intField(st, "max_seq_length", limit, stConfig);
@@ -148,7 +148,13 @@ public record ModelFolder(Path root, Path transformerDir, int maxSeqLength, bool
      * ({@code toRealPath}), so a module path that is a symlink to a folder elsewhere is refused too.
      */
     private static Path moduleDir(Path root, String path, Path modulesFile) throws MalformedModelException {
-        Path dir = root.resolve(path).normalize();
+        Path dir;
+        try {
+            dir = root.resolve(path).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new MalformedModelException(modulesFile + ": module path '" + kr.sbert.workbench.core.UserText.quote(path)
+                    + "' is not a valid path");
+        }
         if (!dir.startsWith(root.normalize())) {
             throw new MalformedModelException(modulesFile + ": module path '" + path + "' leaves the model folder");
         }
@@ -173,7 +179,7 @@ public record ModelFolder(Path root, Path transformerDir, int maxSeqLength, bool
             throws MalformedModelException {
         long limit = bert.map(b -> (long) b.maxPositionEmbeddings()).orElse(Long.MAX_VALUE);
         Path tokConfig = transformerDir.resolve("tokenizer_config.json");
-        if (Files.isRegularFile(tokConfig)) {
+        if (ModelFiles.present(tokConfig)) {
             JsonElement e = JsonFiles.readObject(tokConfig).get("model_max_length");
             if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
                 // as a double: BigDecimal arithmetic on a literal like -1e999999999 would run for hours

@@ -3,6 +3,7 @@ package kr.sbert.workbench.core.text;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import kr.sbert.workbench.core.model.MalformedModelException;
+import kr.sbert.workbench.core.model.ModelFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +24,10 @@ record TokenizerFileConfig(Boolean doLowerCase, boolean stripAccentsStated, Bool
 
     static TokenizerFileConfig read(Path dir) throws MalformedModelException {
         Path configFile = dir.resolve(TokenizerLoader.TOKENIZER_CONFIG);
-        JsonObject config = Files.isRegularFile(configFile)
+        JsonObject config = ModelFiles.present(configFile)
                 ? TokenizerLoader.parseObject(configFile) : new JsonObject();
         Path mapFile = dir.resolve(TokenizerLoader.SPECIAL_TOKENS_MAP);
-        JsonObject map = Files.isRegularFile(mapFile)
+        JsonObject map = ModelFiles.present(mapFile)
                 ? TokenizerLoader.parseObject(mapFile) : new JsonObject();
         try {
             JsonElement strip = config.get("strip_accents");

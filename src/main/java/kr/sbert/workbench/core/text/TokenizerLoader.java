@@ -11,6 +11,7 @@ import kr.sbert.workbench.core.UserText;
 import kr.sbert.workbench.core.io.BoundedFiles;
 import kr.sbert.workbench.core.io.BoundedJson;
 import kr.sbert.workbench.core.model.MalformedModelException;
+import kr.sbert.workbench.core.model.ModelFiles;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -60,13 +61,13 @@ public final class TokenizerLoader {
         Path tokenizerJson = transformerDir.resolve(TOKENIZER_JSON);
         TokenizerDefinition definition;
         String source;
-        if (Files.isRegularFile(tokenizerJson)) {
+        if (ModelFiles.present(tokenizerJson)) {
             definition = parseTokenizerJson(tokenizerJson);
             applyConfig(definition.root(), config, tokenizerJson);
             source = tokenizerJson.toString();
         } else {
             Path vocab = transformerDir.resolve(VOCAB_TXT);
-            if (!Files.isRegularFile(vocab)) {
+            if (!ModelFiles.present(vocab)) {
                 throw new MalformedModelException("no tokenizer in " + transformerDir
                         + ": neither " + TOKENIZER_JSON + " nor " + VOCAB_TXT + " is there");
             }
@@ -79,7 +80,7 @@ public final class TokenizerLoader {
     /** The {@code tokenizer.json} this loader builds for a folder without one (for tests and export). */
     public static String buildTokenizerJson(Path transformerDir) throws MalformedModelException {
         Path vocab = transformerDir.resolve(VOCAB_TXT);
-        if (!Files.isRegularFile(vocab)) {
+        if (!ModelFiles.present(vocab)) {
             throw new MalformedModelException("no " + VOCAB_TXT + " in " + transformerDir);
         }
         return BertTokenizerJson.build(readVocab(vocab), TokenizerFileConfig.read(transformerDir), vocab).toJson();
@@ -147,25 +148,26 @@ public final class TokenizerLoader {
                 throw new BoundedJson.JsonProblem("model.vocab has more than " + Limits.VOCAB_MAX_ENTRIES + " entries");
             }
         };
-        JsonElement root = parse(file, List.of("model", "vocab"), sink);
+        JsonElement root = parse(file, MAX_FILE_BYTES, "a tokenizer file", List.of("model", "vocab"), sink);
         if (!root.isJsonObject()) {
             throw new MalformedModelException(file + ": expected a JSON object");
         }
         return new TokenizerDefinition(root.getAsJsonObject(), streamed[0] ? vocab : null);
     }
 
+    /** A small tokenizer config file ({@code tokenizer_config.json}, {@code special_tokens_map.json}). */
     static JsonObject parseObject(Path file) throws MalformedModelException {
-        JsonElement root = parse(file, List.of(), null);
+        JsonElement root = parse(file, Limits.CONFIG_MAX_BYTES, "a config file", List.of(), null);
         if (!root.isJsonObject()) {
             throw new MalformedModelException(file + ": expected a JSON object");
         }
         return root.getAsJsonObject();
     }
 
-    private static JsonElement parse(Path file, List<String> streamedPath, BoundedJson.MemberSink sink)
-            throws MalformedModelException {
+    private static JsonElement parse(Path file, long maxBytes, String what, List<String> streamedPath,
+                                     BoundedJson.MemberSink sink) throws MalformedModelException {
         try {
-            return BoundedJson.parse(BoundedFiles.readUtf8(file, MAX_FILE_BYTES, "a tokenizer file"),
+            return BoundedJson.parse(BoundedFiles.readUtf8(file, maxBytes, what),
                     Limits.JSON_MAX_VALUES, streamedPath, sink);
         } catch (BoundedJson.JsonProblem | BoundedFiles.RefusedFileException e) {
             throw new MalformedModelException(file + ": " + e.getMessage(), e);

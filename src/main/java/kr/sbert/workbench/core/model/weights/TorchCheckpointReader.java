@@ -116,8 +116,13 @@ public final class TorchCheckpointReader {
         recipes.values().forEach(r -> refs.putIfAbsent(r.storage().key(), r.storage()));
         Map<String, ByteBuffer> storages = new LinkedHashMap<>();
         long position = at[0];
-        for (Object key : keyList) {
-            TorchStorageRef ref = refs.get(String.valueOf(key));
+        for (Object item : keyList) {
+            if (!(item instanceof String key)) {
+                // keys are strings; rendering anything else could recurse without end
+                throw new MalformedModelException(fn + ": legacy storage key " + TorchUnpickler.describe(item)
+                        + " is not a string");
+            }
+            TorchStorageRef ref = refs.get(key);
             if (ref == null) {
                 throw new MalformedModelException(fn + ": legacy storage key " + TorchUnpickler.describe(key)
                         + " is used by no tensor");
@@ -128,7 +133,7 @@ public final class TorchCheckpointReader {
                 throw new MalformedModelException(fn + ": storage " + TorchUnpickler.describe(key) + " holds " + numel
                         + " elements but the pickle says " + ref.numel());
             }
-            long bytes = storageBytes(fn, String.valueOf(key), ref);
+            long bytes = storageBytes(fn, key, ref);
             storages.put(ref.key(), regions.slice(position + 8, bytes, "storage '" + key + "'"));
             position += 8 + bytes;
         }

@@ -134,6 +134,8 @@ final class TorchUnpickler extends Unpickler {
                 checkLength(8);
                 return super.dispatch(opcode);
             }
+            case 0x8f, 0x90, 0x91 -> // EMPTY_SET, ADDITEMS, FROZENSET: a hash set hashes its items deeply
+                throw new RefusedPickleException("a set, which a state dict never holds");
             default -> {
                 return super.dispatch(opcode);
             }

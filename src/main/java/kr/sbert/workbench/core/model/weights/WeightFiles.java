@@ -35,7 +35,7 @@ public final class WeightFiles {
     public static Path choose(Path transformerDir) throws MalformedModelException {
         for (String name : CANDIDATES) {
             Path candidate = transformerDir.resolve(name);
-            if (Files.isRegularFile(candidate)) {
+            if (kr.sbert.workbench.core.model.ModelFiles.present(candidate)) {
                 return candidate;
             }
         }
@@ -48,10 +48,17 @@ public final class WeightFiles {
      * (not its name); a {@code *.index.json} reads every shard it lists.
      */
     public static Map<String, RawTensor> read(Path file) throws MalformedModelException {
-        if (FileRegions.name(file).endsWith(INDEX_SUFFIX)) {
-            return readSharded(file);
+        try {
+            if (FileRegions.name(file).endsWith(INDEX_SUFFIX)) {
+                return readSharded(file);
+            }
+            return readOne(file);
+        } catch (StackOverflowError e) {
+            // the last guard: every reader is bounded, but a structure nested past the stack is the
+            // file's fault, not a bug to report (the stack is unwound by the time we are here)
+            throw new MalformedModelException(FileRegions.name(file) + ": nested too deeply to read"
+                    + " (a broken or hostile weight file)");
         }
-        return readOne(file);
     }
 
     /** One weight file, never an index (a shard that is an index would let an index name itself). */
@@ -98,7 +105,8 @@ public final class WeightFiles {
         for (Map.Entry<String, JsonElement> e : weightMap.entrySet()) {
             JsonElement v = e.getValue();
             String shard = v.isJsonPrimitive() && v.getAsJsonPrimitive().isString() ? v.getAsString() : "";
-            if (shard.isEmpty() || shard.contains("/") || shard.contains("\\") || shard.equals("..") || shard.equals(".")) {
+            if (shard.isEmpty() || shard.contains("/") || shard.contains("\\") || shard.equals("..") || shard.equals(".")
+                    || shard.indexOf('\0') >= 0) {
                 throw new MalformedModelException(fn + ": weight_map entry '" + UserText.quote(e.getKey())
                         + "' names shard " + BoundedJson.describe(v) + " (must be a file name beside the index)");
             }

@@ -156,6 +156,50 @@ class HostileWeightFilesTest {
         assertThatThrownBy(() -> WeightFiles.read(file)).hasMessageContaining("16");
     }
 
+    /** A legacy file's storage keys are strings; a 200,000-deep list there is refused, not rendered. */
+    @Test
+    void aLegacyStorageKeyThatIsADeepListIsRefusedNotPrinted() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(WeightFormat.LEGACY_PREFIX);
+        out.write('.');
+        out.writeBytes(new PickleBytes().proto().raw('M', 0xe9, 0x03).stop().bytes());
+        out.writeBytes(new PickleBytes().proto().emptyDict().stop().bytes());
+        out.writeBytes(new PickleBytes().proto().emptyDict().stop().bytes()); // the (empty) state dict
+        PickleBytes keys = new PickleBytes().proto();
+        int depth = 200_000;
+        for (int i = 0; i < depth; i++) {
+            keys.raw(']');
+        }
+        for (int i = 1; i < depth; i++) {
+            keys.raw('a');
+        }
+        out.writeBytes(keys.stop().bytes());
+        Path file = Files.write(dir.resolve("pytorch_model.bin"), out.toByteArray());
+        assertRefusedPlainly(file, "legacy storage key a list of 1 values is not a string");
+    }
+
+    /** Sets (EMPTY_SET/ADDITEMS, FROZENSET) would hash a deep item recursively; a state dict never has one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"set", "frozenset"})
+    void aSetInAPickleIsRefused(String kind) throws Exception {
+        PickleBytes value = new PickleBytes();
+        if (kind.equals("set")) {
+            value.raw(0x8f, '(');
+        } else {
+            value.raw('(');
+        }
+        for (int i = 0; i < 200_000; i++) {
+            value.raw(']');
+        }
+        for (int i = 1; i < 200_000; i++) {
+            value.raw('a');
+        }
+        value.raw(kind.equals("set") ? 0x90 : 0x91);
+        PickleBytes p = new PickleBytes().proto().emptyDict().raw('X', 1, 0, 0, 0, 'k');
+        p.raw(value.bytes());
+        assertRefusedPlainly(zip(p.raw('s').stop().bytes(), Map.of()), "a set, which a state dict never holds");
+    }
+
     @Test
     void aShardIndexThatNamesItselfIsRefusedNotFollowed() throws Exception {
         Path index = dir.resolve("model.safetensors.index.json");
