@@ -60,7 +60,7 @@ public final class WorkbenchCommand {
         try {
             return newCommandLine().execute(args);
         } catch (Throwable e) { // the last edge: even an Error while parsing is one line
-            System.err.println("error: " + oneLine(e));
+            System.err.println(UserText.line("error: " + oneLine(e)));
             return exitCodeOf(e);
         }
     }
@@ -93,7 +93,7 @@ public final class WorkbenchCommand {
         }
         boolean verbose = root.getCommand() instanceof WorkbenchCommand w && w.verbose;
         PrintWriter err = cl.getErr();
-        err.println("error: " + oneLine(e));
+        err.println(UserText.line("error: " + oneLine(e))); // the whole line within the message budget
         if (verbose) {
             e.printStackTrace(err);
         }

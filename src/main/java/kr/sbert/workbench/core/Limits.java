@@ -38,6 +38,11 @@ public final class Limits {
      * library's load time grows faster than linearly with them).
      */
     public static final int ADDED_TOKENS_MAX = 20_000;
+    /**
+     * Characters of one added token's {@code content} (real ones: {@code [MASK]}, {@code <|endoftext|>}, at
+     * most a few dozen); the native library's load time grows faster than linearly with it (1 MB: minutes).
+     */
+    public static final int ADDED_TOKEN_MAX_CHARS = 1_024;
     /** A sharded checkpoint's {@code *.index.json}. */
     public static final long WEIGHT_INDEX_MAX_BYTES = 16L << 20;
 

@@ -21,18 +21,29 @@ public final class UserText {
         return show(message, Limits.MESSAGE_MAX_CHARS);
     }
 
-    /** {@code text} with control characters escaped, cut to about {@code max} characters. */
+    /**
+     * {@code text} with control characters escaped; when that is longer than {@code max}
+     * characters it is cut so that, with the note saying how much is left, it still fits in {@code max}.
+     */
     public static String show(String text, int max) {
         if (text == null) {
             return "";
         }
         StringBuilder sb = new StringBuilder(Math.min(text.length(), max) + 16);
+        int stop = escape(text, sb, max + 1);
+        if (stop == text.length() && sb.length() <= max) {
+            return sb.toString();
+        }
+        // room for "… (1234567890 more characters)" (at most 31) and one escape (at most 6)
+        sb.setLength(0);
+        stop = escape(text, sb, Math.max(1, max - 37));
+        return sb.append("… (").append(text.length() - stop).append(" more characters)").toString();
+    }
+
+    /** Appends {@code text} made visible until {@code sb} holds {@code budget} chars; returns where it stopped. */
+    private static int escape(String text, StringBuilder sb, int budget) {
         int i = 0;
-        while (i < text.length()) {
-            if (sb.length() >= max) {
-                sb.append("… (").append(text.length() - i).append(" more characters)");
-                break;
-            }
+        while (i < text.length() && sb.length() < budget) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             if (cp == '\n') {
@@ -49,7 +60,7 @@ public final class UserText {
                 sb.appendCodePoint(cp);
             }
         }
-        return sb.toString();
+        return i;
     }
 
     /**

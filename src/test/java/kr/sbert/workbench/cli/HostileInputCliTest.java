@@ -42,7 +42,7 @@ class HostileInputCliTest {
         assertThat(r.errLines()).as(r.err()).singleElement().satisfies(line -> {
             assertThat(line).startsWith("error: ").doesNotContain("\tat ").doesNotContain("Exception")
                     .doesNotContain("java.").doesNotContain("\u001b");
-            assertThat(line.length()).isLessThan(600);
+            assertThat(line.length()).isLessThanOrEqualTo(kr.sbert.workbench.core.Limits.MESSAGE_MAX_CHARS);
             for (String f : fragments) {
                 assertThat(line).contains(f);
             }
@@ -179,6 +179,29 @@ class HostileInputCliTest {
         Path in = Files.writeString(tmp.resolve("t.jsonl"), "{\"text\": \"a\"}\n{\"text\": " + "[".repeat(1000) + "\n");
         assertOneCleanLine(Cli.run("tokenize", "--model", model.toString(), "--input", in.toString()),
                 ExitCodes.BAD_INPUT, in + ":2: ", "nested more than 64");
+    }
+
+    /** A long path in an error is cut so that the whole line, "error: " included, stays within the budget. */
+    @Test
+    void aLongPathKeepsTheErrorLineWithinItsBudget() throws Exception {
+        Path deep = tmp;
+        for (int i = 0; i < 60; i++) {
+            deep = deep.resolve("folder-" + i);
+        }
+        Path odd = Files.createDirectories(deep);
+        assertOneCleanLine(Cli.run("embed", "--model", odd.toString(), "잠이 옵니다"), ExitCodes.BAD_MODEL,
+                "more characters)");
+    }
+
+    /** The post-processor's ids are checked against the embedding rows at load (was: exit 2 while encoding). */
+    @Test
+    void aPostProcessorIdOutsideTheEmbeddingRowsIsABadModel() throws Exception {
+        JsonObject json = JsonParser.parseString(kr.sbert.workbench.core.text.TokenizerLoader.buildTokenizerJson(model))
+                .getAsJsonObject();
+        json.getAsJsonObject("post_processor").getAsJsonObject("special_tokens").getAsJsonObject("[SEP]")
+                .add("ids", JsonParser.parseString("[99999]"));
+        Files.writeString(model.resolve("tokenizer.json"), json.toString());
+        assertOneCleanLine(embed(), ExitCodes.BAD_MODEL, "config.json: vocab_size", "token id 99999");
     }
 
     /** A command that throws what no reader should let through: the edge still reports one line. */

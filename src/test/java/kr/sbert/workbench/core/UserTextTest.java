@@ -17,7 +17,13 @@ class UserTextTest {
     @Test
     void longTextIsCutSayingHowMuchIsLeft() {
         String cut = UserText.line("x".repeat(10_000));
-        assertThat(cut).startsWith("x".repeat(Limits.MESSAGE_MAX_CHARS)).endsWith("… (9600 more characters)");
+        int kept = Limits.MESSAGE_MAX_CHARS - 37;
+        assertThat(cut).isEqualTo("x".repeat(kept) + "… (" + (10_000 - kept) + " more characters)");
+        assertThat(cut.length()).isLessThanOrEqualTo(Limits.MESSAGE_MAX_CHARS);
+        // escapes count as what is shown: a line of control characters is cut as short
+        assertThat(UserText.line("\u0007".repeat(1_000)).length()).isLessThanOrEqualTo(Limits.MESSAGE_MAX_CHARS);
+        // exactly at the limit nothing is cut
+        assertThat(UserText.line("y".repeat(Limits.MESSAGE_MAX_CHARS))).isEqualTo("y".repeat(Limits.MESSAGE_MAX_CHARS));
     }
 
     @Test

@@ -39,6 +39,10 @@ public final class BoundedJson {
      * or null ({@code value} is null for JSON null); the sink may refuse it.
      */
     public interface MemberSink {
+        /** The streamed object begins (it may have no members). */
+        default void begin() {
+        }
+
         void member(String name, JsonPrimitive value) throws JsonProblem;
     }
 
@@ -180,6 +184,7 @@ public final class BoundedJson {
     private static long stream(JsonReader in, MemberSink sink, long values, int maxValues)
             throws IOException, JsonProblem {
         in.beginObject();
+        sink.begin();
         while (in.hasNext()) {
             String name = in.nextName();
             if (++values > maxValues) {

@@ -137,15 +137,15 @@ public final class TokenizerLoader {
     static TokenizerDefinition parseTokenizerJson(Path file) throws MalformedModelException {
         Map<String, Integer> vocab = new LinkedHashMap<>();
         boolean[] streamed = {false};
-        BoundedJson.MemberSink sink = (token, value) -> {
-            streamed[0] = true;
-            long id = value == null ? -1 : idValue(value);
-            if (id < 0) {
-                throw new BoundedJson.JsonProblem("model.vocab entry '" + UserText.quote(token) + "' has id "
-                        + (value == null ? "null" : BoundedJson.describe(value)) + " (needs a non-negative integer)");
+        BoundedJson.MemberSink sink = new BoundedJson.MemberSink() {
+            @Override
+            public void begin() {
+                streamed[0] = true;
             }
-            if (vocab.put(token, (int) id) == null && vocab.size() > Limits.VOCAB_MAX_ENTRIES) {
-                throw new BoundedJson.JsonProblem("model.vocab has more than " + Limits.VOCAB_MAX_ENTRIES + " entries");
+
+            @Override
+            public void member(String token, JsonPrimitive value) throws BoundedJson.JsonProblem {
+                put(vocab, token, value);
             }
         };
         JsonElement root = parse(file, MAX_FILE_BYTES, "a tokenizer file", List.of("model", "vocab"), sink);
@@ -153,6 +153,18 @@ public final class TokenizerLoader {
             throw new MalformedModelException(file + ": expected a JSON object");
         }
         return new TokenizerDefinition(root.getAsJsonObject(), streamed[0] ? vocab : null);
+    }
+
+    /** One model.vocab entry of a tokenizer.json: a non-negative integer id, within the entry budget. */
+    private static void put(Map<String, Integer> vocab, String token, JsonPrimitive value) throws BoundedJson.JsonProblem {
+        long id = value == null ? -1 : idValue(value);
+        if (id < 0) {
+            throw new BoundedJson.JsonProblem("model.vocab entry '" + UserText.quote(token) + "' has id "
+                    + (value == null ? "null" : BoundedJson.describe(value)) + " (needs a non-negative integer)");
+        }
+        if (vocab.put(token, (int) id) == null && vocab.size() > Limits.VOCAB_MAX_ENTRIES) {
+            throw new BoundedJson.JsonProblem("model.vocab has more than " + Limits.VOCAB_MAX_ENTRIES + " entries");
+        }
     }
 
     /** A small tokenizer config file ({@code tokenizer_config.json}, {@code special_tokens_map.json}). */
@@ -226,7 +238,9 @@ public final class TokenizerLoader {
         }
         String unk = stringOrNull(model.get("unk_token"));
         Long unkId = idOf(json, vocab, unk);
-        if (unkId == null) {
+        // WordPiece looks the unknown token up in its own vocabulary: an added token alone makes the
+        // native library abort the process on the first unknown word
+        if (unkId == null || unk == null || vocab.id(unk) == null) {
             throw new MalformedModelException(source + ": unknown token " + UserText.quote(unk) + " is not in the vocabulary");
         }
         String prefix = model.has("continuing_subword_prefix")
@@ -250,7 +264,12 @@ public final class TokenizerLoader {
         if (empty.getIds().length != 2) {
             library.close();
             throw new MalformedModelException(source + ": post-processor does not add exactly [CLS] and [SEP]"
-                    + " (an empty text gives " + List.of(empty.getTokens()) + ")");
+                    + " (an empty text gives " + empty.getIds().length + " tokens: "
+                    + UserText.quote(String.join(" ", empty.getTokens())) + ")");
+        }
+        for (long id : empty.getIds()) {
+            // the post-processor's [CLS]/[SEP] ids are its own: they must fit the embedding rows too
+            maxId = Math.max(maxId, id);
         }
         return new HfTextTokenizer(library, settings, normalizationOf(json), vocab.size(), maxId,
                 padId == null ? 0 : padId, unkId, prefix, longestAddedToken(json));
@@ -371,8 +390,13 @@ public final class TokenizerLoader {
                         + (t.has("id") ? "id " + BoundedJson.describe(t.get("id")) : "no id")
                         + " (needs a non-negative integer)");
             }
-            if (stringOrNull(t.get("content")) == null) {
+            String content = stringOrNull(t.get("content"));
+            if (content == null) {
                 throw new MalformedModelException(source + ": added_tokens[" + i + "] has no string content");
+            }
+            if (content.length() > Limits.ADDED_TOKEN_MAX_CHARS) {
+                throw new MalformedModelException(source + ": added_tokens[" + i + "] is " + content.length()
+                        + " characters long (limit " + Limits.ADDED_TOKEN_MAX_CHARS + ")");
             }
             max = Math.max(max, id);
         }

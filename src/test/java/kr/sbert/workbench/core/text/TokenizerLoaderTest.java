@@ -145,6 +145,40 @@ class TokenizerLoaderTest {
         }).isInstanceOf(MalformedModelException.class).hasMessageContaining("larger than the 32 MB");
     }
 
+    /** Found by the hostile-input campaign: these reached the native library and aborted or hung the process. */
+    @Test
+    void whatTheNativeLibraryCannotSurviveIsRefusedFirst(@TempDir Path dir) throws Exception {
+        JsonObject base = JsonParser.parseString(TokenizerLoader.buildTokenizerJson(Fixtures.tinyModel()))
+                .getAsJsonObject();
+        // [UNK] only among the added tokens: WordPiece panics (and the JVM aborts) on the first unknown word
+        JsonObject noUnk = base.deepCopy();
+        noUnk.getAsJsonObject("model").add("vocab", new JsonObject());
+        Files.writeString(dir.resolve("tokenizer.json"), noUnk.toString());
+        assertThatThrownBy(() -> TokenizerLoader.load(dir, SETTINGS))
+                .isInstanceOf(MalformedModelException.class)
+                .hasMessageContaining("tokenizer.json: unknown token [UNK] is not in the vocabulary");
+        // a 1 MB added token: the native load runs for minutes
+        JsonObject longAdded = base.deepCopy();
+        longAdded.getAsJsonArray("added_tokens").get(4).getAsJsonObject().addProperty("content", "가".repeat(1_025));
+        Files.writeString(dir.resolve("tokenizer.json"), longAdded.toString());
+        assertThatThrownBy(() -> TokenizerLoader.load(dir, SETTINGS))
+                .isInstanceOf(MalformedModelException.class)
+                .hasMessageContaining("tokenizer.json: added_tokens[4] is 1025 characters long (limit 1024)");
+    }
+
+    /** The post-processor's [CLS]/[SEP] ids count as the tokenizer's ids (checked against the embedding rows). */
+    @Test
+    void postProcessorIdsCountAsTokenIds(@TempDir Path dir) throws Exception {
+        JsonObject json = JsonParser.parseString(TokenizerLoader.buildTokenizerJson(Fixtures.tinyModel()))
+                .getAsJsonObject();
+        json.getAsJsonObject("post_processor").getAsJsonObject("special_tokens").getAsJsonObject("[SEP]")
+                .add("ids", JsonParser.parseString("[99999]"));
+        Files.writeString(dir.resolve("tokenizer.json"), json.toString());
+        try (HfTextTokenizer t = TokenizerLoader.load(dir, SETTINGS)) {
+            assertThat(t.maxTokenId()).isEqualTo(99_999);
+        }
+    }
+
     /** transformers' BertTokenizerFast rewrites the normalizer from tokenizer_config.json. */
     @Test
     void tokenizerConfigOverridesTheNormalizerOfTokenizerJson(@TempDir Path dir) throws Exception {
