@@ -22,9 +22,10 @@ final class CacheOption {
     /** One stderr line: how many sentences the model encoded and how many came from the cache. */
     static void report(CachingEmbedder embedder, EmbeddingCache cache, PrintWriter err) {
         long damaged = cache.damagedEntries();
-        err.printf(Locale.ROOT, "cache: %s: %d sentences encoded, %d from the cache (%s)%s%n", embedder.name(),
+        err.printf(Locale.ROOT, "cache: %s: %d sentences encoded, %d from the cache (%s)%s%s%n", embedder.name(),
                 embedder.encodedSentences(), embedder.cachedSentences(), cache.settings().root(),
-                damaged > 0 ? "; " + damaged + " damaged entries recomputed" : "");
+                damaged > 0 ? "; " + damaged + " damaged entries recomputed" : "",
+                embedder.modelLoaded() ? "" : "; the model was not loaded");
         err.flush();
     }
 }

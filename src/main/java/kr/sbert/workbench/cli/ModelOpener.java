@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
 import kr.sbert.workbench.core.InvalidInputException;
+import kr.sbert.workbench.core.UserText;
 import kr.sbert.workbench.core.WorkbenchException;
 import kr.sbert.workbench.core.cache.EmbeddingCache;
 import kr.sbert.workbench.core.eval.Baselines;
@@ -16,6 +17,7 @@ import kr.sbert.workbench.core.hub.HubSettings;
 import kr.sbert.workbench.core.hub.ModelLocator;
 import kr.sbert.workbench.core.hub.ModelRef;
 import kr.sbert.workbench.core.model.MalformedModelException;
+import kr.sbert.workbench.core.model.ModelDescription;
 import kr.sbert.workbench.core.model.ModelFolder;
 import kr.sbert.workbench.core.model.ModelTokenizer;
 import kr.sbert.workbench.core.model.SentenceEmbedder;
@@ -88,20 +90,30 @@ final class ModelOpener {
      */
     static SentenceEmbedder openEmbedder(ModelOptions options, EmbeddingCache cache, PrintWriter err)
             throws WorkbenchException {
-        return cached(openModel(options, err), cache);
+        options.check();
+        if (options.threads != null) {
+            TorchRuntime.setThreads(options.threads);
+        }
+        return open(options.model, new SentenceTransformerModel.Options(options.batchSize, options.nfc), cache, err);
     }
 
-    private static SentenceEmbedder cached(SentenceTransformerModel model, EmbeddingCache cache)
-            throws WorkbenchException {
+    /**
+     * The model itself without a cache; with one, the model behind it, loaded only when a text the
+     * cache lacks reaches it (a run the cache answers whole reads no weights).
+     */
+    private static SentenceEmbedder open(String spec, SentenceTransformerModel.Options options, EmbeddingCache cache,
+                                         PrintWriter err) throws WorkbenchException {
         if (cache == null) {
-            return model;
+            return openModel(spec, options, err);
         }
+        Path folder = resolveFolder(spec, err);
+        ModelDescription description = SentenceTransformerModel.describe(folder, options);
+        warnAll(description.info().warnings(), err);
         try {
-            return cache.wrap(model);
+            return cache.wrapLazily(spec, description, () -> SentenceTransformerModel.load(folder, spec, options));
         } catch (java.io.IOException e) {
-            model.close();
-            throw new MalformedModelException(model.info().folder() + ": cannot read the model's files to key the"
-                    + " embedding cache (" + e.getMessage() + ")", e);
+            throw new MalformedModelException(folder + ": cannot read the model's files to key the"
+                    + " embedding cache (" + UserText.quote(e.getMessage()) + ")", e);
         }
     }
 
@@ -138,7 +150,7 @@ final class ModelOpener {
             return Baselines.byName(spec).orElseThrow(() -> new InvalidInputException(
                     "--model " + spec + ": unknown baseline (known: " + String.join(", ", Baselines.names()) + ")"));
         }
-        return new EmbeddingPairScorer(cached(openModel(spec, options, err), cache));
+        return new EmbeddingPairScorer(open(spec, options, cache, err));
     }
 
     /**

@@ -102,6 +102,9 @@ public final class WorkbenchCommand {
     }
 
     static int exitCodeOf(Throwable e) {
+        if (e instanceof kr.sbert.workbench.core.DeferredFailure d) {
+            return exitCodeOf(d.getCause());
+        }
         if (e instanceof CancelledException) {
             return ExitCodes.CANCELLED;
         }

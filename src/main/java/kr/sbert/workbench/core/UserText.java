@@ -71,6 +71,9 @@ public final class UserText {
      * cut ({@link #line}).
      */
     public static String of(Throwable e) {
+        if (e instanceof DeferredFailure d) {
+            return of(d.getCause());
+        }
         String msg = e.getMessage();
         boolean forUser = e instanceof WorkbenchException
                 || (e instanceof IllegalArgumentException && !(e instanceof NumberFormatException));

@@ -72,6 +72,24 @@ class CacheFlagTest {
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.err()).contains("cache: " + tiny + ": 0 sentences encoded, " + distinct + " from the cache");
         assertThat(second.out()).isEqualTo(first.out()).isEqualTo(plain.out());
+        // everything came from the cache: the weights were never read
+        assertThat(first.err()).doesNotContain("the model was not loaded");
+        assertThat(second.err()).contains("; the model was not loaded");
+    }
+
+    /** A model loaded late (the cache missed) that cannot load fails as at once: one line, exit 4. */
+    @Test
+    void aModelThatFailsWhenTheCacheMissesIsStillABadModel() throws Exception {
+        Path model = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("model"), "pytorch_model.bin");
+        Cli.Result first = Cli.run("embed", "--model", model.toString(), "--cache", "잠이 옵니다");
+        assertThat(first.code()).as(first.err()).isZero();
+        byte[] junk = new byte[64];
+        java.util.Arrays.fill(junk, (byte) 7);
+        Files.write(model.resolve("model.safetensors"), junk); // other bytes: another identity, a miss
+        Cli.Result second = Cli.run("embed", "--model", model.toString(), "--cache", "잠이 옵니다");
+        assertThat(second.code()).as(second.err()).isEqualTo(ExitCodes.BAD_MODEL);
+        assertThat(second.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("error: ").contains("model.safetensors").doesNotContain("Exception"));
     }
 
     @Test

@@ -55,6 +55,11 @@ public final class CachingEmbedder implements SentenceEmbedder {
         return encoded.get();
     }
 
+    /** Whether the model behind has been loaded (false only for {@link EmbeddingCache#wrapLazily} before a miss). */
+    public boolean modelLoaded() {
+        return !(model instanceof LazyModel lazy) || lazy.loaded();
+    }
+
     /** Sentences answered from the cache so far. */
     public long cachedSentences() {
         return fromCache.get();

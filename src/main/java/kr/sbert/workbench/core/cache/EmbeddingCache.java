@@ -44,6 +44,27 @@ public final class EmbeddingCache {
         return new CachingEmbedder(model, identify(model.info(), model.tokenizerSettings()), this);
     }
 
+    /**
+     * A model behind this cache that is loaded only when a text the cache lacks reaches it: a run
+     * the cache answers whole reads neither weights nor tokenizer. Closing the result closes the
+     * model if it was loaded. A failure to load surfaces from {@code encode} as a
+     * {@link kr.sbert.workbench.core.DeferredFailure}.
+     *
+     * @param description what {@link SentenceTransformerModel#describe} says of the folder
+     * @param source      loads the model as described
+     */
+    public CachingEmbedder wrapLazily(String name, kr.sbert.workbench.core.model.ModelDescription description,
+                                      LazySource source) throws IOException {
+        return new CachingEmbedder(new LazyModel(name, description, source),
+                identify(description.info(), description.tokenizerSettings()), this);
+    }
+
+    /** Loads the model behind {@link #wrapLazily}, the first time a text needs it. */
+    @FunctionalInterface
+    public interface LazySource {
+        SentenceTransformerModel open() throws kr.sbert.workbench.core.WorkbenchException;
+    }
+
     /** The embedding of {@code text} by the model, or null when neither tier has an intact one. */
     public float[] get(ModelIdentity model, String text) {
         String idKey = model.key();

@@ -99,17 +99,45 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
      * As {@link #load(Path, String, Options)}; {@code trainable} copies the weights into memory
      * torch owns (so they can be updated in place) and keeps the tensors training leaves alone.
      */
+    /**
+     * What {@link #load(Path, String, Options)} would load, read from the folder's small files
+     * alone (no tokenizer, no weights): enough to key the embedding cache before deciding whether
+     * the model is needed at all.
+     */
+    public static ModelDescription describe(Path folder, Options options) throws WorkbenchException {
+        return Plan.of(folder, options).description();
+    }
+
+    /** The folder's layout and config, as load reads them, and what follows from them. */
+    private record Plan(ModelFolder layout, BertConfig config, Path weightFile, int maxSeqLength,
+                        ModelDescription description) {
+        static Plan of(Path folder, Options options) throws WorkbenchException {
+            ModelFolder layout = ModelFolder.read(folder);
+            BertConfig config = layout.requireBertConfig();
+            Path weightFile = WeightFiles.choose(layout.transformerDir());
+            int maxSeqLength = options.maxSeqLength() == 0 ? layout.maxSeqLength() : options.maxSeqLength();
+            if (maxSeqLength > config.maxPositionEmbeddings()) {
+                throw new IllegalArgumentException("max_seq_length " + maxSeqLength + " exceeds max_position_embeddings "
+                        + config.maxPositionEmbeddings() + " of " + layout.transformerDir().resolve("config.json"));
+            }
+            List<String> pooling = layout.pooling().modes().stream().map(PoolingMode::label).toList();
+            ModelInfo info = new ModelInfo(folder, config.nameOrPath(), config.vocabSize(), config.layers(),
+                    config.hiddenSize(), config.heads(), maxSeqLength, pooling, layout.normalize(),
+                    folder.relativize(weightFile).toString(),
+                    layout.pooling().outputDimension(config.hiddenSize()), layout.warnings());
+            TokenizerSettings settings = new TokenizerSettings(maxSeqLength, layout.lowerCaseInput(), options.nfc());
+            return new Plan(layout, config, weightFile, maxSeqLength, new ModelDescription(info, settings));
+        }
+    }
+
     static SentenceTransformerModel load(Path folder, String name, Options options, boolean trainable)
             throws WorkbenchException {
-        ModelFolder layout = ModelFolder.read(folder);
-        BertConfig config = layout.requireBertConfig();
-        Path weightFile = WeightFiles.choose(layout.transformerDir());
-        int maxSeqLength = options.maxSeqLength() == 0 ? layout.maxSeqLength() : options.maxSeqLength();
-        if (maxSeqLength > config.maxPositionEmbeddings()) {
-            throw new IllegalArgumentException("max_seq_length " + maxSeqLength + " exceeds max_position_embeddings "
-                    + config.maxPositionEmbeddings() + " of " + layout.transformerDir().resolve("config.json"));
-        }
-        TokenizerSettings settings = new TokenizerSettings(maxSeqLength, layout.lowerCaseInput(), options.nfc());
+        Plan plan = Plan.of(folder, options);
+        ModelFolder layout = plan.layout();
+        BertConfig config = plan.config();
+        Path weightFile = plan.weightFile();
+        int maxSeqLength = plan.maxSeqLength();
+        TokenizerSettings settings = plan.description().tokenizerSettings();
         TextTokenizer tokenizer = ModelTokenizer.load(layout, maxSeqLength, options.nfc());
         NDManager manager = null;
         try {
@@ -127,11 +155,7 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             manager = NDManager.newBaseManager(Device.cpu(), TorchRuntime.engine().getEngineName());
             Map<String, RawTensor> tensors = readWeights(weightFile);
             BertWeights weights = BertWeights.create(tensors, config, manager, weightFile.toString(), trainable);
-            List<String> pooling = layout.pooling().modes().stream().map(PoolingMode::label).toList();
-            ModelInfo info = new ModelInfo(folder, config.nameOrPath(), config.vocabSize(), config.layers(),
-                    config.hiddenSize(), config.heads(), maxSeqLength, pooling, layout.normalize(),
-                    folder.relativize(weightFile).toString(),
-                    layout.pooling().outputDimension(config.hiddenSize()), layout.warnings());
+            ModelInfo info = plan.description().info();
             TrainingParts parts = trainable
                     ? new TrainingParts(layout, config, weights, UntouchedTensors.of(tensors)) : null;
             SentenceTransformerModel model = new SentenceTransformerModel(name, info, tokenizer, manager,
