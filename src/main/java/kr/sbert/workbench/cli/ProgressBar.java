@@ -6,7 +6,8 @@ import kr.sbert.workbench.core.task.ProgressListener;
 
 /**
  * A one-line progress bar on stderr: done/total, rate, ETA. It stays silent for the first
- * second, so quick work prints nothing, and redraws at most ten times a second.
+ * second, so quick work prints nothing, and redraws at most ten times a second; only on a
+ * terminal (see {@link Terminal}): in a log or a pipe it prints nothing.
  */
 public final class ProgressBar implements ProgressListener, AutoCloseable {
     private static final long QUIET_NANOS = 1_000_000_000L;
@@ -18,18 +19,28 @@ public final class ProgressBar implements ProgressListener, AutoCloseable {
     private final long started = System.nanoTime();
     private long lastDraw;
     private boolean drawn;
+    private final boolean animated;
 
     /**
      * @param err  where to draw (the command's stderr)
      * @param unit what is counted, e.g. "pairs", "sentences", "B" (bytes are shown as MB)
      */
     public ProgressBar(PrintWriter err, String unit) {
+        this(err, unit, Terminal.stderrIsTerminal());
+    }
+
+    /** @param animated draw at all (only a terminal shows a redrawn line as one line) */
+    ProgressBar(PrintWriter err, String unit, boolean animated) {
         this.err = err;
         this.unit = unit;
+        this.animated = animated;
     }
 
     @Override
     public synchronized void update(String what, long done, long total) {
+        if (!animated) {
+            return;
+        }
         long now = System.nanoTime();
         boolean finished = total > 0 && done >= total;
         if (now - started < QUIET_NANOS || (!finished && now - lastDraw < REDRAW_NANOS)) {

@@ -49,7 +49,11 @@ final class TextInputs {
 
     static List<String> read(Path file) throws InvalidInputException {
         String content = readUtf8(file);
-        List<String> lines = content.lines().toList();
+        List<String> lines = content.lines().limit(Limits.TEXTS_MAX + 1L).toList();
+        if (lines.size() > Limits.TEXTS_MAX) {
+            throw new InvalidInputException(file + ": more than " + Limits.TEXTS_MAX + " lines (the limit for a text"
+                    + " input; split the file)");
+        }
         List<String> texts = new ArrayList<>();
         boolean jsonl = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl");
         for (int i = 0; i < lines.size(); i++) {

@@ -204,6 +204,28 @@ class HostileInputCliTest {
         assertOneCleanLine(embed(), ExitCodes.BAD_MODEL, "config.json: vocab_size", "token id 99999");
     }
 
+    /** A file of half a million empty lines costs what half a million texts cost: refused past the budget. */
+    @Test
+    void aTextInputOfTooManyLinesIsRefused() throws Exception {
+        Path lines = Files.writeString(tmp.resolve("newlines.txt"), "\r\n".repeat(kr.sbert.workbench.core.Limits.TEXTS_MAX + 1));
+        assertOneCleanLine(Cli.run("tokenize", "--model", model.toString(), "--input", lines.toString()),
+                ExitCodes.BAD_INPUT, lines + ": more than 500000 lines");
+    }
+
+    /** Progress bars redraw with \r and an escape: only on a terminal (stderr here is a pipe). */
+    @Test
+    void progressBarsDrawOnlyOnATerminal() {
+        assertThat(Terminal.decide("always")).isTrue();
+        assertThat(Terminal.decide("never")).isFalse();
+        assertThat(Terminal.decide(null)).isFalse(); // surefire's stderr is not a terminal
+        java.io.StringWriter sw = new java.io.StringWriter();
+        try (ProgressBar bar = new ProgressBar(new java.io.PrintWriter(sw, true), "sentences", false)) {
+            bar.update("encoding", 1, 2);
+            bar.update("encoding", 2, 2);
+        }
+        assertThat(sw.toString()).isEmpty();
+    }
+
     /** A command that throws what no reader should let through: the edge still reports one line. */
     @CommandLine.Command(name = "boom")
     static final class Boom implements Callable<Integer> {
