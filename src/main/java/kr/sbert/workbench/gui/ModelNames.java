@@ -60,7 +60,7 @@ public final class ModelNames {
         int start = 0;
         for (int i = 0; i <= name.length(); i++) {
             boolean end = i == name.length();
-            if (end || ((name.charAt(i) == '-' || name.charAt(i) == '_') && i < name.length() - 1)) {
+            if (end || ((name.charAt(i) == '-' || name.charAt(i) == '_') && i > 0 && i < name.length() - 1)) {
                 String part = name.substring(start, end ? i : i + 1);
                 start = i + 1;
                 if (line.length() > 0 && measure.applyAsDouble(line + part) > width) {

@@ -127,6 +127,8 @@ public final class ModelsController {
             box.maxWidthProperty().bind(widthProperty().subtract(20));
             check.getStyleClass().add("model-name");
             check.setWrapText(true);
+            // Names hold underscores (klueNLItriplet_PARpair): they are text, not mnemonics.
+            check.setMnemonicParsing(false);
             check.setMinWidth(0);
             check.setMaxWidth(Double.MAX_VALUE);
             check.setMinHeight(Region.USE_PREF_SIZE);
