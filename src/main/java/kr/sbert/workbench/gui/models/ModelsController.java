@@ -168,7 +168,9 @@ public final class ModelsController {
             source.setMinWidth(folder ? 0 : Region.USE_PREF_SIZE);
             source.setManaged(!from.isEmpty());
             check.selectedProperty().bindBidirectional(item.selectedProperty());
-            state.textProperty().bind(item.stateTextProperty());
+            // "467 MB" stays on one line when the state wraps.
+            state.textProperty().bind(Bindings.createStringBinding(() -> item.stateTextProperty().get()
+                    .replaceAll("(\\d) (kB|MB|GB)", "$1\u00A0$2"), item.stateTextProperty()));
             stateTip.textProperty().bind(item.stateTextProperty());
             progress.progressProperty().bind(item.progressProperty());
             busy.visibleProperty().bind(Bindings.createBooleanBinding(() -> item.state().busy(), item.stateProperty()));

@@ -140,6 +140,7 @@ class LayoutWindowTest {
             String at = (int) size[0] + "x" + (int) size[1];
             trainCurveAndFormInView(robot, size[0], size[1], at);
             metricsColumnsInView(robot, size[0], size[1], at);
+            vocabularyModelsInView(robot, size[0], size[1], at);
             for (String view : List.of("Scatter", "Metrics", "Tokens", "Quick compare", "Train")) {
                 hintsInside(robot, size[0], size[1], view, at);
             }
@@ -200,6 +201,29 @@ class LayoutWindowTest {
         // A lesser column that gives way keeps its meaning on hover.
         Label f1 = (Label) table.getColumns().get(4).getGraphic();
         assertThat(f1.getTooltip().getText()).startsWith("F1 at 3.0");
+    }
+
+    private void vocabularyModelsInView(FxRobot robot, double w, double h, String at) {
+        show(robot, w, h, "Vocabulary");
+        if (window.viewModel().vocab().rows().isEmpty()) {
+            robot.clickOn("#vocabCompute");
+            waitUntil(60, "the vocabulary statistics", () -> !window.viewModel().vocab().rows().isEmpty());
+        }
+        TableView<?> table = robot.lookup("#vocabTable").queryAs(TableView.class);
+        Bounds viewport = screen(robot.from(table).lookup(".clipped-container").query());
+        // The ticked neural model (the baselines have no tokenizer), titled by its short name.
+        List<String> models = window.viewModel().vocab().models();
+        assertThat(models).containsExactly(tiny);
+        for (String m : models) {
+            TableColumnHeader header = robot.from(table).lookup(".column-header").match((Node n) ->
+                    n instanceof TableColumnHeader c && c.getTableColumn() != null
+                            && m.equals(c.getTableColumn().getUserData())).query();
+            assertInside(viewport, new javafx.geometry.BoundingBox(screen(header).getMinX(), viewport.getMinY(),
+                    screen(header).getWidth(), 1), at + " vocabulary column " + m);
+            Label title = (Label) header.getTableColumn().getGraphic();
+            assertThat(drawn(robot, title)).as(at + " vocabulary title").isEqualTo(ModelNames.compact(m));
+            assertThat(title.getTooltip().getText()).isEqualTo(m);
+        }
     }
 
     private void hintsInside(FxRobot robot, double w, double h, String view, String at) {
