@@ -117,7 +117,9 @@ public final class TrainController {
             @Override
             protected void updateItem(ModelEntry item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.id());
+                // An own button cell must show the prompt itself when nothing is chosen.
+                setText(empty || item == null ? baseChoice.getPromptText() : item.id());
+                setStyle(empty || item == null ? "-fx-text-fill: #777777;" : null);
                 setTooltip(empty || item == null ? null : new Tooltip(item.id()));
             }
         });
