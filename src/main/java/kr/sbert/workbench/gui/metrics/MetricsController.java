@@ -6,24 +6,39 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import kr.sbert.workbench.gui.ModelNames;
+import kr.sbert.workbench.gui.TextWidths;
 import kr.sbert.workbench.gui.main.WorkbenchViewModel;
 
 /**
  * Binds the metrics table, the reference model of the paired differences, and the CSV
- * export. Every column is at least as wide as its title: headers are never cut.
+ * export. The columns that matter (model, n, Pearson and Spearman with their intervals) are
+ * never narrower than their numbers and titles, so at 1024×700 they fit without sideways
+ * scrolling; the others may shrink to their numbers with the title elided, in full on hover.
  */
 public final class MetricsController {
     /** Column titles, in order. */
-    static final String[] TITLES = {"model", "n", "Pearson (cosine) [95% CI]", "Spearman (cosine) [95% CI]",
+    static final String[] TITLES = {"model", "n", "Pearson [95% CI]", "Spearman [95% CI]",
         "F1 at 3.0", "accuracy at 3.0", "MSE (calibrated)", "MAE (calibrated)"};
+    /** What each title means, shown on hover over its header. */
+    static final String[] HEADER_TIPS = {"model, or Δ: its paired bootstrap difference against the reference model",
+        "pairs with gold", "Pearson correlation of the cosine with gold, with its 95% bootstrap interval",
+        "Spearman rank correlation of the cosine with gold, with its 95% bootstrap interval",
+        "F1 at 3.0: gold ≥ 3.0 as similar, against the calibrated 0–5 prediction ≥ 3.0",
+        "accuracy at 3.0: gold ≥ 3.0 as similar, against the calibrated 0–5 prediction ≥ 3.0",
+        "MSE (calibrated): mean squared error of the calibrated 0–5 prediction against gold",
+        "MAE (calibrated): mean absolute error of the calibrated 0–5 prediction against gold"};
+    /** The widest text of an interval cell. */
+    private static final String WIDEST_INTERVAL = "-0.0000 [-0.0000, -0.0000]";
+    /** The widest text of a number cell. */
+    private static final String WIDEST_NUMBER = "00.0000";
 
     private final WorkbenchViewModel main;
     private final MetricsViewModel vm;
@@ -39,14 +54,19 @@ public final class MetricsController {
     private void initialize() {
         vm.setRunner(main.runner());
         table.setItems(vm.rows());
-        table.getColumns().add(column(TITLES[0], MetricsController::label, 300));
-        table.getColumns().add(column(TITLES[1], r -> Integer.toString(r.n()), 0));
-        table.getColumns().add(column(TITLES[2], r -> MetricsViewModel.interval(r.pearson()), 170));
-        table.getColumns().add(column(TITLES[3], r -> MetricsViewModel.interval(r.spearman()), 170));
-        table.getColumns().add(column(TITLES[4], r -> MetricsViewModel.num(r.f1()), 0));
-        table.getColumns().add(column(TITLES[5], r -> MetricsViewModel.num(r.accuracy()), 0));
-        table.getColumns().add(column(TITLES[6], r -> MetricsViewModel.num(r.mse()), 0));
-        table.getColumns().add(column(TITLES[7], r -> MetricsViewModel.num(r.mae()), 0));
+        table.getColumns().add(column(0, MetricsController::label, 120, 300, false));
+        table.getColumns().add(column(1, r -> Integer.toString(r.n()), textWidth("00000", false), 0, true));
+        table.getColumns().add(column(2, r -> MetricsViewModel.interval(r.pearson()), textWidth(WIDEST_INTERVAL, false), 0, true));
+        table.getColumns().add(column(3, r -> MetricsViewModel.interval(r.spearman()), textWidth(WIDEST_INTERVAL, false), 0, true));
+        for (int i = 4; i < TITLES.length; i++) {
+            Function<MetricsRow, String> value = switch (i) {
+                case 4 -> r -> MetricsViewModel.num(r.f1());
+                case 5 -> r -> MetricsViewModel.num(r.accuracy());
+                case 6 -> r -> MetricsViewModel.num(r.mse());
+                default -> r -> MetricsViewModel.num(r.mae());
+            };
+            table.getColumns().add(column(i, value, textWidth(WIDEST_NUMBER, false), 0, false));
+        }
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(MetricsRow item, boolean empty) {
@@ -88,9 +108,20 @@ public final class MetricsController {
         return "Δ " + a + " − " + b + verdict;
     }
 
-    private static TableColumn<MetricsRow, String> column(String title, Function<MetricsRow, String> value,
-                                                          double minContent) {
-        TableColumn<MetricsRow, String> c = new TableColumn<>(title);
+    /**
+     * A column whose title is a label with its meaning on hover. Never narrower than
+     * {@code minContent} (its widest number); a column with a {@code fullTitle} is also never
+     * narrower than its title, the others elide the title when the table is narrow.
+     */
+    private static TableColumn<MetricsRow, String> column(int index, Function<MetricsRow, String> value,
+                                                          double minContent, double pref, boolean fullTitle) {
+        String title = TITLES[index];
+        TableColumn<MetricsRow, String> c = new TableColumn<>();
+        c.setUserData(title);
+        Label header = new Label(title);
+        header.setMinWidth(0);
+        header.setTooltip(new Tooltip(HEADER_TIPS[index]));
+        c.setGraphic(header);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -102,13 +133,17 @@ public final class MetricsController {
                 setTooltip(empty || tip == null || tip.isEmpty() ? null : new Tooltip(tip));
             }
         });
-        // The title's own width (plus the header's padding and sort arrow): never "Pears…".
-        Text measure = new Text(title);
-        measure.setStyle("-fx-font-size: 13px; -fx-font-weight: bold;");
-        double width = Math.max(minContent, Math.ceil(measure.getLayoutBounds().getWidth()) + 28);
-        c.setMinWidth(width);
-        c.setPrefWidth(width);
+        // The title's own width (plus the header's padding and sort arrow).
+        double titleWidth = textWidth(title, true) + 16;
+        double min = Math.ceil(fullTitle ? Math.max(minContent, titleWidth) : minContent);
+        c.setMinWidth(min);
+        c.setPrefWidth(Math.max(min, Math.max(pref, titleWidth)));
         return c;
+    }
+
+    /** The width of a cell's text (regular) or a header's title (bold), with the cell's padding. */
+    private static double textWidth(String text, boolean bold) {
+        return TextWidths.of(text, bold) + 12;
     }
 
     public TableView<MetricsRow> table() {

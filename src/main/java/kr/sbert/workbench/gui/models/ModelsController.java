@@ -9,14 +9,18 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import kr.sbert.workbench.gui.ModelNames;
+import kr.sbert.workbench.gui.TextWidths;
 import kr.sbert.workbench.gui.main.WorkbenchViewModel;
 
 /** Binds the models list (checkbox, state, progress, cancel) and the facts of the selected model. */
@@ -81,20 +85,29 @@ public final class ModelsController {
         }
     }
 
-    /** A row: checkbox with the id, then state, progress and cancel while busy. */
+    /**
+     * A row: the checkbox with the model's name in full (bold, wrapped at its hyphens), then
+     * where it comes from (hub owner, parent folder, baseline) with its state, progress and
+     * cancel while busy. The whole id is on hover.
+     */
     private final class EntryCell extends ListCell<ModelEntry> {
+        /** The cell's padding and the check box's mark before the name, and a little slack. */
+        private static final double NAME_INDENT = 20 + 28;
         private final CheckBox check = new CheckBox();
+        private final Label source = new Label();
         private final Label state = new Label();
         private final Tooltip stateTip = new Tooltip();
         private final ProgressBar progress = new ProgressBar();
         private final Button cancel = new Button("Cancel");
         private final HBox busy = new HBox(4, progress, cancel);
-        private final VBox box = new VBox(2, check, new HBox(6, state, busy));
+        private final HBox stateLine = new HBox(4, source, state, busy);
+        private final VBox box = new VBox(2, check, stateLine);
         private final javafx.beans.value.ChangeListener<ModelState> stateListener = (o, was, now) -> styleState(now);
         private ModelEntry bound;
 
         EntryCell() {
             busy.setAlignment(Pos.CENTER_LEFT);
+            stateLine.setAlignment(Pos.BASELINE_LEFT);
             progress.setPrefWidth(90);
             HBox.setHgrow(state, Priority.ALWAYS);
             // Long errors wrap in the row, and the whole text shows on hover.
@@ -104,10 +117,22 @@ public final class ModelsController {
             state.setTooltip(stateTip);
             stateTip.setWrapText(true);
             stateTip.setMaxWidth(500);
+            // A deep folder is cut at its start ("…/fixtures"): the part next to the name is the useful one.
+            source.getStyleClass().add("model-source");
+            source.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+            source.setMinWidth(0);
+            source.maxWidthProperty().bind(box.widthProperty().multiply(0.45));
             box.setMinWidth(0);
             box.prefWidthProperty().bind(widthProperty().subtract(20));
+            box.maxWidthProperty().bind(widthProperty().subtract(20));
+            check.getStyleClass().add("model-name");
+            check.setWrapText(true);
+            // Names hold underscores (klueNLItriplet_PARpair): they are text, not mnemonics.
+            check.setMnemonicParsing(false);
             check.setMinWidth(0);
             check.setMaxWidth(Double.MAX_VALUE);
+            check.setMinHeight(Region.USE_PREF_SIZE);
+            widthProperty().addListener((o, was, now) -> fitName());
             cancel.setOnAction(e -> {
                 if (bound != null) {
                     vm.cancel(bound);
@@ -134,9 +159,18 @@ public final class ModelsController {
                 return;
             }
             bound = item;
-            check.setText(item.id());
+            fitName();
+            String from = ModelNames.source(item.id());
+            source.setText(from.isEmpty() ? "" : from + " ·");
+            source.setVisible(!from.isEmpty());
+            // A hub owner is short and shown whole; a folder gives way to the state.
+            boolean folder = from.contains("/") || from.contains(File.separator);
+            source.setMinWidth(folder ? 0 : Region.USE_PREF_SIZE);
+            source.setManaged(!from.isEmpty());
             check.selectedProperty().bindBidirectional(item.selectedProperty());
-            state.textProperty().bind(item.stateTextProperty());
+            // "467 MB" stays on one line when the state wraps.
+            state.textProperty().bind(Bindings.createStringBinding(() -> item.stateTextProperty().get()
+                    .replaceAll("(\\d) (kB|MB|GB)", "$1\u00A0$2"), item.stateTextProperty()));
             stateTip.textProperty().bind(item.stateTextProperty());
             progress.progressProperty().bind(item.progressProperty());
             busy.visibleProperty().bind(Bindings.createBooleanBinding(() -> item.state().busy(), item.stateProperty()));
@@ -145,6 +179,16 @@ public final class ModelsController {
             styleState(item.state());
             setTooltip(new Tooltip(item.id() + (item.description().isEmpty() ? "" : "\n" + item.description())));
             setGraphic(box);
+        }
+
+        /** The name broken between its parts to the row's width (recomputed when the list is resized). */
+        private void fitName() {
+            if (bound == null) {
+                return;
+            }
+            String name = ModelNames.name(bound.id());
+            double width = getWidth() - NAME_INDENT;
+            check.setText(width <= 0 ? name : ModelNames.wrap(name, width, s -> TextWidths.of(s, true)));
         }
 
         private void styleState(ModelState s) {

@@ -24,9 +24,14 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -45,7 +50,10 @@ import kr.sbert.workbench.gui.workspace.WorkspaceStore;
 public final class TrainController {
     private final TrainViewModel vm;
     private final kr.sbert.workbench.gui.models.ModelsViewModel models;
-    @FXML private Pane root;
+    @FXML private SplitPane root;
+    @FXML private ScrollPane formScroll;
+    @FXML private TitledPane moreSettings;
+    @FXML private Label curveHint;
     @FXML private ComboBox<ModelEntry> baseChoice;
     @FXML private TextField trainField;
     @FXML private TextField devField;
@@ -103,6 +111,19 @@ public final class TrainController {
                 return null;
             }
         });
+        // The chosen model's id is cut at its start ("…fixtures/tiny-kr-sbert"): the name is the
+        // part worth reading; the whole id is on hover.
+        baseChoice.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(ModelEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                // An own button cell must show the prompt itself when nothing is chosen.
+                setText(empty || item == null ? baseChoice.getPromptText() : item.id());
+                setStyle(empty || item == null ? "-fx-text-fill: #777777;" : null);
+                setTooltip(empty || item == null ? null : new Tooltip(item.id()));
+            }
+        });
+        baseChoice.getButtonCell().setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
         baseChoice.setOnShowing(e -> refreshChoices());
         // A model that becomes ready (also while the window opens on this tab) is offered at once,
         // and the first one is picked when none is: the form never starts on an empty choice.
