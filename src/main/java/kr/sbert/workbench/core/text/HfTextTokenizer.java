@@ -31,11 +31,14 @@ public final class HfTextTokenizer implements TextTokenizer {
     private final String continuationPrefix;
     /** The longest added token (e.g. {@code [MASK]}), in chars: a prefix's last tokens this close to its end may change. */
     private final int longestAddedToken;
+    /** WordPiece's max_input_chars_per_word where {@link GiantWords} may shrink words; 0: never. */
+    private final int giantWordChars;
 
     HfTextTokenizer(HuggingFaceTokenizer library, TokenizerSettings settings,
                     BertNormalization normalization, int vocabSize, long maxTokenId, long padId, long unkId,
-                    String continuationPrefix, int longestAddedToken) {
+                    String continuationPrefix, int longestAddedToken, int giantWordChars) {
         this.longestAddedToken = longestAddedToken;
+        this.giantWordChars = settings.nfc() ? 0 : giantWordChars; // NFC composition can shorten a run
         this.library = library;
         this.settings = settings;
         this.normalization = normalization;
@@ -112,6 +115,15 @@ public final class HfTextTokenizer implements TextTokenizer {
 
     /** The whole text's encoding cut after its first {@code pieces} pieces (all of it when it has fewer). */
     private Encoding encodeLong(String text, int prefix, int pieces) {
+        GiantWords giant = giantWordChars > 0 ? GiantWords.shrink(text, giantWordChars, normalization.stripAccents()) : null;
+        if (giant == null) {
+            return encodeLongAsIs(text, prefix, pieces);
+        }
+        String shorter = giant.shortText();
+        return giant.restore(text, shorter.length() <= prefix ? encode(shorter) : encodeLongAsIs(shorter, prefix, pieces));
+    }
+
+    private Encoding encodeLongAsIs(String text, int prefix, int pieces) {
         int needed = pieces + 1; // one more than kept: then the text surely goes on
         for (long len = prefix; len < text.length(); len *= 2) {
             int cut = safeCut(text, (int) len);

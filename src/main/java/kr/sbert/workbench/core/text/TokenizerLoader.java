@@ -272,7 +272,7 @@ public final class TokenizerLoader {
             maxId = Math.max(maxId, id);
         }
         return new HfTextTokenizer(library, settings, normalizationOf(json), vocab.size(), maxId,
-                padId == null ? 0 : padId, unkId, prefix, longestAddedToken(json));
+                padId == null ? 0 : padId, unkId, prefix, longestAddedToken(json), giantWordChars(json, model));
     }
 
     private static BertNormalization normalizationOf(JsonObject json) {
@@ -401,6 +401,30 @@ public final class TokenizerLoader {
             max = Math.max(max, id);
         }
         return max;
+    }
+
+    /**
+     * {@code max_input_chars_per_word} when {@link GiantWords} may shrink this tokenizer's giant
+     * words: the plain BERT pipeline (BertNormalizer, BertPreTokenizer) whose added tokens each hold a
+     * split character; else 0.
+     */
+    private static int giantWordChars(JsonObject json, JsonObject model) {
+        if (!(json.get("normalizer") instanceof JsonObject n) || !"BertNormalizer".equals(stringOrNull(n.get("type")))
+                || !(json.get("pre_tokenizer") instanceof JsonObject p)
+                || !"BertPreTokenizer".equals(stringOrNull(p.get("type")))) {
+            return 0;
+        }
+        long max = model.has("max_input_chars_per_word") ? idValue(model.get("max_input_chars_per_word")) : 100;
+        if (max < 1 || max > 10_000) {
+            return 0;
+        }
+        List<String> added = new java.util.ArrayList<>();
+        if (json.get("added_tokens") instanceof JsonArray array) {
+            for (JsonElement e : array) {
+                added.add(stringOrNull(e.getAsJsonObject().get("content")));
+            }
+        }
+        return GiantWords.safeWith(added) ? (int) max : 0;
     }
 
     /** Chars of the longest {@code added_tokens} content (0 without any); checked by {@link #checkAddedTokens}. */
