@@ -70,7 +70,9 @@ public final class ModelsCommand implements Callable<Integer> {
                     out.println("other cached models:");
                     header = true;
                 }
-                out.println("  " + repo.repoId() + "  " + state(repo) + tokenizerOnlyNote(locator, repo));
+                // a folder name in the cache is anyone's text: shown, never obeyed by the terminal
+                out.println("  " + kr.sbert.workbench.core.UserText.line(repo.repoId() + "  " + state(repo)
+                        + tokenizerOnlyNote(locator, repo)));
             }
         }
         out.flush();

@@ -41,10 +41,12 @@ final class TextInputs {
 
     /**
      * A text as the plain (non-JSON) output shows it: line breaks written as {@code \n} /
-     * {@code \r}, so every text keeps to its one line (texts from {@code .jsonl} may hold them).
+     * {@code \r}, so every text keeps to its one line (texts from {@code .jsonl} may hold them),
+     * and other control characters made visible ({@code \x1b}: a terminal escape in a file is
+     * printed, not obeyed). The JSON output keeps texts as they are.
      */
     static String shownOnOneLine(String text) {
-        return text.replace("\r", "\\r").replace("\n", "\\n");
+        return UserText.show(text, Integer.MAX_VALUE - 64);
     }
 
     static List<String> read(Path file) throws InvalidInputException {

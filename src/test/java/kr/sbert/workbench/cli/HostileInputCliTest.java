@@ -161,10 +161,17 @@ class HostileInputCliTest {
     void anInputOverTheBudgetIsRefusedBeforeItIsRead() throws Exception {
         Path big = tmp.resolve("big.txt");
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
-            f.setLength(600L << 20); // sparse: no disk, no memory
+            f.setLength((64L << 20) + 1); // sparse: no disk, no memory
         }
         assertOneCleanLine(Cli.run("embed", "--model", model.toString(), "--input", big.toString()),
-                ExitCodes.BAD_INPUT, big.toString(), "larger than the 512 MB a text file may have");
+                ExitCodes.BAD_INPUT, big.toString(), "larger than the 64 MB a text file may have");
+        Path data = tmp.resolve("big.tsv");
+        try (RandomAccessFile f = new RandomAccessFile(data.toFile(), "rw")) {
+            f.setLength((64L << 20) + 1);
+        }
+        Cli.Result eval = Cli.run("eval", "--model", model.toString(), "--data", data.toString());
+        assertThat(eval.code()).as(eval.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(eval.err()).contains(data.toString()).contains("64 MB");
     }
 
     @Test
@@ -224,6 +231,17 @@ class HostileInputCliTest {
             bar.update("encoding", 2, 2);
         }
         assertThat(sw.toString()).isEmpty();
+    }
+
+    /** A terminal escape inside a text file is printed visibly by the plain outputs, never obeyed. */
+    @Test
+    void escapesInTextsAreShownNotObeyedInPlainOutput() throws Exception {
+        Path in = Files.writeString(tmp.resolve("esc.txt"), "잠이\u001b]0;pwned\u0007 옵니다\n");
+        for (String command : new String[] {"tokenize", "embed"}) {
+            Cli.Result r = Cli.run(command, "--model", model.toString(), "--input", in.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u0007").contains("잠이\\x1b]0;pwned\\x07 옵니다");
+        }
     }
 
     /** A command that throws what no reader should let through: the edge still reports one line. */
