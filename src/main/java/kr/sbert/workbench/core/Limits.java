@@ -110,9 +110,29 @@ public final class Limits {
         return (long) seconds("minRate", 1024);
     }
 
-    /** The window over which {@link #minRateBytesPerSecond()} is measured (default 60 s). */
+    /** The window over which {@link #minRateBytesPerSecond()} is measured (default 30 s). */
     public static Duration minRateWindow() {
-        return Duration.ofMillis(Math.round(seconds("minRateWindow", 60) * 1000));
+        return Duration.ofMillis(Math.round(seconds("minRateWindow", 30) * 1000));
+    }
+
+    /**
+     * Transfers dropped as too slow in a row after which a download is given up (a real CDN is
+     * never that slow twice; retrying a 1 byte/s server for ever is what this bounds).
+     */
+    public static final int SLOW_ATTEMPTS_MAX = 2;
+
+    /**
+     * New bytes an attempt must add before a download counts it as progress and resets its
+     * retry count (a server closing after every few bytes would otherwise be retried for ever).
+     */
+    public static final long DOWNLOAD_PROGRESS_MIN_BYTES = 64L << 10;
+
+    /**
+     * How long one request may take to get its answer's headers, all retries and redirects
+     * included (default 60 s; each try waits at most 30 s): headers trickled at 1 byte/s end here.
+     */
+    public static Duration requestDeadline() {
+        return Duration.ofMillis(Math.round(seconds("requestDeadline", 60) * 1000));
     }
 
     private static double seconds(String name, double fallback) {

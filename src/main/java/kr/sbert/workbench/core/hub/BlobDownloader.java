@@ -55,6 +55,7 @@ final class BlobDownloader {
     void download(String repoId, FileMetadata file, Path incomplete, LongConsumer progress, CancelToken cancel)
             throws HubException, CancelledException {
         int failures = 0;
+        int slowInARow = 0;
         long best = -1; // the most bytes the file held after any attempt: only going beyond it is progress
         removeIfNotOurs(incomplete);
         while (true) {
@@ -80,10 +81,12 @@ final class BlobDownloader {
                 // transfer dropped as too slow: a server answering Range with 200, or a wrong
                 // Content-Range, or trickling bytes, would otherwise be retried for ever.
                 long now = sizeOrZero(incomplete);
-                boolean progressed = now > best && !t.tooSlow.get();
+                boolean progressed = now >= best + kr.sbert.workbench.core.Limits.DOWNLOAD_PROGRESS_MIN_BYTES
+                        && !t.tooSlow.get();
                 failures = progressed ? 1 : failures + 1;
+                slowInARow = t.tooSlow.get() ? slowInARow + 1 : 0;
                 best = Math.max(best, now);
-                if (failures > retry.attempts()) {
+                if (failures > retry.attempts() || slowInARow >= kr.sbert.workbench.core.Limits.SLOW_ATTEMPTS_MAX) {
                     throw new HubException("download of " + file.path() + " from " + repoId + " failed after "
                             + failures + " attempts (" + HubClient.describe(e) + "); run the command again to resume", e);
                 }

@@ -35,6 +35,8 @@ import kr.sbert.workbench.core.task.CancelledException;
  */
 public final class HubClient {
     private static final int MAX_REDIRECTS = 5;
+    /** One try waits this long for the answer's headers (all tries together: {@code Limits.requestDeadline}). */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final String USER_AGENT = "kr-sbert-workbench/0.1.0; java/" + Runtime.version().feature();
 
     private final HubSettings settings;
@@ -239,11 +241,18 @@ public final class HubClient {
     private <T> HttpResponse<T> sendFollowing(URI url, String method, HttpResponse.BodyHandler<T> handler,
                                               boolean followAbsolute, String repoId, String revision, String path)
             throws HubException, CancelledException {
+        long deadline = System.nanoTime() + kr.sbert.workbench.core.Limits.requestDeadline().toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
                 URI current = url;
                 for (int hop = 0; ; hop++) {
-                    HttpResponse<T> r = send(request(current, method).build(), handler);
+                    Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                    if (left.isNegative() || left.isZero()) {
+                        throw new java.net.http.HttpTimeoutException("no answer within "
+                                + kr.sbert.workbench.core.Limits.requestDeadline().toSeconds() + " s");
+                    }
+                    HttpResponse<T> r = send(request(current, method)
+                            .timeout(left.compareTo(REQUEST_TIMEOUT) < 0 ? left : REQUEST_TIMEOUT).build(), handler);
                     int code = r.statusCode();
                     String location = header(r, "Location").orElse(null);
                     boolean redirect = code >= 300 && code < 400 && location != null && hop < MAX_REDIRECTS;
@@ -260,7 +269,8 @@ public final class HubClient {
                 }
             } catch (IOException e) {
                 // a retryable status is only thrown while attempts remain; then the response is returned
-                if (isUnresolved(e) || attempt > retry.attempts()) {
+                if (isUnresolved(e) || attempt > retry.attempts()
+                        || System.nanoTime() + retry.delayBefore(attempt).toNanos() >= deadline) {
                     throw unreachable(e);
                 }
                 sleep(retry.delayBefore(attempt));
@@ -284,7 +294,7 @@ public final class HubClient {
     private HttpRequest.Builder request(URI url, String method) {
         HttpRequest.Builder b = HttpRequest.newBuilder(url)
                 .method(method, HttpRequest.BodyPublishers.noBody())
-                .timeout(Duration.ofSeconds(30))
+                .timeout(REQUEST_TIMEOUT)
                 .header("User-Agent", USER_AGENT)
                 .header("Accept-Encoding", "identity");
         if (settings.token().isPresent() && sendsTokenTo(url)) {

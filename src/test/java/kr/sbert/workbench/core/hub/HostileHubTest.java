@@ -67,6 +67,7 @@ class HostileHubTest {
         System.clearProperty("kr.sbert.workbench.net.metadataDeadline");
         System.clearProperty("kr.sbert.workbench.net.minRate");
         System.clearProperty("kr.sbert.workbench.net.minRateWindow");
+        System.clearProperty("kr.sbert.workbench.net.requestDeadline");
     }
 
     String base() {
@@ -209,8 +210,8 @@ class HostileHubTest {
                 n -> { }, CancelToken.NONE))
                 .isInstanceOf(HubException.class)
                 .hasMessageContaining("slower than 1000 bytes/s");
-        // three attempts (QUICK allows two retries), each dropped after its first one-second window
-        assertThat(gets.get()).isEqualTo(3);
+        // two attempts, each dropped after its first one-second window: two slow ones in a row end it
+        assertThat(gets.get()).isEqualTo(2);
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(20));
     }
 
@@ -249,6 +250,57 @@ class HostileHubTest {
                 n -> { }, CancelToken.NONE))
                 .isInstanceOf(HubException.class);
         assertThat(gets.get()).isLessThanOrEqualTo(8);
+    }
+
+    /** Range honoured, but a few bytes per connection: that is no progress, so the retries run out. */
+    @Test
+    void aServerSendingAFewBytesPerConnectionIsGivenUp() throws Exception {
+        handler = ex -> {
+            String range = ex.getRequestHeaders().getFirst("Range");
+            long from = range == null ? 0 : Long.parseLong(range.replaceAll("\\D*(\\d+)-.*", "$1"));
+            ex.getResponseHeaders().add("Content-Range", "bytes " + from + "-999999/1000000");
+            ex.sendResponseHeaders(range == null ? 200 : 206, 1_000_000 - from);
+            ex.getResponseBody().write(new byte[10]);
+            ex.getResponseBody().flush();
+            throw new IOException("hang up");
+        };
+        long before = System.nanoTime();
+        assertThatThrownBy(() -> new BlobDownloader(client()).download("org/m", blob(1_000_000), incomplete(),
+                n -> { }, CancelToken.NONE))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("failed after");
+        assertThat(gets.get()).isLessThanOrEqualTo(3); // QUICK: two retries
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    /** Headers trickled a byte at a time: every try and retry together end at the request deadline. */
+    @Test
+    void tricklingHeadersEndAtTheRequestDeadline() throws Exception {
+        System.setProperty("kr.sbert.workbench.net.requestDeadline", "2");
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            pool.submit(() -> {
+                while (!socket.isClosed()) {
+                    java.net.Socket c = socket.accept();
+                    pool.submit(() -> {
+                        try (c; OutputStream out = c.getOutputStream()) {
+                            for (byte b : "HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) {
+                                out.write(b);
+                                out.flush();
+                                Thread.sleep(300);
+                            }
+                            Thread.sleep(60_000);
+                        }
+                        return null;
+                    });
+                }
+                return null;
+            });
+            HubClient slow = new HubClient(new HubSettings(tmp.resolve("cache"),
+                    "http://127.0.0.1:" + socket.getLocalPort(), Optional.empty(), false), QUICK);
+            long before = System.nanoTime();
+            assertThatThrownBy(() -> slow.repoInfo("org/m", "main")).isInstanceOf(HubException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(10));
+        }
     }
 
     @Test
