@@ -244,6 +244,14 @@ class HostileInputCliTest {
         }
     }
 
+    @Test
+    void aFifoAsPairsFileIsCalledWhatItIs() throws Exception {
+        Path fifo = tmp.resolve("pairs.tsv");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertOneCleanLine(Cli.run("similarity", "--model", model.toString(), "--pairs", fifo.toString()),
+                ExitCodes.BAD_INPUT, fifo + ": not a regular file");
+    }
+
     /** A command that throws what no reader should let through: the edge still reports one line. */
     @CommandLine.Command(name = "boom")
     static final class Boom implements Callable<Integer> {

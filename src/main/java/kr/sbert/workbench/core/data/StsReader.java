@@ -33,7 +33,8 @@ public final class StsReader {
                 throw new InvalidInputException(name + ": is a directory, not an STS file");
             }
             if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException(name + ": no such file");
+                throw new InvalidInputException(name + (Files.exists(file)
+                        ? ": not a regular file (a FIFO or device cannot be an STS file)" : ": no such file"));
             }
             long size = Files.size(file);
             if (size > MAX_BYTES) {

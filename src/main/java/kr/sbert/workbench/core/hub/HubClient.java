@@ -315,7 +315,7 @@ public final class HubClient {
         if ("RevisionNotFound".equals(errorCode)) {
             return new HubException("revision '" + revision + "' not found in " + repoId + " (HTTP " + code + ")");
         }
-        if ("EntryNotFound".equals(errorCode)) {
+        if ("EntryNotFound".equals(errorCode) && path != null) {
             return new HubException(path + " not found in " + id + " (HTTP " + code + ")");
         }
         if (code == 401 || code == 403) {
