@@ -72,9 +72,10 @@ public final class Limits {
     /**
      * Texts in one text input file ({@code --input}): each costs about 30 µs and 2 KB however short
      * it is, so a 5 MB file of empty lines would otherwise cost minutes and gigabytes. The largest
-     * STS sets hold about 12,000 pairs; encoding this many texts takes over two hours on this CPU.
+     * STS sets hold about 12,000 pairs; encoding this many texts takes half an hour on this CPU
+     * (500,000 lines of one letter: tokenize 15 s and 1.6 GB).
      */
-    public static final int TEXTS_MAX = 500_000;
+    public static final int TEXTS_MAX = 100_000;
     /**
      * WordPiece pieces {@code tokenize} lists per text (a 300-page book is about 100,000): a longer
      * text is tokenized only that far. Models read only the {@code max_seq_length} they use.

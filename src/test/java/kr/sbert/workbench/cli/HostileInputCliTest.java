@@ -211,12 +211,12 @@ class HostileInputCliTest {
         assertOneCleanLine(embed(), ExitCodes.BAD_MODEL, "config.json: vocab_size", "token id 99999");
     }
 
-    /** A file of half a million empty lines costs what half a million texts cost: refused past the budget. */
+    /** A file of 100,001 empty lines costs what that many texts cost: refused past the budget. */
     @Test
     void aTextInputOfTooManyLinesIsRefused() throws Exception {
         Path lines = Files.writeString(tmp.resolve("newlines.txt"), "\r\n".repeat(kr.sbert.workbench.core.Limits.TEXTS_MAX + 1));
         assertOneCleanLine(Cli.run("tokenize", "--model", model.toString(), "--input", lines.toString()),
-                ExitCodes.BAD_INPUT, lines + ": more than 500000 lines");
+                ExitCodes.BAD_INPUT, lines + ": more than 100000 lines");
     }
 
     /** Progress bars redraw with \r and an escape: only on a terminal (stderr here is a pipe). */

@@ -125,7 +125,9 @@ public final class TrainingSession implements AutoCloseable {
             try {
                 for (int c = 0; c < columns.size(); c++) {
                     long t0 = System.nanoTime();
-                    List<Encoding> encodings = model.tokenizer().encodeAll(columns.get(c));
+                    // read no more of a text than max_seq_length needs (same ids as the whole text's)
+                    List<Encoding> encodings = model.tokenizer().encodeAll(columns.get(c),
+                            model.tokenizer().maxSeqLength() - 2);
                     long t1 = System.nanoTime();
                     timings.tokenizeNanos += t1 - t0;
                     NDArray out = run(encodings);
