@@ -208,7 +208,7 @@ class HostileInputCliTest {
         json.getAsJsonObject("post_processor").getAsJsonObject("special_tokens").getAsJsonObject("[SEP]")
                 .add("ids", JsonParser.parseString("[99999]"));
         Files.writeString(model.resolve("tokenizer.json"), json.toString());
-        assertOneCleanLine(embed(), ExitCodes.BAD_MODEL, "config.json: vocab_size", "token id 99999");
+        assertOneCleanLine(embed(), ExitCodes.BAD_MODEL, "config.json: vocab_size", "tokenizer (tokenizer.json) has token id 99999");
     }
 
     /** A file of 100,001 empty lines costs what that many texts cost: refused past the budget. */

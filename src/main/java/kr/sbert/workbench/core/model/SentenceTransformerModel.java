@@ -99,6 +99,11 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
      * As {@link #load(Path, String, Options)}; {@code trainable} copies the weights into memory
      * torch owns (so they can be updated in place) and keeps the tensors training leaves alone.
      */
+    /** The file the tokenizer was read from, for messages: tokenizer.json when there is one, else vocab.txt. */
+    private static String tokenizerFile(Path transformerDir) {
+        return java.nio.file.Files.isRegularFile(transformerDir.resolve("tokenizer.json")) ? "tokenizer.json" : "vocab.txt";
+    }
+
     /**
      * What {@link #load(Path, String, Options)} would load, read from the folder's small files
      * alone (no tokenizer, no weights): enough to key the embedding cache before deciding whether
@@ -149,7 +154,8 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
                 // checked at load: otherwise the first text holding that token fails while encoding
                 throw new MalformedModelException(layout.transformerDir().resolve("config.json") + ": vocab_size "
                         + config.vocabSize() + " gives word embedding rows 0.." + (config.vocabSize() - 1L)
-                        + " but the tokenizer has token id " + tokenizer.maxTokenId());
+                        + " but the tokenizer (" + tokenizerFile(layout.transformerDir()) + ") has token id "
+                        + tokenizer.maxTokenId());
             }
             TorchRuntime.prepareInferenceThread();
             manager = NDManager.newBaseManager(Device.cpu(), TorchRuntime.engine().getEngineName());
