@@ -69,11 +69,7 @@ final class ModelOpener {
     }
 
     static SentenceTransformerModel openModel(ModelOptions options, PrintWriter err) throws WorkbenchException {
-        options.check();
-        if (options.threads != null) {
-            TorchRuntime.setThreads(options.threads);
-        }
-        return openModel(options.model, new SentenceTransformerModel.Options(options.batchSize, options.nfc), err);
+        return openModel(options.model, loadOptions(options), err);
     }
 
     static SentenceTransformerModel openModel(String spec, SentenceTransformerModel.Options options, PrintWriter err)
@@ -90,11 +86,7 @@ final class ModelOpener {
      */
     static SentenceEmbedder openEmbedder(ModelOptions options, EmbeddingCache cache, PrintWriter err)
             throws WorkbenchException {
-        options.check();
-        if (options.threads != null) {
-            TorchRuntime.setThreads(options.threads);
-        }
-        return open(options.model, new SentenceTransformerModel.Options(options.batchSize, options.nfc), cache, err);
+        return open(options.model, loadOptions(options), cache, err);
     }
 
     /**
@@ -132,11 +124,7 @@ final class ModelOpener {
 
     /** As {@link #openScorer(ModelOptions, PrintWriter)}; a neural model sits behind {@code cache} when given. */
     static PairScorer openScorer(ModelOptions options, EmbeddingCache cache, PrintWriter err) throws WorkbenchException {
-        options.check();
-        if (options.threads != null) {
-            TorchRuntime.setThreads(options.threads);
-        }
-        return openScorer(options.model, new SentenceTransformerModel.Options(options.batchSize, options.nfc), cache, err);
+        return openScorer(options.model, loadOptions(options), cache, err);
     }
 
     private static PairScorer openScorer(String spec, SentenceTransformerModel.Options options, PrintWriter err)
@@ -151,6 +139,15 @@ final class ModelOpener {
                     "--model " + spec + ": unknown baseline (known: " + String.join(", ", Baselines.names()) + ")"));
         }
         return new EmbeddingPairScorer(open(spec, options, cache, err));
+    }
+
+    /** The options checked, torch's threads set if asked, and the load options they give. */
+    private static SentenceTransformerModel.Options loadOptions(ModelOptions options) {
+        options.check();
+        if (options.threads != null) {
+            TorchRuntime.setThreads(options.threads);
+        }
+        return new SentenceTransformerModel.Options(options.batchSize, options.nfc);
     }
 
     /**

@@ -144,20 +144,7 @@ public final class BoundedJson {
                     in.beginObject();
                     value = new JsonObject();
                 }
-                case STRING -> value = new JsonPrimitive(in.nextString());
-                case NUMBER -> {
-                    String literal = in.nextString();
-                    if (literal.length() > Limits.JSON_MAX_NUMBER_CHARS) {
-                        throw new JsonProblem("a number of " + literal.length() + " characters (limit "
-                                + Limits.JSON_MAX_NUMBER_CHARS + ")" + where(in));
-                    }
-                    value = new JsonPrimitive(new LazilyParsedNumber(literal));
-                }
-                case BOOLEAN -> value = new JsonPrimitive(in.nextBoolean());
-                case NULL -> {
-                    in.nextNull();
-                    value = JsonNull.INSTANCE;
-                }
+                case STRING, NUMBER, BOOLEAN, NULL -> value = primitive(in, token);
                 default -> throw new JsonProblem("not valid JSON: unexpected " + token + where(in));
             }
             if (value.isJsonArray() || value.isJsonObject()) {
@@ -191,29 +178,40 @@ public final class BoundedJson {
                 throw new JsonProblem("more than " + maxValues + " values (the limit for this file)" + where(in));
             }
             JsonToken token = in.peek();
-            JsonPrimitive value = switch (token) {
-                case STRING -> new JsonPrimitive(in.nextString());
-                case NUMBER -> {
-                    String literal = in.nextString();
-                    if (literal.length() > Limits.JSON_MAX_NUMBER_CHARS) {
-                        throw new JsonProblem("a number of " + literal.length() + " characters (limit "
-                                + Limits.JSON_MAX_NUMBER_CHARS + ")" + where(in));
-                    }
-                    yield new JsonPrimitive(new LazilyParsedNumber(literal));
-                }
-                case BOOLEAN -> new JsonPrimitive(in.nextBoolean());
-                case NULL -> {
-                    in.nextNull();
-                    yield null;
-                }
-                default -> throw new JsonProblem("member '" + kr.sbert.workbench.core.UserText.quote(name)
+            if (token == JsonToken.BEGIN_ARRAY || token == JsonToken.BEGIN_OBJECT) {
+                throw new JsonProblem("member '" + kr.sbert.workbench.core.UserText.quote(name)
                         + "' holds " + (token == JsonToken.BEGIN_ARRAY ? "an array" : "an object")
                         + " where a plain value belongs" + where(in));
-            };
-            sink.member(name, value);
+            }
+            JsonElement value = primitive(in, token);
+            sink.member(name, value.isJsonNull() ? null : value.getAsJsonPrimitive());
         }
         in.endObject();
         return values;
+    }
+
+    /** A string, number (its literal within the length budget), boolean or null, as Gson's tree holds it. */
+    private static JsonElement primitive(JsonReader in, JsonToken token) throws IOException, JsonProblem {
+        switch (token) {
+            case STRING -> {
+                return new JsonPrimitive(in.nextString());
+            }
+            case NUMBER -> {
+                String literal = in.nextString();
+                if (literal.length() > Limits.JSON_MAX_NUMBER_CHARS) {
+                    throw new JsonProblem("a number of " + literal.length() + " characters (limit "
+                            + Limits.JSON_MAX_NUMBER_CHARS + ")" + where(in));
+                }
+                return new JsonPrimitive(new LazilyParsedNumber(literal));
+            }
+            case BOOLEAN -> {
+                return new JsonPrimitive(in.nextBoolean());
+            }
+            default -> {
+                in.nextNull();
+                return JsonNull.INSTANCE;
+            }
+        }
     }
 
     /**
