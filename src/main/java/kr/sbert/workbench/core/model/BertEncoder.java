@@ -14,7 +14,8 @@ import ai.djl.nn.norm.LayerNorm;
 /**
  * HF {@code BertModel}'s forward pass in eval mode, written from NDArray ops: embeddings
  * (word + position + token type 0, LayerNorm), then post-LN encoder layers with an additive
- * attention mask. Returns the last hidden state; the pooler is not computed.
+ * attention mask. {@code RobertaModel} and {@code XLMRobertaModel} are the same graph with
+ * position ids counted from {@code padding_idx} ({@link EncoderFamily#positionsFromPadding()}). Returns the last hidden state; the pooler is not computed.
  * Each layer runs in its own sub-manager so its intermediates are freed when it ends (autograd
  * keeps what backward needs on its own).
  * In training mode the same forward adds HF's dropouts: after the embeddings' LayerNorm, on the
@@ -62,7 +63,7 @@ final class BertEncoder {
             inputIds.tempAttach(scope);
             attentionMask.tempAttach(scope);
             NDArray word = Embedding.embedding(inputIds, weights.wordEmbeddings, SparseFormat.DENSE).singletonOrThrow();
-            NDArray positions = weights.positionEmbeddings.get(new NDIndex("0:{}", length));
+            NDArray positions = positionEmbeddings(inputIds, length);
             NDArray sum = word.add(positions).add(weights.tokenTypeEmbeddings.get(0));
             hidden = dropout(layerNorm(sum, weights.embNormWeight, weights.embNormBias), dropout.hidden());
             // [batch, 1, 1, length]: 0 where a key is a real token, MASK_VALUE where it is padding.
@@ -83,6 +84,20 @@ final class BertEncoder {
         }
         additiveMask.close();
         return hidden;
+    }
+
+    /**
+     * The position embeddings to add: rows 0..L-1 for BERT; for RoBERTa, transformers'
+     * {@code create_position_ids_from_input_ids}: {@code cumsum(ids != pad) * (ids != pad) + pad}.
+     */
+    private NDArray positionEmbeddings(NDArray inputIds, long length) {
+        if (!config.family().positionsFromPadding()) {
+            return weights.positionEmbeddings.get(new NDIndex("0:{}", length));
+        }
+        long pad = config.padTokenId();
+        NDArray real = inputIds.neq(pad).toType(ai.djl.ndarray.types.DataType.INT64, false);
+        NDArray ids = real.cumSum(1).mul(real).add(pad);
+        return Embedding.embedding(ids, weights.positionEmbeddings, SparseFormat.DENSE).singletonOrThrow();
     }
 
     private NDArray layer(NDArray x, NDArray additiveMask, BertWeights.Layer w, DropoutRates dropout,

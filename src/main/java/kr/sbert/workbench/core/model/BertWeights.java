@@ -16,10 +16,11 @@ import kr.sbert.workbench.core.model.weights.RawTensor;
 import kr.sbert.workbench.core.model.weights.TensorConversions;
 
 /**
- * The parameters of a HF {@code BertModel} as float32 {@code NDArray}s, checked by name and
- * shape against {@link BertConfig}. Checkpoint names may carry a {@code bert.} prefix and
- * TF-era {@code gamma}/{@code beta}; {@code pooler.*}, {@code cls.*} and {@code position_ids}
- * are not used. Query, key and value are fused into one matrix so attention needs one GEMM.
+ * The parameters of a HF {@code BertModel} (or {@code RobertaModel} / {@code XLMRobertaModel}: the
+ * same names) as float32 {@code NDArray}s, checked by name and shape against {@link BertConfig}.
+ * Checkpoint names may carry a {@code bert.}, {@code roberta.} or {@code xlm-roberta.} prefix and
+ * TF-era {@code gamma}/{@code beta}; {@code pooler.*}, {@code cls.*}, {@code lm_head.*} and
+ * {@code position_ids} are not used. Query, key and value are fused into one matrix so attention needs one GEMM.
  */
 final class BertWeights {
 
@@ -164,9 +165,18 @@ final class BertWeights {
             }
         }
 
+        /** Prefixes of raw checkpoints ({@code BertForMaskedLM}, {@code XLMRobertaForMaskedLM}, …). */
+        private static final String[] PREFIXES = {"bert.", "roberta.", "xlm-roberta."};
+
         /** HF {@code BertModel}'s name for a checkpoint tensor name. */
         static String canonical(String name) {
-            String n = name.startsWith("bert.") ? name.substring(5) : name;
+            String n = name;
+            for (String prefix : PREFIXES) {
+                if (n.startsWith(prefix)) {
+                    n = n.substring(prefix.length());
+                    break;
+                }
+            }
             if (n.endsWith("LayerNorm.gamma")) {
                 n = n.substring(0, n.length() - 5) + "weight";
             } else if (n.endsWith("LayerNorm.beta")) {

@@ -118,9 +118,10 @@ public record ModelFolder(Path root, Path transformerDir, int maxSeqLength, bool
             throw new MalformedModelException(stConfig + ": max_seq_length " + maxSeqLength
                     + " leaves no room for [CLS] and [SEP]");
         }
-        if (bert.isPresent() && maxSeqLength > bert.get().maxPositionEmbeddings()) {
+        if (bert.isPresent() && maxSeqLength > bert.get().maxTokens()) {
             throw new MalformedModelException(stConfig + ": max_seq_length " + maxSeqLength
-                    + " exceeds max_position_embeddings " + bert.get().maxPositionEmbeddings() + " of " + configFile);
+                    + " exceeds the " + bert.get().maxTokens() + " tokens max_position_embeddings "
+                    + bert.get().maxPositionEmbeddings() + " of " + configFile + " holds");
         }
         if (lowerCase) {
             warnings.add(stConfig + " sets do_lower_case: input text is lower-cased before tokenizing");
@@ -177,7 +178,7 @@ public record ModelFolder(Path root, Path transformerDir, int maxSeqLength, bool
      */
     private static int defaultMaxSeqLength(Path transformerDir, Optional<BertConfig> bert)
             throws MalformedModelException {
-        long limit = bert.map(b -> (long) b.maxPositionEmbeddings()).orElse(Long.MAX_VALUE);
+        long limit = bert.map(b -> (long) b.maxTokens()).orElse(Long.MAX_VALUE);
         Path tokConfig = transformerDir.resolve("tokenizer_config.json");
         if (ModelFiles.present(tokConfig)) {
             JsonElement e = JsonFiles.readObject(tokConfig).get("model_max_length");

@@ -121,9 +121,10 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             BertConfig config = layout.requireBertConfig();
             Path weightFile = WeightFiles.choose(layout.transformerDir());
             int maxSeqLength = options.maxSeqLength() == 0 ? layout.maxSeqLength() : options.maxSeqLength();
-            if (maxSeqLength > config.maxPositionEmbeddings()) {
-                throw new IllegalArgumentException("max_seq_length " + maxSeqLength + " exceeds max_position_embeddings "
-                        + config.maxPositionEmbeddings() + " of " + layout.transformerDir().resolve("config.json"));
+            if (maxSeqLength > config.maxTokens()) {
+                throw new IllegalArgumentException("max_seq_length " + maxSeqLength + " exceeds the " + config.maxTokens()
+                        + " tokens max_position_embeddings " + config.maxPositionEmbeddings() + " of "
+                        + layout.transformerDir().resolve("config.json") + " holds");
             }
             List<String> pooling = layout.pooling().modes().stream().map(PoolingMode::label).toList();
             ModelInfo info = new ModelInfo(folder, config.nameOrPath(), config.vocabSize(), config.layers(),

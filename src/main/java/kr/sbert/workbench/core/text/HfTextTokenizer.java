@@ -28,7 +28,7 @@ public final class HfTextTokenizer implements TextTokenizer {
     private final long maxTokenId;
     private final long padId;
     private final long unkId;
-    private final String continuationPrefix;
+    private final WordMarks marks;
     /** The longest added token (e.g. {@code [MASK]}), in chars: a prefix's last tokens this close to its end may change. */
     private final int longestAddedToken;
     /** WordPiece's max_input_chars_per_word where {@link GiantWords} may shrink words; 0: never. */
@@ -36,7 +36,7 @@ public final class HfTextTokenizer implements TextTokenizer {
 
     HfTextTokenizer(HuggingFaceTokenizer library, TokenizerSettings settings,
                     BertNormalization normalization, int vocabSize, long maxTokenId, long padId, long unkId,
-                    String continuationPrefix, int longestAddedToken, int giantWordChars) {
+                    WordMarks marks, int longestAddedToken, int giantWordChars) {
         this.longestAddedToken = longestAddedToken;
         this.giantWordChars = settings.nfc() ? 0 : giantWordChars; // NFC composition can shorten a run
         this.library = library;
@@ -46,7 +46,7 @@ public final class HfTextTokenizer implements TextTokenizer {
         this.maxTokenId = maxTokenId;
         this.padId = padId;
         this.unkId = unkId;
-        this.continuationPrefix = continuationPrefix;
+        this.marks = marks;
     }
 
     @Override
@@ -126,7 +126,7 @@ public final class HfTextTokenizer implements TextTokenizer {
     private Encoding encodeLongAsIs(String text, int prefix, int pieces) {
         int needed = pieces + 1; // one more than kept: then the text surely goes on
         for (long len = prefix; len < text.length(); len *= 2) {
-            int cut = safeCut(text, (int) len);
+            int cut = safeCut(text, (int) len, marks.splitsAtPunctuation());
             if (cut <= 0) {
                 continue;
             }
@@ -151,11 +151,14 @@ public final class HfTextTokenizer implements TextTokenizer {
         return encode(text);
     }
 
-    /** The largest cut ≤ {@code len} right after whitespace or punctuation; 0 when there is none. */
-    static int safeCut(String text, int len) {
+    /**
+     * The largest cut ≤ {@code len} right after whitespace (or punctuation, when the pre-tokenizer
+     * always splits there); 0 when there is none.
+     */
+    static int safeCut(String text, int len, boolean atPunctuation) {
         for (int i = Math.min(len, text.length()); i > 0; i--) {
             char c = text.charAt(i - 1);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || isPunctuation(c)) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || (atPunctuation && isPunctuation(c))) {
                 return i;
             }
         }
@@ -193,7 +196,7 @@ public final class HfTextTokenizer implements TextTokenizer {
                 start = prepared.startChar(span.getStart());
                 end = prepared.endChar(span.getEnd());
             }
-            boolean continuation = !special && pieces[i].startsWith(continuationPrefix);
+            boolean continuation = !special && marks.continues(pieces[i]);
             boolean truncated = !special && i - 1 >= limit;
             tokens.add(new Token(pieces[i], ids[i], start, end, special, continuation,
                     ids[i] == unkId, truncated));
@@ -224,6 +227,11 @@ public final class HfTextTokenizer implements TextTokenizer {
     @Override
     public long padId() {
         return padId;
+    }
+
+    @Override
+    public WordMarks wordMarks() {
+        return marks;
     }
 
     /** The id of the unknown token. */

@@ -43,6 +43,11 @@ public interface TextTokenizer extends AutoCloseable {
         return vocabSize() - 1L;
     }
 
+    /** How the vocabulary marks words: WordPiece's {@code ##} continuations or SentencePiece's {@code ▁} starts. */
+    default WordMarks wordMarks() {
+        return WordMarks.continuedBy("##");
+    }
+
     /** The id of the padding token. */
     long padId();
 

@@ -220,31 +220,39 @@ public final class TokenizerLoader {
         JsonObject json = definition.root();
         JsonObject model = json.has("model") && json.get("model").isJsonObject()
                 ? json.getAsJsonObject("model") : null;
-        if (model == null || !"WordPiece".equals(stringOrNull(model.get("type")))) {
-            throw new MalformedModelException(source + ": not a WordPiece (BERT) tokenizer; model.type is "
-                    + (model == null ? "missing" : BoundedJson.describe(model.get("type"))));
-        }
-        WordPieceIds vocab;
-        long maxId;
-        if (definition.vocab() != null) {
-            vocab = new WordPieceIds(null, definition.vocab());
-            maxId = Math.max(maxValue(definition.vocab()), checkAddedTokens(json, source));
-        } else {
-            if (!model.has("vocab") || !model.get("vocab").isJsonObject()) {
-                throw new MalformedModelException(source + ": model.vocab is missing");
+        String type = model == null ? null : stringOrNull(model.get("type"));
+        Vocabulary vocab;
+        long unkId;
+        WordMarks marks;
+        if ("WordPiece".equals(type)) {
+            vocab = wordPieceVocabulary(definition, model, source);
+            String unk = stringOrNull(model.get("unk_token"));
+            Long id = idOf(json, vocab, unk);
+            // WordPiece looks the unknown token up in its own vocabulary: an added token alone makes the
+            // native library abort the process on the first unknown word
+            if (id == null || unk == null || vocab.id(unk) == null) {
+                throw new MalformedModelException(source + ": unknown token " + UserText.quote(unk) + " is not in the vocabulary");
             }
-            vocab = new WordPieceIds(model.getAsJsonObject("vocab"), null);
-            maxId = Math.max(checkVocabIds(vocab.json(), source), checkAddedTokens(json, source));
+            unkId = id;
+            String prefix = model.has("continuing_subword_prefix")
+                    ? stringOrNull(model.get("continuing_subword_prefix")) : "##";
+            marks = WordMarks.continuedBy(prefix == null ? "##" : prefix);
+        } else if ("Unigram".equals(type)) {
+            vocab = unigramVocabulary(model, source);
+            long id = model.has("unk_id") && !model.get("unk_id").isJsonNull() ? idValue(model.get("unk_id")) : -1;
+            // Unigram without an unknown piece panics in the native library on a character it lacks
+            if (id < 0 || id >= vocab.size()) {
+                throw new MalformedModelException(source + ": model.unk_id " + BoundedJson.describe(model.get("unk_id"))
+                        + " is not an entry of model.vocab (" + vocab.size() + " entries)");
+            }
+            unkId = id;
+            marks = WordMarks.startedBy(metaspaceReplacement(json));
+        } else {
+            throw new MalformedModelException(source + ": model.type is "
+                    + (model == null ? "missing" : BoundedJson.describe(model.get("type")))
+                    + "; the workbench reads WordPiece (BERT, KLUE RoBERTa) and Unigram (SentencePiece, XLM-R) tokenizers");
         }
-        String unk = stringOrNull(model.get("unk_token"));
-        Long unkId = idOf(json, vocab, unk);
-        // WordPiece looks the unknown token up in its own vocabulary: an added token alone makes the
-        // native library abort the process on the first unknown word
-        if (unkId == null || unk == null || vocab.id(unk) == null) {
-            throw new MalformedModelException(source + ": unknown token " + UserText.quote(unk) + " is not in the vocabulary");
-        }
-        String prefix = model.has("continuing_subword_prefix")
-                ? stringOrNull(model.get("continuing_subword_prefix")) : "##";
+        long maxId = Math.max(vocab.maxId(), checkAddedTokens(json, source));
         Long padId = idOf(json, vocab, config.padToken());
         HuggingFaceTokenizer library;
         try {
@@ -263,16 +271,82 @@ public final class TokenizerLoader {
         ai.djl.huggingface.tokenizers.Encoding empty = library.encode("");
         if (empty.getIds().length != 2) {
             library.close();
-            throw new MalformedModelException(source + ": post-processor does not add exactly [CLS] and [SEP]"
-                    + " (an empty text gives " + empty.getIds().length + " tokens: "
-                    + UserText.quote(String.join(" ", empty.getTokens())) + ")");
+            throw new MalformedModelException(source + ": post-processor does not add exactly one token before and one"
+                    + " after the text, as [CLS] … [SEP] or <s> … </s> (an empty text gives " + empty.getIds().length
+                    + " tokens: " + UserText.quote(String.join(" ", empty.getTokens())) + ")");
         }
         for (long id : empty.getIds()) {
             // the post-processor's [CLS]/[SEP] ids are its own: they must fit the embedding rows too
             maxId = Math.max(maxId, id);
         }
         return new HfTextTokenizer(library, settings, normalizationOf(json), vocab.size(), maxId,
-                padId == null ? 0 : padId, unkId, prefix, longestAddedToken(json), giantWordChars(json, model));
+                padId == null ? 0 : padId, unkId, marks, longestAddedToken(json), giantWordChars(json, model));
+    }
+
+    /** A WordPiece {@code model.vocab}: streamed into a map, or a JSON object whose ids are checked here. */
+    private static Vocabulary wordPieceVocabulary(TokenizerDefinition definition, JsonObject model, String source)
+            throws MalformedModelException {
+        if (definition.vocab() != null) {
+            return new Vocabulary(null, definition.vocab(), maxValue(definition.vocab()));
+        }
+        if (!model.has("vocab") || !model.get("vocab").isJsonObject()) {
+            throw new MalformedModelException(source + ": model.vocab is missing");
+        }
+        JsonObject json = model.getAsJsonObject("vocab");
+        return new Vocabulary(json, null, checkVocabIds(json, source));
+    }
+
+    /**
+     * A Unigram {@code model.vocab}: an array of {@code [piece, score]} pairs whose index is the id;
+     * every entry is checked before the native library sees it.
+     */
+    private static Vocabulary unigramVocabulary(JsonObject model, String source) throws MalformedModelException {
+        if (!model.has("vocab") || !model.get("vocab").isJsonArray()) {
+            throw new MalformedModelException(source + ": model.vocab of a Unigram tokenizer must be an array of"
+                    + " [piece, score] pairs");
+        }
+        JsonArray entries = model.getAsJsonArray("vocab");
+        if (entries.isEmpty()) {
+            throw new MalformedModelException(source + ": empty vocabulary");
+        }
+        if (entries.size() > Limits.VOCAB_MAX_ENTRIES) {
+            throw new MalformedModelException(source + ": model.vocab has more than " + Limits.VOCAB_MAX_ENTRIES + " entries");
+        }
+        Map<String, Integer> ids = new java.util.HashMap<>(entries.size() * 2);
+        for (int i = 0; i < entries.size(); i++) {
+            JsonElement e = entries.get(i);
+            JsonArray pair = e.isJsonArray() ? e.getAsJsonArray() : null;
+            String piece = pair != null && pair.size() == 2 ? stringOrNull(pair.get(0)) : null;
+            boolean scored = pair != null && pair.size() == 2 && pair.get(1).isJsonPrimitive()
+                    && pair.get(1).getAsJsonPrimitive().isNumber() && Double.isFinite(pair.get(1).getAsDouble());
+            if (piece == null || !scored) {
+                throw new MalformedModelException(source + ": model.vocab[" + i + "] is " + BoundedJson.describe(e)
+                        + ", not a [piece, score] pair with a finite score");
+            }
+            ids.putIfAbsent(piece, i);
+        }
+        return new Vocabulary(null, ids, entries.size() - 1L, entries.size());
+    }
+
+    /** The word-start mark of a Metaspace pre-tokenizer (alone or in a Sequence); SentencePiece's ▁ otherwise. */
+    private static String metaspaceReplacement(JsonObject json) {
+        JsonElement pre = json.get("pre_tokenizer");
+        List<JsonElement> parts = new java.util.ArrayList<>();
+        if (pre instanceof JsonObject p) {
+            parts.add(p);
+            if (p.get("pretokenizers") instanceof JsonArray inner) {
+                inner.forEach(parts::add);
+            }
+        }
+        for (JsonElement part : parts) {
+            if (part instanceof JsonObject o && "Metaspace".equals(stringOrNull(o.get("type")))) {
+                String r = stringOrNull(o.get("replacement"));
+                if (r != null && !r.isEmpty()) {
+                    return r;
+                }
+            }
+        }
+        return "\u2581";
     }
 
     private static BertNormalization normalizationOf(JsonObject json) {
@@ -311,10 +385,16 @@ public final class TokenizerLoader {
         return e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean();
     }
 
-    /** model.vocab as read from a tokenizer.json, or as built from vocab.txt (one of the two is set). */
-    private record WordPieceIds(JsonObject json, Map<String, Integer> map) {
-        int size() {
-            return json != null ? json.size() : map.size();
+    /**
+     * A tokenizer's {@code model.vocab}: a WordPiece object as read from a tokenizer.json, or a
+     * token → id map (built from vocab.txt, streamed, or a Unigram array's indices).
+     *
+     * @param maxId the largest id the vocabulary holds
+     * @param size  its number of entries
+     */
+    private record Vocabulary(JsonObject json, Map<String, Integer> map, long maxId, int size) {
+        Vocabulary(JsonObject json, Map<String, Integer> map, long maxId) {
+            this(json, map, maxId, json != null ? json.size() : map.size());
         }
 
         /** The token's id, null if absent (a JSON id is checked by {@link #checkVocabIds} first). */
@@ -461,7 +541,7 @@ public final class TokenizerLoader {
     }
 
     /** Id of a token in the added tokens or the model vocabulary, null if absent (ids checked by {@link #checkAddedTokens}). */
-    private static Long idOf(JsonObject json, WordPieceIds vocab, String token) {
+    private static Long idOf(JsonObject json, Vocabulary vocab, String token) {
         if (token == null) {
             return null;
         }
