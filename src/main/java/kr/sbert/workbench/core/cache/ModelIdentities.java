@@ -40,8 +40,13 @@ public final class ModelIdentities {
      */
     public ModelIdentity of(ModelInfo info, TokenizerSettings settings) throws IOException {
         Path weightFile = info.folder().resolve(info.weightFile());
+        StringBuilder head = new StringBuilder();
+        for (String dense : info.headWeightFiles()) {
+            head.append(head.isEmpty() ? "" : ",").append(weights.digest(info.folder().resolve(dense)));
+        }
         return new ModelIdentity(weights.digest(weightFile), smallFilesHash(info.folder()), settings.maxSeqLength(),
-                settings.lowerCaseInput(), settings.nfc(), info.dimension());
+                settings.lowerCaseInput(), settings.nfc(), info.dimension(), String.join("+", info.pooling()),
+                head.toString(), settings.prompt());
     }
 
     static String smallFilesHash(Path folder) throws IOException {

@@ -12,14 +12,27 @@ package kr.sbert.workbench.core.cache;
  * @param lowerCase    whether the text is lower-cased before tokenizing
  * @param nfc          whether the text is normalised to NFC before tokenizing
  * @param dimension    embedding length
+ * @param pooling      the pooling modes (a folder without {@code modules.json} pools as the user chose)
+ * @param head         content hashes of the {@code Dense} modules' weight files, in order ("" without any)
+ * @param prompt       the prefix put before every text ("" for none)
  */
 public record ModelIdentity(String weights, String files, int maxSeqLength, boolean lowerCase, boolean nfc,
-                            int dimension) {
+                            int dimension, String pooling, String head, String prompt) {
+
+    /** An identity of a model with mean pooling, no Dense module and no prompt. */
+    public ModelIdentity(String weights, String files, int maxSeqLength, boolean lowerCase, boolean nfc, int dimension) {
+        this(weights, files, maxSeqLength, lowerCase, nfc, dimension, "mean", "", "");
+    }
 
     /** A stable hex key of this identity (names its folder in the disk cache). */
     public String key() {
+        // pooling, head and prompt join the key only when they differ from the plain mean-pooled
+        // model, so the keys (and cached embeddings) of such models stay what they were
         return Hashing.sha256("kr-sbert-workbench embedding v1\nweights=" + weights + "\nfiles=" + files
                 + "\nmax_seq_length=" + maxSeqLength + "\nlower_case=" + lowerCase + "\nnfc=" + nfc
-                + "\ndimension=" + dimension).substring(0, 32);
+                + "\ndimension=" + dimension
+                + (pooling.equals("mean") ? "" : "\npooling=" + pooling)
+                + (head.isEmpty() ? "" : "\nhead=" + head)
+                + (prompt.isEmpty() ? "" : "\nprompt=" + prompt.length() + ":" + prompt)).substring(0, 32);
     }
 }

@@ -11,9 +11,10 @@ import java.util.Optional;
 /**
  * What a sentence-transformers model folder says, read without touching the weights: which
  * sub-folder holds the Transformer (root layout {@code ""} or the old {@code 0_Transformer}),
- * its {@code sentence_bert_config.json}, the pooling and whether embeddings are normalised.
- * A folder without {@code modules.json} is read as plain BERT + mean pooling, with a warning,
- * as sentence-transformers does.
+ * its {@code sentence_bert_config.json}, the pooling, the {@code Dense} layers after it and
+ * whether embeddings are normalised: the pipeline {@code Transformer → Pooling → Dense* → Normalize?}.
+ * A folder without {@code modules.json} is read as the encoder + mean pooling, with a warning,
+ * as sentence-transformers does, unless the user chose another pooling for it.
  *
  * @param root            the folder given by the user
  * @param transformerDir  the Transformer module's folder (config, tokenizer and weight files)
@@ -21,25 +22,38 @@ import java.util.Optional;
  * @param lowerCaseInput  {@code sentence_bert_config.json}'s {@code do_lower_case}
  * @param bertConfig      {@code config.json}, empty for a tokenizer-only folder
  * @param pooling         the Pooling module's settings
- * @param normalize       whether a {@code Normalize} module follows the pooling
+ * @param normalize       whether a {@code Normalize} module ends the pipeline
  * @param warnings        things the user should know about this folder
+ * @param dense           the {@code Dense} modules after the pooling, in order
+ * @param hasModules      whether the folder lists its modules ({@code modules.json}); without, the
+ *                        pooling is the workbench's (or the user's) choice
  */
 public record ModelFolder(Path root, Path transformerDir, int maxSeqLength, boolean lowerCaseInput,
                           Optional<BertConfig> bertConfig, PoolingConfig pooling, boolean normalize,
-                          List<String> warnings) {
+                          List<String> warnings, List<DenseConfig> dense, boolean hasModules) {
 
     static final String TRANSFORMER = "sentence_transformers.models.Transformer";
     static final String POOLING = "sentence_transformers.models.Pooling";
     static final String NORMALIZE = "sentence_transformers.models.Normalize";
+    static final String DENSE = "sentence_transformers.models.Dense";
     /** Used when neither the model nor the tokenizer states a length limit. */
     static final int FALLBACK_MAX_SEQ_LENGTH = 512;
 
     public ModelFolder {
         warnings = List.copyOf(warnings);
+        dense = List.copyOf(dense);
     }
 
     /** Reads the folder's layout and configs; fails with one line naming the file at fault. */
     public static ModelFolder read(Path root) throws MalformedModelException {
+        return read(root, null);
+    }
+
+    /**
+     * As {@link #read(Path)}, with the pooling a user chose for a folder without {@code modules.json}
+     * (null: mean, as sentence-transformers does); a folder whose modules set the pooling refuses a choice.
+     */
+    public static ModelFolder read(Path root, PoolingMode chosenPooling) throws MalformedModelException {
         if (!Files.isDirectory(root)) {
             throw new MalformedModelException(root + ": not a folder");
         }
@@ -48,7 +62,13 @@ public record ModelFolder(Path root, Path transformerDir, int maxSeqLength, bool
         Path transformerDir = root;
         Path poolingDir = null;
         boolean normalize = false;
-        if (ModelFiles.present(modulesFile)) {
+        List<DenseConfig> dense = new ArrayList<>();
+        boolean hasModules = ModelFiles.present(modulesFile);
+        if (hasModules && chosenPooling != null) {
+            throw new MalformedModelException(root + ": its modules.json sets the pooling (1_Pooling);"
+                    + " a pooling can be chosen only for a folder without modules.json");
+        }
+        if (hasModules) {
             JsonElement modules = JsonFiles.read(modulesFile);
             if (!modules.isJsonArray()) {
                 throw new MalformedModelException(modulesFile + ": expected a JSON array of modules");
@@ -76,14 +96,22 @@ public record ModelFolder(Path root, Path transformerDir, int maxSeqLength, bool
                         }
                         poolingDir = dir;
                     }
+                    case DENSE -> {
+                        if (poolingDir == null || normalize) {
+                            throw new MalformedModelException(modulesFile + ": a Dense module must follow Pooling,"
+                                    + " before Normalize");
+                        }
+                        dense.add(DenseConfig.read(dir));
+                    }
                     case NORMALIZE -> {
-                        if (poolingDir == null) {
-                            throw new MalformedModelException(modulesFile + ": Normalize must follow Pooling");
+                        if (poolingDir == null || normalize) {
+                            throw new MalformedModelException(modulesFile + ": Normalize must follow Pooling (once)");
                         }
                         normalize = true;
                     }
                     default -> throw new MalformedModelException(modulesFile + ": module " + index + " has type '"
-                            + type + "', which the workbench does not support (Transformer, Pooling, Normalize)");
+                            + kr.sbert.workbench.core.UserText.quote(type) + "', which the workbench does not support"
+                            + " (Transformer, Pooling, Dense, Normalize)");
                 }
                 index++;
             }
@@ -93,9 +121,9 @@ public record ModelFolder(Path root, Path transformerDir, int maxSeqLength, bool
             if (poolingDir == null) {
                 throw new MalformedModelException(modulesFile + ": lists no " + POOLING + " module");
             }
-        } else {
-            warnings.add(root + " has no modules.json: read as plain BERT with mean pooling,"
-                    + " as sentence-transformers does");
+        } else if (chosenPooling == null) {
+            warnings.add(root + " has no modules.json: read with mean pooling, as sentence-transformers does"
+                    + " (some such models, e.g. KoSimCSE, are meant to be read by their first token: choose cls pooling)");
         }
         if (!Files.isDirectory(transformerDir)) {
             throw new MalformedModelException(modulesFile + ": Transformer folder " + transformerDir + " does not exist");
@@ -129,13 +157,28 @@ public record ModelFolder(Path root, Path transformerDir, int maxSeqLength, bool
 
         int hidden = bert.map(BertConfig::hiddenSize).orElse(0);
         PoolingConfig pooling = poolingDir == null
-                ? PoolingConfig.mean(hidden)
+                ? new PoolingConfig(hidden, List.of(chosenPooling == null ? PoolingMode.MEAN : chosenPooling))
                 : PoolingConfig.read(poolingDir.resolve("config.json"));
         if (hidden > 0 && pooling.dimension() > 0 && pooling.dimension() != hidden) {
             throw new MalformedModelException(poolingDir.resolve("config.json") + ": word_embedding_dimension "
                     + pooling.dimension() + " does not match hidden_size " + hidden + " of " + configFile);
         }
-        return new ModelFolder(root, transformerDir, maxSeqLength, lowerCase, bert, pooling, normalize, warnings);
+        int width = pooling.outputDimension(hidden);
+        for (DenseConfig d : dense) {
+            if (hidden > 0 && d.inFeatures() != width) {
+                throw new MalformedModelException(d.dir().resolve("config.json") + ": in_features " + d.inFeatures()
+                        + " does not match the " + width + " values the module before it gives");
+            }
+            width = d.outFeatures();
+        }
+        return new ModelFolder(root, transformerDir, maxSeqLength, lowerCase, bert, pooling, normalize, warnings,
+                dense, hasModules);
+    }
+
+    /** Size of the sentence embedding: the pooled width, or the last Dense module's {@code out_features}. */
+    public int embeddingDimension() {
+        int hidden = bertConfig.map(BertConfig::hiddenSize).orElse(pooling.dimension());
+        return dense.isEmpty() ? pooling.outputDimension(hidden) : dense.get(dense.size() - 1).outFeatures();
     }
 
     /** Like {@link #read} but fails when the folder has no {@code config.json} (weights are needed). */

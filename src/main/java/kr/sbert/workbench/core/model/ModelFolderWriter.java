@@ -24,7 +24,8 @@ import kr.sbert.workbench.core.model.weights.SafetensorsWriter;
 final class ModelFolderWriter {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final List<String> TOKENIZER_FILES = List.of("vocab.txt", "tokenizer.json",
-            "tokenizer_config.json", "special_tokens_map.json", "added_tokens.json");
+            "tokenizer_config.json", "special_tokens_map.json", "added_tokens.json", "sentencepiece.bpe.model",
+            "spiece.model", "sentencepiece.model");
 
     private ModelFolderWriter() {
     }

@@ -18,8 +18,35 @@ import java.util.List;
  * @param weightFile    the weight file actually read, e.g. {@code model.safetensors}
  * @param dimension     embedding size after pooling
  * @param warnings      things a user should know (no {@code modules.json}, lower-casing …)
+ * @param family        the encoder's graph, e.g. {@code BERT}, {@code RoBERTa}, {@code XLM-R}
+ * @param dense         the {@code Dense} modules after the pooling, e.g. {@code Dense 768→768 tanh}
+ * @param headWeightFiles the Dense modules' weight files, relative to {@code folder}
+ * @param prompt        the prefix put before every text ({@code ""} for none)
+ * @param tokenizerKind the vocabulary's kind, {@code WordPiece} or {@code Unigram}
  */
 public record ModelInfo(Path folder, String baseModel, int vocabSize, int layers, int hiddenSize,
                         int heads, int maxSeqLength, List<String> pooling, boolean normalize,
-                        String weightFile, int dimension, List<String> warnings) {
+                        String weightFile, int dimension, List<String> warnings, String family,
+                        List<String> dense, List<String> headWeightFiles, String prompt, String tokenizerKind) {
+
+    public ModelInfo {
+        pooling = List.copyOf(pooling);
+        warnings = List.copyOf(warnings);
+        dense = List.copyOf(dense);
+        headWeightFiles = List.copyOf(headWeightFiles);
+    }
+
+    /**
+     * The whole pipeline in one line, e.g. {@code XLM-R 24×1024 → CLS → Normalize} or
+     * {@code BERT 12×768 → mean → Dense 768→768 tanh → Normalize}.
+     */
+    public String pipeline() {
+        StringBuilder b = new StringBuilder(family).append(' ').append(layers).append('×').append(hiddenSize)
+                .append(" → ").append(pooling.size() == 1 && pooling.get(0).equals("cls") ? "CLS" : String.join("+", pooling));
+        dense.forEach(d -> b.append(" → ").append(d));
+        if (normalize) {
+            b.append(" → Normalize");
+        }
+        return b.toString();
+    }
 }

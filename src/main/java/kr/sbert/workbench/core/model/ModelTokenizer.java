@@ -33,4 +33,17 @@ public final class ModelTokenizer {
         return TokenizerLoader.load(layout.transformerDir(),
                 new TokenizerSettings(maxSeqLength, layout.lowerCaseInput(), nfc));
     }
+
+    /** Loads the tokenizer of an already read folder with the given settings (prompt included). */
+    public static HfTextTokenizer load(ModelFolder layout, TokenizerSettings settings) throws MalformedModelException {
+        return TokenizerLoader.load(layout.transformerDir(), settings);
+    }
+
+    /**
+     * The vocabulary's kind as users know it, from the files alone: {@code Unigram} for a
+     * SentencePiece {@code tokenizer.json}, else {@code WordPiece}.
+     */
+    public static String kind(java.nio.file.Path transformerDir) {
+        return TokenizerLoader.kind(transformerDir);
+    }
 }

@@ -8,16 +8,28 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 
 /**
- * sentence-transformers' {@code Pooling} (and optional {@code Normalize}) over token
- * embeddings, using the attention mask so padding never counts.
+ * The modules after the Transformer: sentence-transformers' {@code Pooling} over token
+ * embeddings (using the attention mask so padding never counts), then any {@code Dense} layers,
+ * then an optional {@code Normalize}.
  */
 final class Pooler {
     private final PoolingConfig config;
+    private final java.util.List<DenseLayer> dense;
     private final boolean normalize;
 
     Pooler(PoolingConfig config, boolean normalize) {
+        this(config, java.util.List.of(), normalize);
+    }
+
+    Pooler(PoolingConfig config, java.util.List<DenseLayer> dense, boolean normalize) {
         this.config = config;
+        this.dense = java.util.List.copyOf(dense);
         this.normalize = normalize;
+    }
+
+    /** Whether the embedding is still a sum of per-token parts (no Dense layer after the pooling). */
+    boolean additive() {
+        return dense.isEmpty();
     }
 
     /** The pooling modes, in concatenation order. */
@@ -46,6 +58,9 @@ final class Pooler {
             });
         }
         NDArray pooled = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1);
+        for (DenseLayer layer : dense) {
+            pooled = layer.apply(pooled);
+        }
         if (normalize) {
             // torch.nn.functional.normalize: x / max(‖x‖, 1e-12)
             // The eps tensor stays on the batch's manager: backward of maximum reads it again.

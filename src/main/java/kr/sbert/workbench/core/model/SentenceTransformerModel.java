@@ -32,11 +32,15 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
      *
      * @param maxSeqLength tokens fed to the model including {@code [CLS]}/{@code [SEP]}, as setting
      *                     sentence-transformers' {@code model.max_seq_length} does; 0 keeps the folder's
+     * @param pooling      the pooling for a folder without {@code modules.json} (null: mean, as
+     *                     sentence-transformers reads such a folder)
+     * @param prompt       the prefix put before every text (default: the folder's default prompt, if any)
      */
-    public record Options(int batchSize, boolean nfc, int maxSeqLength) {
+    public record Options(int batchSize, boolean nfc, int maxSeqLength, PoolingMode pooling, PromptChoice prompt) {
         public static final Options DEFAULT = new Options(32, false);
 
         public Options {
+            prompt = prompt == null ? PromptChoice.DEFAULT : prompt;
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
             }
@@ -49,6 +53,16 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
         /** The folder's own {@code max_seq_length}. */
         public Options(int batchSize, boolean nfc) {
             this(batchSize, nfc, 0);
+        }
+
+        /** The folder's own pooling and default prompt. */
+        public Options(int batchSize, boolean nfc, int maxSeqLength) {
+            this(batchSize, nfc, maxSeqLength, null, PromptChoice.DEFAULT);
+        }
+
+        /** The same options with another pooling choice and prompt. */
+        public Options with(PoolingMode pooling, PromptChoice prompt) {
+            return new Options(batchSize, nfc, maxSeqLength, pooling, prompt);
         }
     }
 
@@ -117,7 +131,7 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
     private record Plan(ModelFolder layout, BertConfig config, Path weightFile, int maxSeqLength,
                         ModelDescription description) {
         static Plan of(Path folder, Options options) throws WorkbenchException {
-            ModelFolder layout = ModelFolder.read(folder);
+            ModelFolder layout = ModelFolder.read(folder, options.pooling());
             BertConfig config = layout.requireBertConfig();
             Path weightFile = WeightFiles.choose(layout.transformerDir());
             int maxSeqLength = options.maxSeqLength() == 0 ? layout.maxSeqLength() : options.maxSeqLength();
@@ -127,11 +141,18 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
                         + layout.transformerDir().resolve("config.json") + " holds");
             }
             List<String> pooling = layout.pooling().modes().stream().map(PoolingMode::label).toList();
+            List<String> headFiles = new java.util.ArrayList<>();
+            for (DenseConfig d : layout.dense()) {
+                headFiles.add(folder.relativize(DenseLayer.weightFile(d)).toString());
+            }
+            String prompt = options.prompt().resolve(folder);
             ModelInfo info = new ModelInfo(folder, config.nameOrPath(), config.vocabSize(), config.layers(),
                     config.hiddenSize(), config.heads(), maxSeqLength, pooling, layout.normalize(),
-                    folder.relativize(weightFile).toString(),
-                    layout.pooling().outputDimension(config.hiddenSize()), layout.warnings());
-            TokenizerSettings settings = new TokenizerSettings(maxSeqLength, layout.lowerCaseInput(), options.nfc());
+                    folder.relativize(weightFile).toString(), layout.embeddingDimension(), layout.warnings(),
+                    config.family().label(), layout.dense().stream().map(DenseConfig::label).toList(), headFiles,
+                    prompt, ModelTokenizer.kind(layout.transformerDir()));
+            TokenizerSettings settings = new TokenizerSettings(maxSeqLength, layout.lowerCaseInput(), options.nfc(),
+                    prompt);
             return new Plan(layout, config, weightFile, maxSeqLength, new ModelDescription(info, settings));
         }
     }
@@ -144,7 +165,7 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
         Path weightFile = plan.weightFile();
         int maxSeqLength = plan.maxSeqLength();
         TokenizerSettings settings = plan.description().tokenizerSettings();
-        TextTokenizer tokenizer = ModelTokenizer.load(layout, maxSeqLength, options.nfc());
+        TextTokenizer tokenizer = ModelTokenizer.load(layout, settings);
         NDManager manager = null;
         try {
             if (tokenizer.vocabSize() > config.vocabSize()) {
@@ -162,11 +183,15 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             manager = NDManager.newBaseManager(Device.cpu(), TorchRuntime.engine().getEngineName());
             Map<String, RawTensor> tensors = readWeights(weightFile);
             BertWeights weights = BertWeights.create(tensors, config, manager, weightFile.toString(), trainable);
+            List<DenseLayer> dense = new java.util.ArrayList<>();
+            for (DenseConfig d : layout.dense()) {
+                dense.add(DenseLayer.load(d, manager));
+            }
             ModelInfo info = plan.description().info();
             TrainingParts parts = trainable
                     ? new TrainingParts(layout, config, weights, UntouchedTensors.of(tensors)) : null;
             SentenceTransformerModel model = new SentenceTransformerModel(name, info, tokenizer, manager,
-                    new BertEncoder(config, weights), new Pooler(layout.pooling(), layout.normalize()),
+                    new BertEncoder(config, weights), new Pooler(layout.pooling(), dense, layout.normalize()),
                     options.batchSize(), parts);
             model.tokenizerSettings = settings;
             return model;
@@ -283,7 +308,7 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             float[][] pooled = runBatch(inputIds, rows, tokenVectors);
             for (int r = 0; r < rows.length; r++) {
                 out[rows[r]] = new TokenEmbeddings(encodings.get(rows[r]), tokenVectors[r], pooled[r],
-                        pooler.modes(), info.normalize());
+                        pooler.modes(), info.normalize(), pooler.additive());
             }
         }
         return List.of(out);

@@ -15,9 +15,12 @@ import kr.sbert.workbench.core.text.Encoding;
  * @param pooled      the sentence embedding ({@code encode}'s output) computed from those vectors
  * @param pooling     the pooling modes, in concatenation order
  * @param normalize   whether a {@code Normalize} module followed the pooling
+ * @param additive    whether {@code pooled} is (up to {@code Normalize}'s scale) the pooling of
+ *                    {@code tokens} alone; false after a {@code Dense} module, where no exact
+ *                    split over tokens exists
  */
 public record TokenEmbeddings(Encoding encoding, float[][] tokens, float[] pooled,
-                              List<PoolingMode> pooling, boolean normalize) {
+                              List<PoolingMode> pooling, boolean normalize, boolean additive) {
 
     public TokenEmbeddings {
         pooling = List.copyOf(pooling);

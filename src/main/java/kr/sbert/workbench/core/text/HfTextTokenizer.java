@@ -185,6 +185,7 @@ public final class HfTextTokenizer implements TextTokenizer {
         int limit = settings.maxSeqLength() - 2;
         int inner = n - 2;
         List<Token> tokens = new ArrayList<>(n);
+        boolean inPrompt = prepared.promptChars() > 0; // the prompt's pieces come first
         for (int i = 0; i < n; i++) {
             // Special = inserted by the post-processor, as HF's special_tokens_mask has it: a
             // literal "[MASK]" written in the text is one of the text's pieces, with offsets.
@@ -195,6 +196,16 @@ public final class HfTextTokenizer implements TextTokenizer {
             if (!special && span != null && span.getEnd() > span.getStart()) {
                 start = prepared.startChar(span.getStart());
                 end = prepared.endChar(span.getEnd());
+                if (end > 0) {
+                    inPrompt = false;
+                    start = Math.max(start, 0);
+                }
+            }
+            if (!special && inPrompt) {
+                // a piece of the prompt: fed to the model, but no part of the text (shown like [CLS])
+                special = true;
+                start = -1;
+                end = -1;
             }
             boolean continuation = !special && marks.continues(pieces[i]);
             boolean truncated = !special && i - 1 >= limit;

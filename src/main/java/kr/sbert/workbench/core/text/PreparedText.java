@@ -7,12 +7,28 @@ import java.util.Locale;
 
 /**
  * The text handed to the tokenizer library after sentence-transformers' own preprocessing
- * (strip, optional lower-case, optional NFC), with the way back: for every code point of
- * {@link #input()} the char range of the original text it came from.
+ * (prompt prefixed, strip, optional lower-case, optional NFC), with the way back: for every code
+ * point of {@link #input()} the char range of the original text it came from (negative for the
+ * prompt's code points).
+ *
+ * @param promptChars the prompt's length in chars: offsets are shifted back by it
  */
-record PreparedText(String input, int[] charStart, int[] charEnd) {
+record PreparedText(String input, int[] charStart, int[] charEnd, int promptChars) {
+
+    PreparedText(String input, int[] charStart, int[] charEnd) {
+        this(input, charStart, charEnd, 0);
+    }
 
     static PreparedText of(String text, TokenizerSettings settings) {
+        if (settings.prompt().isEmpty()) {
+            return unprompted(text, settings);
+        }
+        // sentence-transformers prefixes the prompt first, then the Transformer strips the whole
+        PreparedText p = unprompted(settings.prompt() + text, settings);
+        return new PreparedText(p.input, p.charStart, p.charEnd, settings.prompt().length());
+    }
+
+    private static PreparedText unprompted(String text, TokenizerSettings settings) {
         int from = 0;
         int to = text.length();
         while (from < to && isPythonSpace(text.charAt(from))) {
@@ -109,12 +125,12 @@ record PreparedText(String input, int[] charStart, int[] charEnd) {
         return out;
     }
 
-    /** Char range of the original text covered by code points [fromCp, toCp) of the input. */
+    /** Char range of the original text covered by code points [fromCp, toCp) of the input (negative in the prompt). */
     int startChar(int fromCp) {
-        return charStart[fromCp];
+        return charStart[fromCp] - promptChars;
     }
 
     int endChar(int toCpExclusive) {
-        return charEnd[toCpExclusive - 1];
+        return charEnd[toCpExclusive - 1] - promptChars;
     }
 }

@@ -48,6 +48,9 @@ public final class TokenizerLoader {
     static final String VOCAB_TXT = "vocab.txt";
     static final String TOKENIZER_CONFIG = "tokenizer_config.json";
     static final String SPECIAL_TOKENS_MAP = "special_tokens_map.json";
+    /** SentencePiece model files (XLM-R, e5, T5 names): read only through a tokenizer.json. */
+    public static final List<String> SENTENCEPIECE_FILES = List.of("sentencepiece.bpe.model", "spiece.model",
+            "sentencepiece.model");
 
     private static final long MAX_FILE_BYTES = Limits.TOKENIZER_MAX_BYTES;
 
@@ -68,6 +71,14 @@ public final class TokenizerLoader {
         } else {
             Path vocab = transformerDir.resolve(VOCAB_TXT);
             if (!ModelFiles.present(vocab)) {
+                for (String spm : SENTENCEPIECE_FILES) {
+                    if (Files.exists(transformerDir.resolve(spm))) {
+                        throw new MalformedModelException(transformerDir.resolve(spm) + ": a SentencePiece model alone is"
+                                + " not enough; the workbench reads SentencePiece vocabularies from " + TOKENIZER_JSON
+                                + ", which this folder lacks (download it with the model, or save the tokenizer with"
+                                + " transformers' fast tokenizer)");
+                    }
+                }
                 throw new MalformedModelException("no tokenizer in " + transformerDir
                         + ": neither " + TOKENIZER_JSON + " nor " + VOCAB_TXT + " is there");
             }
@@ -75,6 +86,32 @@ public final class TokenizerLoader {
             source = vocab.toString();
         }
         return fromDefinition(definition, settings, config, source);
+    }
+
+    /** How much of a tokenizer.json {@link #kind} reads: its model type comes before its vocabulary. */
+    private static final int KIND_PREFIX_BYTES = 4 << 20;
+    private static final java.util.regex.Pattern MODEL_TYPE =
+            java.util.regex.Pattern.compile("\"model\"\\s*:\\s*\\{\\s*\"type\"\\s*:\\s*\"(\\w+)\"");
+
+    /**
+     * The tokenizer's model type read cheaply (for a model's facts before it is loaded): a
+     * tokenizer.json's {@code model.type} from the start of the file, else {@code WordPiece} for a
+     * {@code vocab.txt}; {@code "?"} when neither says.
+     */
+    public static String kind(Path transformerDir) {
+        Path json = transformerDir.resolve(TOKENIZER_JSON);
+        if (Files.isRegularFile(json)) {
+            try (java.io.InputStream in = Files.newInputStream(json)) {
+                String head = new String(in.readNBytes(KIND_PREFIX_BYTES), StandardCharsets.UTF_8);
+                java.util.regex.Matcher m = MODEL_TYPE.matcher(head);
+                if (m.find()) {
+                    return m.group(1);
+                }
+            } catch (IOException e) {
+                return "?";
+            }
+        }
+        return Files.isRegularFile(transformerDir.resolve(VOCAB_TXT)) ? "WordPiece" : "?";
     }
 
     /** The {@code tokenizer.json} this loader builds for a folder without one (for tests and export). */

@@ -169,13 +169,14 @@ class MismatchedModelFolderTest {
     }
 
     @Test
-    void robertaConfigIsRefused() {
+    void otherModelTypeIsRefusedByName() {
         Path folder = folder();
-        TinyFolders.edit(folder.resolve("config.json"), o -> o.addProperty("model_type", "roberta"));
+        TinyFolders.edit(folder.resolve("config.json"), o -> o.addProperty("model_type", "electra"));
         assertThatThrownBy(() -> SentenceTransformerModel.load(folder))
                 .isInstanceOf(MalformedModelException.class)
                 .hasMessageContaining(folder.resolve("config.json").toString())
-                .hasMessageContaining("roberta")
+                .hasMessageContaining("model_type 'electra' is not supported")
+                .hasMessageContaining("bert, roberta, xlm-roberta")
                 .message().doesNotContain("\n");
     }
 

@@ -111,12 +111,12 @@ class ModelFolderLayoutTest {
 
     @Test
     void unknownModuleTypeIsRefusedNamingTheTypeAndModulesJson() {
-        Path folder = TinyFolders.root(tmp.resolve("dense"));
+        Path folder = TinyFolders.root(tmp.resolve("lstm"));
         TinyFolders.editArray(folder.resolve("modules.json"),
-                m -> m.add(TinyFolders.module(2, "2_Dense", "sentence_transformers.models.Dense")));
+                m -> m.add(TinyFolders.module(2, "2_LSTM", "sentence_transformers.models.LSTM")));
         assertThatThrownBy(() -> SentenceTransformerModel.load(folder))
                 .isInstanceOf(MalformedModelException.class)
-                .hasMessageContaining("sentence_transformers.models.Dense")
+                .hasMessageContaining("sentence_transformers.models.LSTM")
                 .hasMessageContaining(folder.resolve("modules.json").toString())
                 .message().doesNotContain("\n");
     }
