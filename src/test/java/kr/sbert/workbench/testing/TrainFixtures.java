@@ -20,8 +20,17 @@ public final class TrainFixtures {
     }
 
     public static JsonObject expected(String loss) {
-        return Fixtures.readJson(Fixtures.shared().resolve("fixtures/tiny-kr-sbert.train-" + loss + ".expected.json"))
-                .getAsJsonObject();
+        return oracle("tiny-kr-sbert.train-" + loss);
+    }
+
+    /** A training oracle by its file name without {@code .expected.json}, e.g. {@code tiny-xlmr-unigram.train-cosent}. */
+    public static JsonObject oracle(String name) {
+        return Fixtures.readJson(Fixtures.shared().resolve("fixtures/" + name + ".expected.json")).getAsJsonObject();
+    }
+
+    /** The oracle's base model folder in {@code ../shared/fixtures} (named before {@code .train-}). */
+    public static Path baseModel(String oracleName) {
+        return Fixtures.shared().resolve("fixtures/" + oracleName.substring(0, oracleName.indexOf(".train-")));
     }
 
     /** The fixture's settings as ours. */
@@ -66,7 +75,17 @@ public final class TrainFixtures {
 
     /** A copy of the tiny model with its config's dropout rates set (the fixtures used 0). */
     public static Path tinyWithDropout(Path target, double hidden, double attention) throws IOException {
-        Fixtures.copyModel(Fixtures.tinyModel(), target, "pytorch_model.bin");
+        return withDropout(Fixtures.tinyModel(), target, hidden, attention);
+    }
+
+    /** A copy of a fixture model (without a {@code pytorch_model.bin} beside safetensors) with its dropout rates set. */
+    public static Path withDropout(Path model, Path target, double hidden, double attention) throws IOException {
+        boolean both = Files.exists(model.resolve("model.safetensors")) && Files.exists(model.resolve("pytorch_model.bin"));
+        if (both) {
+            Fixtures.copyModel(model, target, "pytorch_model.bin");
+        } else {
+            Fixtures.copyModel(model, target);
+        }
         Path config = target.resolve("config.json");
         JsonObject o = Fixtures.readJson(config).getAsJsonObject();
         o.addProperty("hidden_dropout_prob", hidden);
