@@ -97,6 +97,9 @@ public final class EvalCommand implements Callable<Integer> {
     boolean nfc;
 
     @Mixin
+    InputChoices choices = new InputChoices();
+
+    @Mixin
     CacheOption cache;
 
     private EmbeddingCache embeddingCache;
@@ -243,6 +246,7 @@ public final class EvalCommand implements Callable<Integer> {
         options.threads = threads;
         options.batchSize = batchSize;
         options.nfc = nfc;
+        options.choices = choices;
         PairScorer scorer = ModelOpener.openScorer(options, embeddingCache, err);
         try {
             double[] cosine;

@@ -53,6 +53,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--nfc", description = "Normalise input to Unicode NFC before tokenizing.")
     boolean nfc;
 
+    @Mixin
+    InputChoices choices = new InputChoices();
+
 
     @Override
     public Integer call() throws Exception {
@@ -67,7 +70,12 @@ final class ExplainCommand implements Callable<Integer> {
             options.threads = threads;
             options.batchSize = batchSize;
             options.nfc = nfc;
+            options.choices = choices;
             try (SentenceTransformerModel model = ModelOpener.openModel(options, err)) {
+                String noShares = PairExplainer.whyNoTokenShares(model.info());
+                if (noShares != null) {
+                    throw new IllegalArgumentException("--model " + m + ": " + noShares);
+                }
                 for (PairExplanation e : PairExplainer.explain(model, all, CancelToken.NONE)) {
                     out.println(json ? Json.compact(toJson(e)) : toText(e));
                 }

@@ -147,7 +147,8 @@ final class ModelOpener {
         if (options.threads != null) {
             TorchRuntime.setThreads(options.threads);
         }
-        return new SentenceTransformerModel.Options(options.batchSize, options.nfc);
+        return new SentenceTransformerModel.Options(options.batchSize, options.nfc)
+                .with(options.poolingChoice(), options.promptChoice());
     }
 
     /**
@@ -156,9 +157,11 @@ final class ModelOpener {
      */
     static TextTokenizer openTokenizer(ModelOptions options, PrintWriter err) throws WorkbenchException {
         options.check();
-        ModelFolder layout = ModelFolder.read(resolveFolder(options.model, true, err));
+        Path folder = resolveFolder(options.model, true, err);
+        ModelFolder layout = ModelFolder.read(folder, options.poolingChoice());
         warnAll(layout.warnings(), err);
-        return ModelTokenizer.load(layout, layout.maxSeqLength(), options.nfc);
+        return ModelTokenizer.load(layout, new kr.sbert.workbench.core.text.TokenizerSettings(layout.maxSeqLength(),
+                layout.lowerCaseInput(), options.nfc, options.promptChoice().resolve(folder)));
     }
 
     /** Warns once per text that is not NFC, since the fast tokenizer does not normalise it. */

@@ -1,5 +1,8 @@
 package kr.sbert.workbench.cli;
 
+import kr.sbert.workbench.core.model.PoolingMode;
+import kr.sbert.workbench.core.model.PromptChoice;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run a model. */
@@ -20,8 +23,21 @@ final class ModelOptions {
             description = "Normalise input to Unicode NFC before tokenizing (the fast tokenizer does not).")
     boolean nfc;
 
+    @Mixin
+    InputChoices choices = new InputChoices();
+
+    PoolingMode poolingChoice() {
+        return choices.poolingChoice();
+    }
+
+    PromptChoice promptChoice() {
+        return choices.promptChoice();
+    }
+
     /** Refuses option values no model can run with, before anything is loaded (exit 2). */
     void check() {
+        poolingChoice();
+        promptChoice();
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
         }

@@ -22,6 +22,7 @@ import kr.sbert.workbench.core.text.Encoding;
 import kr.sbert.workbench.core.text.TextTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -57,6 +58,9 @@ final class VocabStatsCommand implements Callable<Integer> {
     @Option(names = "--nfc", description = "Normalise input to Unicode NFC before tokenizing.")
     boolean nfc;
 
+    @Mixin
+    InputChoices choices = new InputChoices();
+
     @Option(names = "--json", description = "One JSON document: models (per model statistics) and differences.")
     boolean json;
 
@@ -74,6 +78,7 @@ final class VocabStatsCommand implements Callable<Integer> {
             ModelOptions options = new ModelOptions();
             options.model = m;
             options.nfc = nfc;
+            options.choices = choices;
             options.batchSize = 1; // tokenizer only: no batches
             try (TextTokenizer tokenizer = ModelOpener.openTokenizer(options, err)) {
                 List<Encoding> e = tokenizer.encodeAll(sentences);

@@ -37,8 +37,25 @@ public final class PairExplainer {
         return out;
     }
 
+    /**
+     * Why a model's cosine cannot be split exactly over tokens, or null when it can: after a
+     * {@code Dense} module the embedding is no longer a sum over tokens (a non-linear activation,
+     * or a bias that belongs to no token), so any split would be made up.
+     */
+    public static String whyNoTokenShares(kr.sbert.workbench.core.model.ModelInfo info) {
+        if (info.dense().isEmpty()) {
+            return null;
+        }
+        return String.join(" → ", info.dense()) + " after the pooling: the embedding is not a sum over tokens,"
+                + " so there is no exact token split of its cosine (the cosine itself is exact: similarity, eval)";
+    }
+
     /** Explains one pair from its two texts' token vectors. */
     public static PairExplanation explain(String model, TokenEmbeddings a, TokenEmbeddings b) {
+        if (!a.additive() || !b.additive()) {
+            throw new IllegalArgumentException(model + ": a Dense module follows the pooling, so the embedding is"
+                    + " not a sum over tokens and has no exact token split");
+        }
         TokenShares shares = TokenShares.of(a.tokens(), b.tokens(), a.pooling());
         double cosine = SimilarityFunction.COSINE.apply(a.pooled(), b.pooled());
         return new PairExplanation(model, cosine, a, b, shares, TokenAlignment.of(a.tokens(), b.tokens()));

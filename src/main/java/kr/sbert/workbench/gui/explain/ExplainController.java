@@ -39,12 +39,19 @@ public final class ExplainController {
     @FXML
     private void initialize() {
         vm.explanations().addListener((ListChangeListener<PairExplanation>) c -> redraw());
+        vm.notes().addListener((ListChangeListener<String>) c -> redraw());
         vm.markProperty().addListener((obs, was, now) -> redraw());
         redraw();
     }
 
     private void redraw() {
         maps.getChildren().clear();
+        for (String note : vm.notes()) {
+            Label l = new Label(note);
+            l.setWrapText(true);
+            l.getStyleClass().add("explain-note");
+            maps.getChildren().add(l);
+        }
         for (PairExplanation e : vm.explanations()) {
             maps.getChildren().add(modelBox(e));
         }

@@ -40,6 +40,13 @@ public final class ExplainViewModel {
         return mark;
     }
 
+    private final javafx.collections.ObservableList<String> notes = javafx.collections.FXCollections.observableArrayList();
+
+    /** Why some ticked models are not explained (e.g. a Dense layer after the pooling), one line each. */
+    public javafx.collections.ObservableList<String> notes() {
+        return notes;
+    }
+
     /** The explanation of one model, when it has one. */
     public Optional<PairExplanation> of(String model) {
         return explanations.stream().filter(e -> e.model().equals(model)).findFirst();
@@ -58,14 +65,21 @@ public final class ExplainViewModel {
         mark.set(null);
         if (sentence1 == null || sentence2 == null || sentence1.isBlank() || sentence2.isBlank()) {
             explanations.clear();
+            notes.clear();
             return;
         }
         List<java.util.Map.Entry<String, LoadedModel>> neural = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (var m : models) {
-            if (m.getValue().tokenizer().isPresent()) {
+            String noShares = m.getValue().info().map(kr.sbert.workbench.core.explain.PairExplainer::whyNoTokenShares)
+                    .orElse(null);
+            if (noShares != null) {
+                skipped.add(m.getKey() + ": " + noShares + ".");
+            } else if (m.getValue().tokenizer().isPresent()) {
                 neural.add(m);
             }
         }
+        notes.setAll(skipped);
         if (neural.isEmpty()) {
             explanations.clear();
             return;
