@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import kr.sbert.workbench.core.InvalidInputException;
 import kr.sbert.workbench.core.model.BertConfig;
+import kr.sbert.workbench.core.model.EncoderFamily;
 import kr.sbert.workbench.core.model.RandomBertModel;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
 import kr.sbert.workbench.core.model.TorchRuntime;
@@ -84,6 +85,45 @@ final class BenchCommand implements Callable<Integer> {
             description = "Keep the random model as a hub-style folder in DIR (safetensors, root layout).")
     Path writeModel;
 
+    /** {@code --model-type} values. */
+    enum ModelType {
+        bert(EncoderFamily.BERT), roberta(EncoderFamily.ROBERTA), xlm_roberta(EncoderFamily.XLM_ROBERTA);
+
+        final EncoderFamily family;
+
+        ModelType(EncoderFamily family) {
+            this.family = family;
+        }
+    }
+
+    @Option(names = "--model-type", paramLabel = "T", defaultValue = "bert", converter = ModelTypeConverter.class,
+            description = "Graph of the random model: bert, roberta or xlm-roberta. Default: ${DEFAULT-VALUE}.")
+    ModelType modelType;
+
+    @Option(names = "--tokenizer", paramLabel = "K", defaultValue = "wordpiece",
+            description = "Vocabulary of the random model: wordpiece (vocab.txt) or unigram (SentencePiece"
+                    + " tokenizer.json, XLM-R's special tokens). Default: ${DEFAULT-VALUE}.")
+    String tokenizer;
+
+    @Option(names = "--positions", paramLabel = "N", defaultValue = "512",
+            description = "Tokens the random model's position embeddings hold (bge-m3: 8192). Default: ${DEFAULT-VALUE}.")
+    int positions;
+
+    private boolean unigram;
+
+    /** Reads {@code xlm-roberta} as well as {@code xlm_roberta}. */
+    static final class ModelTypeConverter implements picocli.CommandLine.ITypeConverter<ModelType> {
+        @Override
+        public ModelType convert(String value) {
+            try {
+                return ModelType.valueOf(value.replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("--model-type must be bert, roberta or xlm-roberta, got '"
+                        + kr.sbert.workbench.core.UserText.quote(value) + "'");
+            }
+        }
+    }
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -108,12 +148,13 @@ final class BenchCommand implements Callable<Integer> {
         try {
             if (folder == null) {
                 folder = writeModel != null ? writeModel : (tempDir = Files.createTempDirectory("kr-sbert-bench"));
-                err.println("writing a random " + layers + "-layer, " + hidden + "-hidden model to " + folder);
+                err.println("writing a random " + modelType.family.label() + " model, " + layers + " layers, " + hidden + " hidden, "
+                        + (unigram ? "Unigram" : "WordPiece") + " vocabulary, to " + folder);
                 err.flush();
                 // With a vocabulary file the model's vocab_size is that file's size (not --vocab-size).
                 int vocab = vocabFile != null ? RandomBertModel.readVocabulary(vocabFile).size() : vocabSize;
-                RandomBertModel.writeFolder(folder, BertConfig.of(vocab, hidden, layers, heads, ffn),
-                        maxSeqLength == null ? DEFAULT_MAX_SEQ_LENGTH : maxSeqLength, vocabFile, seed);
+                RandomBertModel.writeFolder(folder, shape(vocab),
+                        maxSeqLength == null ? DEFAULT_MAX_SEQ_LENGTH : maxSeqLength, vocabFile, seed, unigram);
             }
             written = true;
             long t0 = System.nanoTime();
@@ -153,6 +194,12 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Option values that cannot work are refused before anything is read or written (exit 2). */
     private void checkOptions() {
+        if (!tokenizer.equals("wordpiece") && !tokenizer.equals("unigram")) {
+            throw new IllegalArgumentException("--tokenizer must be wordpiece or unigram, got '"
+                    + kr.sbert.workbench.core.UserText.quote(tokenizer) + "'");
+        }
+        unigram = tokenizer.equals("unigram");
+        requireAtLeast("--positions", positions, 2);
         requireAtLeast("--threads", threads, 1);
         requireAtLeast("--batch-size", batchSize, 1);
         if (maxSeqLength != null) {
@@ -171,11 +218,22 @@ final class BenchCommand implements Callable<Integer> {
         if (hidden % heads != 0) {
             throw new IllegalArgumentException("--hidden " + hidden + " must be a multiple of --heads " + heads);
         }
-        int positions = BertConfig.of(Math.max(vocabSize, 5), hidden, layers, heads, ffn).maxPositionEmbeddings();
+        if (unigram && vocabFile != null) {
+            throw new IllegalArgumentException("--tokenizer unigram builds its own vocabulary: drop --vocab-file");
+        }
+        if (unigram) {
+            requireAtLeast("--vocab-size", vocabSize, 6);
+        }
+        int positions = shape(Math.max(vocabSize, 6)).maxTokens();
         if (maxSeqLength != null && maxSeqLength > positions) {
             throw new IllegalArgumentException("--max-seq-length " + maxSeqLength
                     + " exceeds the random model's " + positions + " positions");
         }
+    }
+
+    /** The random model's config: the family's defaults, {@code --positions} tokens. */
+    private BertConfig shape(int vocab) {
+        return BertConfig.of(modelType.family, vocab, hidden, layers, heads, ffn, positions);
     }
 
     private static void requireAtLeast(String option, int value, int min) {

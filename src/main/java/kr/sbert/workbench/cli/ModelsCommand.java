@@ -53,9 +53,15 @@ public final class ModelsCommand implements Callable<Integer> {
         }
         out.println("cache: " + cache.root());
         ModelLocator locator = new ModelLocator(settings);
+        String group = null;
         for (CatalogEntry e : ModelCatalog.entries()) {
+            if (!e.group().equals(group)) {
+                group = e.group();
+                out.println();
+                out.println("== " + group + " ==");
+            }
             out.println();
-            out.println(e.id());
+            out.println(e.id() + "  (" + e.kindAndSize() + ")");
             out.println("  base: " + e.baseModel() + "; vocab: " + e.vocabSize() + "; max_seq_length: " + e.maxSeqLength());
             out.println("  trained on: " + e.trainingData() + "; weights: " + e.weights());
             out.println("  good for: " + e.goodFor());

@@ -42,6 +42,32 @@ class BenchCommandTest {
         return all;
     }
 
+    /** XLM-R with a SentencePiece Unigram vocabulary (bge-m3's kind, tiny): written, loaded, measured. */
+    @Test
+    void writesAndMeasuresAnXlmRobertaModelWithAUnigramTokenizer() throws Exception {
+        Path written = tmp.resolve("xlmr-model");
+        Cli.Result r = Cli.run(args("--json", "--input", input().toString(), "--write-model", written.toString(),
+                "--model-type", "xlm-roberta", "--tokenizer", "unigram"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.jsonLines().get(0).get("sentences").getAsInt()).isEqualTo(10);
+        assertThat(written.resolve("tokenizer.json")).isRegularFile();
+        assertThat(written.resolve("vocab.txt")).doesNotExist();
+        try (SentenceTransformerModel m = SentenceTransformerModel.load(written)) {
+            assertThat(m.info().family()).isEqualTo("XLM-R");
+            assertThat(m.info().tokenizerKind()).isEqualTo("Unigram");
+            // RoBERTa positions: 512 tokens need 514 rows
+            assertThat(SafetensorsReader.read(written.resolve("model.safetensors"))
+                    .get("embeddings.position_embeddings.weight").shape()).containsExactly(514, 32);
+            // 200 ids: the 4 specials, then word-start syllables from 가 (U+AC00) on, <mask> last
+            var e = m.tokenizer().encode("가 각");
+            assertThat(e.pieces()).containsExactly("▁가", "▁각");
+            assertThat(e.inputIds()).containsExactly(0, 4, 5, 2);
+        }
+        Cli.Result bad = Cli.run(args("--input", input().toString(), "--model-type", "electra"));
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--model-type must be bert, roberta or xlm-roberta");
+    }
+
     @Test
     void jsonReportsSpeedLoadAndMemoryAndTheWrittenModelIsTheSeededOne() throws Exception {
         Path input = input();

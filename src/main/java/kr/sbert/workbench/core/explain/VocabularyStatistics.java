@@ -95,7 +95,7 @@ public final class VocabularyStatistics {
         return out.subList(0, Math.min(limit, out.size()));
     }
 
-    /** Groups pieces into pre-tokenizer words: each non-{@code ##} piece starts a word. */
+    /** Groups pieces into pre-tokenizer words: each piece that does not continue a word ({@code ##x}; {@code x} after {@code ▁}) starts one. */
     static List<List<Token>> words(List<Token> pieces) {
         List<List<Token>> words = new ArrayList<>();
         for (Token t : pieces) {
@@ -108,16 +108,26 @@ public final class VocabularyStatistics {
     }
 
     private static String spanText(String text, Token t) {
-        return t.start() < 0 ? t.piece() : text.substring(t.start(), t.end());
+        return t.start() < 0 ? t.piece() : text.substring(t.start(), t.end()).strip();
     }
 
+    /**
+     * The word's text; stripped, since a SentencePiece {@code ▁} piece's span takes the space before
+     * its word along (and a lone {@code ▁} has none), so words of both kinds of vocabulary match.
+     */
     private static String spanText(String text, List<Token> word) {
-        Token first = word.get(0);
-        Token last = word.get(word.size() - 1);
-        if (first.start() < 0 || last.end() < 0) {
+        int from = -1;
+        int to = -1;
+        for (Token t : word) {
+            if (t.start() >= 0 && from < 0) {
+                from = t.start();
+            }
+            to = Math.max(to, t.end());
+        }
+        if (from < 0 || to < from) {
             return String.join("", word.stream().map(Token::piece).toList());
         }
-        return text.substring(first.start(), last.end());
+        return text.substring(from, to).strip();
     }
 
     private static List<WordCount> top(Map<String, Integer> counts, int limit) {

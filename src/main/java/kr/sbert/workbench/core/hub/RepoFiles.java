@@ -12,13 +12,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import kr.sbert.workbench.core.model.EncoderFamily;
 import kr.sbert.workbench.core.Limits;
 import kr.sbert.workbench.core.UserText;
 import kr.sbert.workbench.core.io.BoundedFiles;
 import kr.sbert.workbench.core.io.BoundedJson;
 
 /**
- * Which files of a repo a sentence-transformers BERT needs, and whether a snapshot has them.
+ * Which files of a repo a sentence-transformers model (BERT, RoBERTa, XLM-R) needs, and whether a
+ * snapshot has them. A SentencePiece model file is fetched only when the folder has no
+ * {@code tokenizer.json} (the loader then says what is missing).
  *
  * <p>Needed: the root's {@code modules.json}, {@code config_sentence_transformers.json},
  * {@code sentence_bert_config.json}, {@code config.json}, tokenizer files and {@code README.md};
@@ -48,6 +51,10 @@ final class RepoFiles {
     record Module(String path, String type) {
         boolean isTransformer() {
             return type.endsWith(".Transformer") || type.equals("Transformer");
+        }
+
+        boolean isNormalize() {
+            return type.endsWith(".Normalize") || type.equals("Normalize");
         }
     }
 
@@ -144,6 +151,13 @@ final class RepoFiles {
                         files.add(prefix + name);
                     }
                 }
+                if (!listed.contains(prefix + "tokenizer.json")) {
+                    for (String spm : kr.sbert.workbench.core.text.TokenizerLoader.SENTENCEPIECE_FILES) {
+                        if (listed.contains(prefix + spm)) {
+                            files.add(prefix + spm);
+                        }
+                    }
+                }
                 if (!listed.contains(prefix + "config.json")) {
                     throw new HubException(repoId + " is not a BERT sentence-transformers model: no "
                             + prefix + "config.json in the repo");
@@ -151,8 +165,9 @@ final class RepoFiles {
                 configs.add(prefix + "config.json");
                 if (!withWeights) {
                     if (!listed.contains(prefix + "tokenizer.json") && !listed.contains(prefix + "vocab.txt")) {
-                        throw new HubException(repoId + " has no tokenizer: neither " + prefix + "tokenizer.json nor "
-                                + prefix + "vocab.txt is in the repo");
+                        throw new HubException(repoId + " has no tokenizer the workbench reads: neither " + prefix
+                                + "tokenizer.json nor " + prefix + "vocab.txt is in the repo (a SentencePiece model is read"
+                                + " only through tokenizer.json)");
                     }
                     continue;
                 }
@@ -183,8 +198,9 @@ final class RepoFiles {
     }
 
     /**
-     * Refuses a Transformer {@code config.json} that is not BERT: {@code model_type} other than
-     * {@code bert}, or {@code architectures} without a BERT class.
+     * Refuses a Transformer {@code config.json} of a graph the encoder does not compute, before
+     * any weight is fetched: a {@code model_type} other than bert, roberta or xlm-roberta, or
+     * (without one) {@code architectures} of none of those families.
      */
     static void checkBertConfig(String repoId, String repoPath, Path config) throws HubException {
         JsonObject o;
@@ -198,18 +214,21 @@ final class RepoFiles {
             throw new HubException(repoId + ": " + repoPath + " is not a JSON object: " + UserText.quote(e.getMessage()), e);
         }
         String modelType = string(o, "model_type");
-        if (o.has("model_type") && !"bert".equals(modelType)) {
-            throw new HubException(repoId + " is not a BERT model: " + repoPath + " says model_type "
-                    + BoundedJson.describe(o.get("model_type")) + " (the workbench runs BERT only)");
+        if (o.has("model_type") && (modelType == null || EncoderFamily.ofModelType(modelType) == null)) {
+            throw new HubException(repoId + " is not a model the workbench runs: " + repoPath + " says model_type "
+                    + BoundedJson.describe(o.get("model_type")) + " (" + EncoderFamily.supportedTypes() + " are supported)");
         }
         if (!o.has("model_type") && o.has("architectures") && o.get("architectures").isJsonArray()) {
-            boolean bert = false;
+            boolean known = false;
             for (JsonElement a : o.getAsJsonArray("architectures")) {
-                bert |= a.isJsonPrimitive() && a.getAsString().startsWith("Bert");
+                if (a.isJsonPrimitive()) {
+                    String name = a.getAsString();
+                    known |= name.startsWith("Bert") || name.startsWith("Roberta") || name.startsWith("XLMRoberta");
+                }
             }
-            if (!bert) {
-                throw new HubException(repoId + " is not a BERT model: " + repoPath + " lists architectures "
-                        + UserText.quote(o.get("architectures")) + " (the workbench runs BERT only)");
+            if (!known) {
+                throw new HubException(repoId + " is not a model the workbench runs: " + repoPath + " lists architectures "
+                        + UserText.quote(o.get("architectures")) + " (BERT, RoBERTa and XLM-R models are supported)");
             }
         }
     }
@@ -242,9 +261,13 @@ final class RepoFiles {
                     missing.add(prefix + SAFETENSORS + " or " + PYTORCH_BIN);
                 }
                 if (!Files.isRegularFile(dir.resolve("tokenizer.json")) && !Files.isRegularFile(dir.resolve("vocab.txt"))) {
-                    missing.add(prefix + "tokenizer.json or vocab.txt");
+                    boolean spm = kr.sbert.workbench.core.text.TokenizerLoader.SENTENCEPIECE_FILES.stream()
+                            .anyMatch(f -> Files.isRegularFile(dir.resolve(f)));
+                    missing.add(prefix + (spm ? "tokenizer.json (a SentencePiece model alone is not read)"
+                            : "tokenizer.json or vocab.txt"));
                 }
-            } else if (!Files.isDirectory(dir)) {
+            } else if (!m.isNormalize() && !Files.isDirectory(dir)) {
+                // Normalize has no files: its folder is empty, so a repo never holds it
                 missing.add(prefix);
             }
         }

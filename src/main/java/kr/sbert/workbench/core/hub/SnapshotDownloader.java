@@ -107,7 +107,7 @@ public final class SnapshotDownloader {
         }
         List<String> missing = withWeights ? RepoFiles.missingIn(snapshot) : RepoFiles.missingForTokenizerIn(snapshot);
         if (!missing.isEmpty()) {
-            throw new HubException(repoId + "@" + revision + " lacks what a sentence-transformers BERT "
+            throw new HubException(repoId + "@" + revision + " lacks what a sentence-transformers model "
                     + (withWeights ? "" : "tokenizer ") + "needs: " + String.join(", ", missing));
         }
         return snapshot;

@@ -20,8 +20,9 @@ import kr.sbert.workbench.core.model.weights.TensorDType;
 import kr.sbert.workbench.core.text.SyntheticVocabulary;
 
 /**
- * A BERT sentence-transformers model with random weights, of any shape, written as a hub-style
- * folder (root layout, {@code model.safetensors}, mean pooling). {@code bench} measures speed on
+ * A sentence-transformers model with random weights, of any family (BERT, RoBERTa, XLM-R) and
+ * shape, with a WordPiece {@code vocab.txt} or a SentencePiece Unigram {@code tokenizer.json},
+ * written as a hub-style folder (root layout, {@code model.safetensors}, mean pooling). {@code bench} measures speed on
  * it; other tools (sentence-transformers included) can load the same folder and compare.
  */
 public final class RandomBertModel {
@@ -47,20 +48,42 @@ public final class RandomBertModel {
      */
     public static void writeFolder(Path dir, BertConfig config, int maxSeqLength, Path vocabFile, long seed)
             throws IOException, MalformedModelException {
+        writeFolder(dir, config, maxSeqLength, vocabFile, seed, false);
+    }
+
+    /**
+     * Writes the folder.
+     *
+     * @param unigram a synthetic SentencePiece Unigram {@code tokenizer.json} (XLM-R's special tokens)
+     *                instead of a WordPiece {@code vocab.txt}; {@code vocabFile} must then be null
+     */
+    public static void writeFolder(Path dir, BertConfig config, int maxSeqLength, Path vocabFile, long seed,
+                                   boolean unigram) throws IOException, MalformedModelException {
         Files.createDirectories(dir.resolve("1_Pooling"));
-        List<String> vocab = vocabFile != null ? readVocabulary(vocabFile) : SyntheticVocabulary.create(config.vocabSize());
-        if (vocab.size() > config.vocabSize()) {
-            throw new MalformedModelException(vocabFile + ": holds " + vocab.size()
-                    + " entries, more than the model's vocab size " + config.vocabSize());
+        boolean klueOrder = config.family().positionsFromPadding();
+        if (unigram) {
+            writeJson(dir.resolve("tokenizer.json"), kr.sbert.workbench.core.text.SyntheticUnigram.create(config.vocabSize()));
+        } else {
+            List<String> vocab = vocabFile != null ? readVocabulary(vocabFile) : SyntheticVocabulary.create(config.vocabSize());
+            if (vocab.size() > config.vocabSize()) {
+                throw new MalformedModelException(vocabFile + ": holds " + vocab.size()
+                        + " entries, more than the model's vocab size " + config.vocabSize());
+            }
+            if (vocabFile == null && klueOrder) {
+                // KLUE's order, so [PAD] has RoBERTa's padding id 1
+                vocab = new java.util.ArrayList<>(vocab);
+                vocab.subList(0, 5).clear();
+                vocab.addAll(0, List.of("[CLS]", "[PAD]", "[SEP]", "[UNK]", "[MASK]"));
+            }
+            Files.write(dir.resolve("vocab.txt"), vocab, StandardCharsets.UTF_8);
         }
-        Files.write(dir.resolve("vocab.txt"), vocab, StandardCharsets.UTF_8);
         writeJson(dir.resolve("config.json"), configJson(config));
         JsonObject st = new JsonObject();
         st.addProperty("max_seq_length", maxSeqLength);
         st.addProperty("do_lower_case", false);
         writeJson(dir.resolve("sentence_bert_config.json"), st);
-        writeJson(dir.resolve("tokenizer_config.json"), tokenizerConfig());
-        writeJson(dir.resolve("special_tokens_map.json"), specialTokens());
+        writeJson(dir.resolve("tokenizer_config.json"), unigram ? unigramTokens() : tokenizerConfig());
+        writeJson(dir.resolve("special_tokens_map.json"), unigram ? unigramTokens() : specialTokens());
         writeJson(dir.resolve("modules.json"), modules());
         JsonObject pooling = new JsonObject();
         pooling.addProperty("word_embedding_dimension", config.hiddenSize());
@@ -126,9 +149,9 @@ public final class RandomBertModel {
     private static JsonObject configJson(BertConfig c) {
         JsonObject o = new JsonObject();
         JsonArray arch = new JsonArray();
-        arch.add("BertModel");
+        arch.add(c.family().architecture());
         o.add("architectures", arch);
-        o.addProperty("model_type", "bert");
+        o.addProperty("model_type", c.family().modelType());
         o.addProperty("vocab_size", c.vocabSize());
         o.addProperty("hidden_size", c.hiddenSize());
         o.addProperty("num_hidden_layers", c.layers());
@@ -141,7 +164,7 @@ public final class RandomBertModel {
         o.addProperty("hidden_dropout_prob", 0.1);
         o.addProperty("attention_probs_dropout_prob", 0.1);
         o.addProperty("initializer_range", 0.02);
-        o.addProperty("pad_token_id", 0);
+        o.addProperty("pad_token_id", c.padTokenId());
         o.addProperty("position_embedding_type", "absolute");
         o.addProperty("torch_dtype", "float32");
         return o;
@@ -153,6 +176,19 @@ public final class RandomBertModel {
         o.addProperty("strip_accents", (String) null);
         o.addProperty("tokenize_chinese_chars", true);
         o.addProperty("tokenizer_class", "BertTokenizer");
+        return o;
+    }
+
+    /** XLM-R's special tokens, as its tokenizer_config.json and special_tokens_map.json name them. */
+    private static JsonObject unigramTokens() {
+        JsonObject o = new JsonObject();
+        o.addProperty("bos_token", "<s>");
+        o.addProperty("cls_token", "<s>");
+        o.addProperty("eos_token", "</s>");
+        o.addProperty("sep_token", "</s>");
+        o.addProperty("pad_token", "<pad>");
+        o.addProperty("unk_token", "<unk>");
+        o.addProperty("mask_token", "<mask>");
         return o;
     }
 

@@ -100,17 +100,12 @@ public final class CoreBackend implements WorkbenchBackend {
             } catch (InvalidInputException impossible) {
                 // catalog ids are valid hub ids
             }
-            String description = e.baseModel() + ", vocab " + e.vocabSize() + "; trained on " + e.trainingData()
-                    + "; " + e.weights() + "; max_seq_length " + e.maxSeqLength() + ". " + e.goodFor();
-            out.add(new CatalogVariant(e.id(), description, size(e.weights()), cached));
+            String description = e.group() + " · " + e.kind() + ". " + e.baseModel() + ", vocab " + e.vocabSize()
+                    + "; trained on " + e.trainingData() + "; " + e.weights() + "; max_seq_length " + e.maxSeqLength()
+                    + ". " + e.goodFor();
+            out.add(new CatalogVariant(e.id(), description, e.kindAndSize(), cached));
         }
         return out;
-    }
-
-    /** "pytorch_model.bin, 467 MB" → "467 MB". */
-    private static String size(String weights) {
-        int comma = weights.lastIndexOf(',');
-        return comma >= 0 ? weights.substring(comma + 1).strip() : "";
     }
 
     @Override

@@ -10,10 +10,26 @@ import kr.sbert.workbench.core.text.Token;
  */
 public record TokenChip(Token token, boolean differing) {
 
-    /** The text on the chip: the piece without its {@code ##} (continuations are drawn joined). */
+    /** SentencePiece's word-start mark ({@code ▁}). */
+    static final String WORD_START = "\u2581";
+
+    /**
+     * The text on the chip: the piece without its word mark — WordPiece's {@code ##} on a
+     * continuation, SentencePiece's {@code ▁} on a word's first piece (a lone {@code ▁} stays) —
+     * since the pieces of a word are drawn joined.
+     */
     public String label() {
+        return bare(token);
+    }
+
+    /** A token's piece without its word mark (see {@link #label()}). */
+    static String bare(Token token) {
         String p = token.piece();
-        return token.continuation() && p.startsWith("##") ? p.substring(2) : p;
+        if (token.continuation() && p.startsWith("##")) {
+            return p.substring(2);
+        }
+        return !token.special() && !token.continuation() && p.startsWith(WORD_START) && p.length() > 1
+                ? p.substring(1) : p;
     }
 
     /** CSS style classes: {@code token}, plus special / continuation / unknown / truncated / differing. */

@@ -111,7 +111,7 @@ public final class TokensViewModel {
         }
         Map<String, List<List<Token>>> words = new java.util.LinkedHashMap<>();
         encodings.forEach((m, enc) -> words.put(m, groupWords(enc.tokens())));
-        Set<Integer> differingStarts = differingWordStarts(words);
+        Set<Integer> differingStarts = differingWordStarts(words, t);
         List<TokenRow> out = new ArrayList<>();
         for (Map.Entry<String, List<List<Token>>> e : words.entrySet()) {
             List<List<TokenChip>> chips = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class TokensViewModel {
                     hidden += w.size();
                     continue;
                 }
-                boolean diff = !special && differingStarts.contains(w.get(0).start());
+                boolean diff = !special && differingStarts.contains(wordStart(w, t));
                 chips.add(w.stream().map(tok -> new TokenChip(tok, diff)).toList());
                 shown += w.size();
                 if (cut) {
@@ -161,8 +161,21 @@ public final class TokensViewModel {
         return words;
     }
 
-    /** Start offsets of words whose pieces differ between at least two models. */
-    static Set<Integer> differingWordStarts(Map<String, List<List<Token>>> byModel) {
+    /**
+     * Where a word starts in the text: its first token's start, past the space SentencePiece's
+     * {@code ▁} piece takes along, so words of WordPiece and Unigram models line up.
+     */
+    static int wordStart(List<Token> word, String text) {
+        int start = word.get(0).start();
+        while (start >= 0 && start < text.length() && start < word.get(word.size() - 1).end()
+                && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        return start;
+    }
+
+    /** Start offsets (see {@link #wordStart}) of words whose pieces, without their word marks, differ between models. */
+    static Set<Integer> differingWordStarts(Map<String, List<List<Token>>> byModel, String text) {
         Set<Integer> differing = new java.util.HashSet<>();
         if (byModel.size() < 2) {
             return differing;
@@ -173,7 +186,8 @@ public final class TokensViewModel {
             Map<Integer, List<String>> mine = new HashMap<>();
             for (List<Token> w : words) {
                 if (!w.get(0).special()) {
-                    mine.put(w.get(0).start(), w.stream().map(Token::piece).toList());
+                    mine.put(wordStart(w, text), w.stream().map(TokenChip::bare).filter(p -> !p.equals(TokenChip.WORD_START))
+                            .toList());
                 }
             }
             for (Map.Entry<Integer, List<String>> e : mine.entrySet()) {

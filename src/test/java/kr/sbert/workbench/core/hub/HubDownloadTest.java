@@ -364,13 +364,49 @@ class HubDownloadTest {
     }
 
     @Test
-    void nonBertRepoIsRefusedBeforeItsWeightsAreFetched() throws Exception {
-        FakeHub.Repo roberta = hub.serveFolder("org/roberta", COMMIT, FIXTURE);
-        roberta.files.put("config.json", new String(fixture("config.json"), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("\"model_type\": \"bert\"", "\"model_type\": \"roberta\"").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> locator(null).locate("org/roberta", ProgressListener.NONE, CancelToken.NONE))
-                .isInstanceOf(HubException.class).hasMessageContaining("not a BERT").hasMessageContaining("roberta");
+    void repoOfAnotherFamilyIsRefusedBeforeItsWeightsAreFetched() throws Exception {
+        FakeHub.Repo electra = hub.serveFolder("org/electra", COMMIT, FIXTURE);
+        electra.files.put("config.json", new String(fixture("config.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"model_type\": \"bert\"", "\"model_type\": \"electra\"").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> locator(null).locate("org/electra", ProgressListener.NONE, CancelToken.NONE))
+                .isInstanceOf(HubException.class).hasMessageContaining("not a model the workbench runs")
+                .hasMessageContaining("electra");
         assertThat(hub.seenOn("cdn")).isEmpty();
+    }
+
+    /** An XLM-R repo (SentencePiece tokenizer.json beside its sentencepiece.bpe.model): the model loads, the .model is not fetched. */
+    @Test
+    void xlmRobertaRepoDownloadsWhatItsModulesNeedAndLoads() throws Exception {
+        Path xlmr = FIXTURE.resolveSibling("tiny-xlmr-unigram");
+        hub.serveFolder("org/xlmr", COMMIT, xlmr);
+        Path snapshot = locator(null).locate("org/xlmr", ProgressListener.NONE, CancelToken.NONE);
+        assertThat(snapshot.resolve("tokenizer.json")).isRegularFile();
+        assertThat(snapshot.resolve("model.safetensors")).isRegularFile();
+        assertThat(snapshot.resolve("sentencepiece.bpe.model")).doesNotExist();
+        try (var model = kr.sbert.workbench.core.model.SentenceTransformerModel.load(snapshot)) {
+            assertThat(model.info().pipeline()).isEqualTo("XLM-R 2×32 → mean → Normalize");
+        }
+    }
+
+    /** A Dense module's folder comes with its weight file; a repo with only a SentencePiece model names what it lacks. */
+    @Test
+    void denseModuleWeightsAreFetchedAndALoneSentencePieceModelIsNamed() throws Exception {
+        FakeHub.Repo dense = hub.serveFolder("org/dense", COMMIT, FIXTURE);
+        dense.files.put("modules.json", ("[{\"idx\":0,\"name\":\"0\",\"path\":\"\",\"type\":\"sentence_transformers.models.Transformer\"},"
+                + "{\"idx\":1,\"name\":\"1\",\"path\":\"1_Pooling\",\"type\":\"sentence_transformers.models.Pooling\"},"
+                + "{\"idx\":2,\"name\":\"2\",\"path\":\"2_Dense\",\"type\":\"sentence_transformers.models.Dense\"}]")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        dense.files.put("2_Dense/config.json", "{\"in_features\": 32, \"out_features\": 32}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        dense.files.put("2_Dense/pytorch_model.bin", new byte[2048]);
+        Path snapshot = locator(null).locate("org/dense", ProgressListener.NONE, CancelToken.NONE);
+        assertThat(snapshot.resolve("2_Dense/pytorch_model.bin")).isRegularFile();
+
+        Path xlmr = FIXTURE.resolveSibling("tiny-xlmr-unigram");
+        FakeHub.Repo spm = hub.serveFolder("org/spm-only", COMMIT, xlmr);
+        spm.files.remove("tokenizer.json");
+        assertThatThrownBy(() -> locator(null).locate("org/spm-only", ProgressListener.NONE, CancelToken.NONE))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("tokenizer.json (a SentencePiece model alone is not read)");
     }
 
     @Test

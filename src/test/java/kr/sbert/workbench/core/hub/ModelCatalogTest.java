@@ -6,16 +6,31 @@ import org.junit.jupiter.api.Test;
 
 class ModelCatalogTest {
     @Test
-    void describesTheFourKrSbertVariantsWithValidIds() throws Exception {
-        assertThat(ModelCatalog.entries()).extracting(CatalogEntry::id).containsExactly(
+    void describesTheKrSbertVariantsFirstThenTheOtherEncodersGroupedWithValidIds() throws Exception {
+        assertThat(ModelCatalog.entries().subList(0, 4)).extracting(CatalogEntry::id).containsExactly(
                 "snunlp/KR-SBERT-V40K-klueNLI-augSTS",
                 "snunlp/KR-SBERT-Medium-klueNLI-klueSTS",
                 "snunlp/KR-SBERT-Medium-klueNLItriplet_PARpair-klueSTS",
                 "snunlp/KR-SBERT-Medium-extended-klueNLItriplet_PARpair_QApair-klueSTS");
+        assertThat(ModelCatalog.entries()).extracting(CatalogEntry::id).contains("jhgan/ko-sroberta-multitask",
+                "BAAI/bge-m3", "intfloat/multilingual-e5-small", "sentence-transformers/LaBSE");
+        // groups are contiguous, in the order KR-SBERT, other Korean, multilingual
+        assertThat(ModelCatalog.entries().stream().map(CatalogEntry::group).distinct().toList())
+                .containsExactly(CatalogEntry.KR_SBERT, CatalogEntry.OTHER_KOREAN, CatalogEntry.MULTILINGUAL);
+        String previous = "";
+        java.util.Set<String> closed = new java.util.HashSet<>();
         for (CatalogEntry e : ModelCatalog.entries()) {
             assertThat(ModelRef.parse(e.id()).kind()).isEqualTo(ModelRef.Kind.HUB);
             assertThat(e.goodFor()).isNotBlank();
+            assertThat(e.kind()).isNotBlank();
+            if (!e.group().equals(previous)) {
+                assertThat(closed.add(e.group())).as("group " + e.group() + " appears once").isTrue();
+                previous = e.group();
+            }
         }
+        assertThat(ModelCatalog.find("jhgan/ko-sroberta-multitask").orElseThrow().kindAndSize())
+                .isEqualTo("RoBERTa · WordPiece · ≈443 MB");
+        assertThat(ModelCatalog.find("snunlp/KR-SBERT-V40K-klueNLI-augSTS").orElseThrow().size()).isEqualTo("467 MB");
     }
 
     @Test

@@ -75,12 +75,20 @@ class RepoFilesTest {
     }
 
     @Test
-    void nonBertConfigIsRefused() throws Exception {
+    void configOfAnotherFamilyIsRefusedBeforeWeights() throws Exception {
         Path config = tmp.resolve("config.json");
-        Files.writeString(config, "{\"model_type\": \"xlm-roberta\"}");
+        Files.writeString(config, "{\"model_type\": \"electra\"}");
         assertThatThrownBy(() -> RepoFiles.checkBertConfig("o/n", "config.json", config))
-                .isInstanceOf(HubException.class).hasMessageContaining("xlm-roberta");
+                .isInstanceOf(HubException.class).hasMessageContaining("electra")
+                .hasMessageContaining("bert, roberta, xlm-roberta");
+        for (String type : new String[] {"bert", "roberta", "xlm-roberta"}) {
+            Files.writeString(config, "{\"model_type\": \"" + type + "\"}");
+            RepoFiles.checkBertConfig("o/n", "config.json", config);
+        }
         Files.writeString(config, "{\"architectures\": [\"BertModel\"]}");
         RepoFiles.checkBertConfig("o/n", "config.json", config); // old configs without model_type pass
+        Files.writeString(config, "{\"architectures\": [\"GPT2Model\"]}");
+        assertThatThrownBy(() -> RepoFiles.checkBertConfig("o/n", "config.json", config))
+                .isInstanceOf(HubException.class).hasMessageContaining("GPT2Model");
     }
 }

@@ -1,0 +1,101 @@
+package kr.sbert.workbench.gui.window;
+
+import static kr.sbert.workbench.gui.window.WindowHarness.waitForReady;
+import static kr.sbert.workbench.gui.window.WindowHarness.waitForScores;
+import static kr.sbert.workbench.gui.window.WindowHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.stage.Stage;
+import kr.sbert.workbench.core.explain.PairExplanation;
+import kr.sbert.workbench.gui.GuiFixtures;
+import kr.sbert.workbench.gui.WorkbenchWindow;
+import kr.sbert.workbench.gui.main.WorkbenchViewModel;
+import kr.sbert.workbench.gui.service.CoreBackend;
+import kr.sbert.workbench.gui.task.FxTaskRunner;
+import kr.sbert.workbench.gui.tokens.TokenChip;
+import kr.sbert.workbench.gui.tokens.TokenRow;
+import kr.sbert.workbench.gui.workspace.WorkspaceStore;
+import kr.sbert.workbench.testing.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Three kinds side by side in the window: BERT + WordPiece (tiny-kr-sbert), RoBERTa + KLUE-order
+ * WordPiece (tiny-ko-sroberta) and XLM-R + SentencePiece Unigram (tiny-xlmr-unigram). All are
+ * scored, explained, and the tokens view joins SentencePiece pieces into words as it joins
+ * WordPiece's, outlining the words the vocabularies split differently.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EncoderFamiliesWindowTest {
+    @TempDir
+    static Path config;
+    private WorkbenchWindow window;
+    private final String bert = GuiFixtures.tinyModel().toAbsolutePath().normalize().toString();
+    private final String roberta = Fixtures.shared().resolve("fixtures/tiny-ko-sroberta").toAbsolutePath().normalize().toString();
+    private final String xlmr = Fixtures.shared().resolve("fixtures/tiny-xlmr-unigram").toAbsolutePath().normalize().toString();
+
+    @Start
+    void start(Stage primary) {
+        window = WorkbenchWindow.open(new Stage(), new CoreBackend(), new FxTaskRunner(2), new WorkspaceStore(config));
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.stage().close()).get();
+    }
+
+    private kr.sbert.workbench.gui.main.MainController controller() {
+        return window.controller();
+    }
+
+    @Test
+    void threeKindsAreScoredExplainedAndTokenizedSideBySide(FxRobot robot) throws Exception {
+        WorkbenchViewModel vm = window.viewModel();
+        for (String m : List.of(bert, roberta, xlmr)) {
+            robot.interact(() -> vm.models().addModel(m));
+            waitForReady(window, m, 60);
+        }
+        waitForScores(window, 120, WorkbenchViewModel.DEFAULT_BASELINE, bert, roberta, xlmr);
+        assertThat(vm.models().entries()).anySatisfy(e -> assertThat(e.id()).isEqualTo(xlmr));
+
+        robot.interact(() -> controller().pairs().table().getSelectionModel().select(0));
+        waitUntil(60, "explanations of three models", () -> vm.explain().explanations().size() == 3);
+        for (String m : List.of(bert, roberta, xlmr)) {
+            PairExplanation e = vm.explain().of(m).orElseThrow();
+            assertThat(java.util.Arrays.stream(e.shares().a()).sum()).as(m).isCloseTo(e.cosine(), within(1e-6));
+        }
+
+        robot.interact(() -> vm.tokens().textProperty().set("선로를 따라 내려가는 기차"));
+        waitUntil(30, "token rows of three models", () -> vm.tokens().rows().stream()
+                .filter(r -> List.of(bert, roberta, xlmr).contains(r.model())).count() == 3);
+        TokenRow unigram = row(vm, xlmr);
+        TokenRow wordPiece = row(vm, bert);
+        // SentencePiece: ▁선로 + 를 make one word, drawn without the ▁ mark (the fixture's pieces)
+        assertThat(labels(unigram)).contains(List.of("선로", "를"), List.of("따라"), List.of("내려가", "는"), List.of("기차"));
+        assertThat(labels(wordPiece)).contains(List.of("선", "로를"), List.of("따라"));
+        // 선로를 is split differently by the two vocabularies, 따라 is not
+        assertThat(word(unigram, "선로").get(0).differing()).isTrue();
+        assertThat(word(unigram, "따라").get(0).differing()).isFalse();
+    }
+
+    private static TokenRow row(WorkbenchViewModel vm, String model) {
+        return vm.tokens().rows().stream().filter(r -> r.model().equals(model)).findFirst().orElseThrow();
+    }
+
+    private static List<List<String>> labels(TokenRow row) {
+        return row.words().stream().map(w -> w.stream().map(TokenChip::label).toList()).toList();
+    }
+
+    private static List<TokenChip> word(TokenRow row, String firstLabel) {
+        return row.words().stream().filter(w -> w.get(0).label().equals(firstLabel)).findFirst().orElseThrow();
+    }
+}
