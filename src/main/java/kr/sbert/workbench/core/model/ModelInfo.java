@@ -23,13 +23,17 @@ import java.util.List;
  * @param headWeightFiles the Dense modules' weight files, relative to {@code folder}
  * @param prompt        the prefix put before every text ({@code ""} for none)
  * @param tokenizerKind the vocabulary's kind, {@code WordPiece} or {@code Unigram}
+ * @param modulesListed whether the folder has {@code modules.json} (without, the pooling is the user's choice)
+ * @param offeredPrompts the prompts {@code config_sentence_transformers.json} offers, name → prefix
  */
 public record ModelInfo(Path folder, String baseModel, int vocabSize, int layers, int hiddenSize,
                         int heads, int maxSeqLength, List<String> pooling, boolean normalize,
                         String weightFile, int dimension, List<String> warnings, String family,
-                        List<String> dense, List<String> headWeightFiles, String prompt, String tokenizerKind) {
+                        List<String> dense, List<String> headWeightFiles, String prompt, String tokenizerKind,
+                        boolean modulesListed, java.util.Map<String, String> offeredPrompts) {
 
     public ModelInfo {
+        offeredPrompts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(offeredPrompts));
         pooling = List.copyOf(pooling);
         warnings = List.copyOf(warnings);
         dense = List.copyOf(dense);

@@ -150,7 +150,7 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
                     config.hiddenSize(), config.heads(), maxSeqLength, pooling, layout.normalize(),
                     folder.relativize(weightFile).toString(), layout.embeddingDimension(), layout.warnings(),
                     config.family().label(), layout.dense().stream().map(DenseConfig::label).toList(), headFiles,
-                    prompt, ModelTokenizer.kind(layout.transformerDir()));
+                    prompt, ModelTokenizer.kind(layout.transformerDir()), layout.hasModules(), PromptChoice.offered(folder));
             TokenizerSettings settings = new TokenizerSettings(maxSeqLength, layout.lowerCaseInput(), options.nfc(),
                     prompt);
             return new Plan(layout, config, weightFile, maxSeqLength, new ModelDescription(info, settings));

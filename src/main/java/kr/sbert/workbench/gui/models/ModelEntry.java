@@ -28,6 +28,8 @@ public final class ModelEntry {
     private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>();
     private final StringProperty error = new SimpleStringProperty("");
     private final boolean cached;
+    private final ObjectProperty<kr.sbert.workbench.gui.service.ModelChoices> choices =
+            new SimpleObjectProperty<>(kr.sbert.workbench.gui.service.ModelChoices.DEFAULT);
     private LoadedModel loaded;
 
     public ModelEntry(String id, ModelKind kind, String description, String size, boolean cached) {
@@ -102,6 +104,11 @@ public final class ModelEntry {
         return loaded;
     }
 
+    /** The pooling and prompt the user chose for this model (loads use them). */
+    public ObjectProperty<kr.sbert.workbench.gui.service.ModelChoices> choicesProperty() {
+        return choices;
+    }
+
     /** The state of this entry when nothing is loaded: not downloaded (an uncached catalog variant) or not loaded. */
     ModelState restingState() {
         return kind == ModelKind.CATALOG && !cached ? ModelState.NOT_DOWNLOADED : ModelState.NOT_LOADED;
@@ -155,7 +162,13 @@ public final class ModelEntry {
         lines.add("vocab size: " + info.vocabSize());
         lines.add("layers: " + info.layers() + ", hidden size: " + info.hiddenSize() + ", heads: " + info.heads());
         lines.add("max_seq_length: " + info.maxSeqLength());
-        lines.add("pooling: " + String.join("+", info.pooling()) + (info.normalize() ? " + normalize" : ""));
+        lines.add("pipeline: " + info.pipeline());
+        lines.add("tokenizer: " + info.tokenizerKind());
+        lines.add("pooling: " + String.join("+", info.pooling()) + (info.normalize() ? " + normalize" : "")
+                + (info.modulesListed() ? "" : " (no modules.json: the pooling is your choice, below)"));
+        lines.add("prompt: " + (info.prompt().isEmpty() ? "none" : "'" + info.prompt() + "'")
+                + (info.offeredPrompts().isEmpty() ? "" : " (the model offers: " + String.join(", ",
+                        info.offeredPrompts().entrySet().stream().map(e -> e.getKey() + " '" + e.getValue() + "'").toList()) + ")"));
         lines.add("weight file: " + info.weightFile());
         lines.add("folder: " + info.folder());
         for (String w : info.warnings()) {

@@ -30,6 +30,9 @@ public final class ModelsController {
     @FXML private TextField addField;
     @FXML private TextArea facts;
     @FXML private Button removeButton;
+    @FXML private javafx.scene.control.ChoiceBox<String> poolingBox;
+    @FXML private TextField promptField;
+    @FXML private Button applyChoicesButton;
 
     public ModelsController(WorkbenchViewModel main) {
         this.vm = main.models();
@@ -49,6 +52,49 @@ public final class ModelsController {
                 () -> list.getSelectionModel().getSelectedItem() == null
                         || list.getSelectionModel().getSelectedItem().kind() != ModelKind.ADDED,
                 list.getSelectionModel().selectedItemProperty()));
+        poolingBox.getItems().setAll(POOLING_CHOICES);
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showChoices(now));
+        // a model that finishes loading tells whether its pooling can be chosen
+        facts.textProperty().addListener((o, was, now) -> showChoices(list.getSelectionModel().getSelectedItem()));
+        showChoices(list.getSelectionModel().getSelectedItem());
+    }
+
+    /** The pooling box's items: the folder's own, then the modes a folder without modules.json may use. */
+    private static final java.util.List<String> POOLING_CHOICES = java.util.List.of("folder's own", "mean", "cls", "max");
+
+    /** Shows the selected model's pooling and prompt; pooling only for a loaded folder without modules.json. */
+    private void showChoices(ModelEntry entry) {
+        boolean neural = entry != null && entry.kind() != ModelKind.BASELINE;
+        java.util.Optional<kr.sbert.workbench.core.model.ModelInfo> info = entry == null || entry.loaded() == null
+                ? java.util.Optional.empty() : entry.loaded().info();
+        kr.sbert.workbench.gui.service.ModelChoices c = entry == null
+                ? kr.sbert.workbench.gui.service.ModelChoices.DEFAULT : entry.choicesProperty().get();
+        poolingBox.setValue(c.pooling() == null ? POOLING_CHOICES.get(0) : c.pooling().label());
+        boolean choosable = neural && (c.pooling() != null || info.map(i -> !i.modulesListed()).orElse(false));
+        poolingBox.setDisable(!choosable);
+        poolingBox.setTooltip(new javafx.scene.control.Tooltip(choosable
+                ? "This folder has no modules.json: mean pooling unless you choose (KoSimCSE-style models want cls)"
+                : "The pooling is set by the model's modules.json (choosable only for folders without one)"));
+        promptField.setDisable(!neural);
+        applyChoicesButton.setDisable(!neural);
+        promptField.setText(c.prompt() == null ? "" : c.prompt());
+        promptField.setPromptText(info.map(i -> i.prompt().isEmpty() ? "none (e.g. 'query: ' for e5)"
+                : "the model's default: '" + i.prompt() + "'").orElse("none (e.g. 'query: ' for e5)"));
+    }
+
+    @FXML
+    private void applyChoices() {
+        ModelEntry entry = list.getSelectionModel().getSelectedItem();
+        if (entry == null || entry.kind() == ModelKind.BASELINE) {
+            return;
+        }
+        String pooling = poolingBox.getValue();
+        kr.sbert.workbench.core.model.PoolingMode mode = pooling == null || pooling.equals(POOLING_CHOICES.get(0))
+                ? null : java.util.Arrays.stream(kr.sbert.workbench.core.model.PoolingMode.values())
+                        .filter(m -> m.label().equals(pooling)).findFirst().orElse(null);
+        String prompt = promptField.getText();
+        vm.setChoices(entry, new kr.sbert.workbench.gui.service.ModelChoices(mode,
+                prompt == null || prompt.isEmpty() ? null : prompt));
     }
 
     @FXML

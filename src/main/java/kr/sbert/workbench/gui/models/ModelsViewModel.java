@@ -121,6 +121,28 @@ public final class ModelsViewModel {
         entries.remove(entry);
     }
 
+    /**
+     * Sets the pooling and prompt of a model. A loaded model is reloaded with them at once (its
+     * numbers change: it is scored anew); an unloaded one uses them when it next loads.
+     */
+    public void setChoices(ModelEntry entry, kr.sbert.workbench.gui.service.ModelChoices choices) {
+        if (entry.kind() == ModelKind.BASELINE || choices.equals(entry.choicesProperty().get())) {
+            return;
+        }
+        entry.choicesProperty().set(choices);
+        if (entry.state().busy()) {
+            cancel(entry);
+        }
+        if (entry.loaded() != null) {
+            entry.unload();
+            entry.setState(entry.restingState(), "");
+            onReadySelectionChanged.run(); // the old model's scores go at once
+        }
+        if (entry.isSelected() && !entry.state().busy()) {
+            load(entry);
+        }
+    }
+
     /** Cancels the entry's download or load. */
     public void cancel(ModelEntry entry) {
         TaskHandle t = entry.taskProperty().get();
@@ -188,7 +210,7 @@ public final class ModelsViewModel {
         ModelState before = entry.state() == ModelState.ERROR ? entry.restingState() : entry.state();
         entry.setState(before == ModelState.NOT_DOWNLOADED ? ModelState.DOWNLOADING : ModelState.LOADING, "");
         TaskHandle handle = runner.submit((before == ModelState.NOT_DOWNLOADED ? "Downloading " : "Loading ") + entry.id(),
-                (progress, cancel) -> backend.load(entry.id(), progress, cancel),
+                (progress, cancel) -> backend.load(entry.id(), entry.choicesProperty().get(), progress, cancel),
                 model -> {
                     entry.taskProperty().set(null);
                     entry.progressProperty().unbind();

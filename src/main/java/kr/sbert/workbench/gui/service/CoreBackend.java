@@ -110,6 +110,12 @@ public final class CoreBackend implements WorkbenchBackend {
 
     @Override
     public LoadedModel load(String id, ProgressListener progress, CancelToken cancel) throws Exception {
+        return load(id, ModelChoices.DEFAULT, progress, cancel);
+    }
+
+    @Override
+    public LoadedModel load(String id, ModelChoices choices, ProgressListener progress, CancelToken cancel)
+            throws Exception {
         ModelRef ref = ModelRef.parse(id);
         if (ref.kind() == ModelRef.Kind.BASELINE) {
             PairScorer scorer = Baselines.byName(id).orElseThrow(() -> new InvalidInputException(
@@ -120,7 +126,8 @@ public final class CoreBackend implements WorkbenchBackend {
         cancel.throwIfCancelled();
         progress.update("loading " + id, -1, -1);
         keepACoreForTheWindow();
-        SentenceTransformerModel model = SentenceTransformerModel.load(folder, id, SentenceTransformerModel.Options.DEFAULT);
+        SentenceTransformerModel model = SentenceTransformerModel.load(folder, id,
+                SentenceTransformerModel.Options.DEFAULT.with(choices.pooling(), choices.promptChoice()));
         if (cancel.isCancelled()) {
             model.close();
             cancel.throwIfCancelled();

@@ -20,6 +20,15 @@ public interface WorkbenchBackend {
     /** Downloads (when needed, with progress) and loads a model: folder, hub id or baseline. */
     LoadedModel load(String id, ProgressListener progress, CancelToken cancel) throws Exception;
 
+    /**
+     * As {@link #load(String, ProgressListener, CancelToken)}, with the user's pooling and prompt
+     * for the model (a backend that cannot honour them loads it as the folder says).
+     */
+    default LoadedModel load(String id, ModelChoices choices, ProgressListener progress, CancelToken cancel)
+            throws Exception {
+        return load(id, progress, cancel);
+    }
+
     /** Reads a pairs file in any format and encoding the core readers accept. */
     PairFile readPairs(Path file) throws Exception;
 

@@ -36,8 +36,11 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class EncoderFamiliesWindowTest {
+    /** A fresh workspace per test: one test's ticked models must not come back in the next. */
     @TempDir
-    static Path config;
+    Path config;
+    @TempDir
+    static Path models;
     private WorkbenchWindow window;
     private final String bert = GuiFixtures.tinyModel().toAbsolutePath().normalize().toString();
     private final String roberta = Fixtures.shared().resolve("fixtures/tiny-ko-sroberta").toAbsolutePath().normalize().toString();
@@ -85,6 +88,54 @@ class EncoderFamiliesWindowTest {
         // 선로를 is split differently by the two vocabularies, 따라 is not
         assertThat(word(unigram, "선로").get(0).differing()).isTrue();
         assertThat(word(unigram, "따라").get(0).differing()).isFalse();
+    }
+
+    /**
+     * Beside a model: cls pooling for a folder without modules.json, a prompt for the XLM-R model.
+     * Each change reloads the model and the table's cosines become what the core gives with
+     * the same choice.
+     */
+    @Test
+    void poolingAndPromptChosenBesideAModelReloadItAndChangeItsScores(FxRobot robot) throws Exception {
+        Path plain = models.resolve("no-modules");
+        if (!java.nio.file.Files.exists(plain)) {
+            Fixtures.copyModel(GuiFixtures.tinyModel(), plain, "modules.json");
+        }
+        String noModules = plain.toAbsolutePath().normalize().toString();
+        WorkbenchViewModel vm = window.viewModel();
+        for (String m : List.of(noModules, xlmr)) {
+            robot.interact(() -> vm.models().addModel(m));
+            waitForReady(window, m, 60);
+        }
+        waitForScores(window, 120, WorkbenchViewModel.DEFAULT_BASELINE, noModules, xlmr);
+        var entry = vm.models().find(noModules).orElseThrow();
+        javafx.scene.control.ListView<kr.sbert.workbench.gui.models.ModelEntry> list = robot.lookup("#modelList").queryListView();
+        robot.interact(() -> list.getSelectionModel().select(entry));
+        javafx.scene.control.ChoiceBox<?> pooling = robot.lookup("#poolingBox").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertThat(pooling.isDisabled()).as("no modules.json: pooling can be chosen").isFalse();
+
+        robot.interact(() -> vm.models().setChoices(entry,
+                new kr.sbert.workbench.gui.service.ModelChoices(kr.sbert.workbench.core.model.PoolingMode.CLS, null)));
+        var xlmrEntry = vm.models().find(xlmr).orElseThrow();
+        robot.interact(() -> vm.models().setChoices(xlmrEntry, new kr.sbert.workbench.gui.service.ModelChoices(null, "query: ")));
+        waitForReady(window, noModules, 60);
+        waitForReady(window, xlmr, 60);
+        var result = waitForScores(window, 120, WorkbenchViewModel.DEFAULT_BASELINE, noModules, xlmr);
+        assertThat(vm.models().find(xlmr).orElseThrow().loaded().info().orElseThrow().prompt()).isEqualTo("query: ");
+
+        var row = result.rows().get(0);
+        try (var cls = kr.sbert.workbench.core.model.SentenceTransformerModel.load(plain, "cls",
+                kr.sbert.workbench.core.model.SentenceTransformerModel.Options.DEFAULT
+                        .with(kr.sbert.workbench.core.model.PoolingMode.CLS, null));
+             var prompted = kr.sbert.workbench.core.model.SentenceTransformerModel.load(Path.of(xlmr), "q",
+                kr.sbert.workbench.core.model.SentenceTransformerModel.Options.DEFAULT
+                        .with(null, kr.sbert.workbench.core.model.PromptChoice.text("query: ")))) {
+            for (var m : List.of(java.util.Map.entry(noModules, cls), java.util.Map.entry(xlmr, prompted))) {
+                float[][] e = m.getValue().encode(List.of(row.sentence1(), row.sentence2()));
+                double want = kr.sbert.workbench.core.eval.SimilarityFunction.COSINE.apply(e[0], e[1]);
+                assertThat(row.scores().get(m.getKey()).cosine()).as(m.getKey()).isCloseTo(want, within(1e-6));
+            }
+        }
     }
 
     private static TokenRow row(WorkbenchViewModel vm, String model) {
