@@ -48,6 +48,7 @@ public final class TokenizerLoader {
     static final String VOCAB_TXT = "vocab.txt";
     static final String TOKENIZER_CONFIG = "tokenizer_config.json";
     static final String SPECIAL_TOKENS_MAP = "special_tokens_map.json";
+    static final String ADDED_TOKENS = "added_tokens.json";
     /** SentencePiece model files (XLM-R, e5, T5 names): read only through a tokenizer.json. */
     public static final List<String> SENTENCEPIECE_FILES = List.of("sentencepiece.bpe.model", "spiece.model",
             "sentencepiece.model");
@@ -85,7 +86,7 @@ public final class TokenizerLoader {
             definition = BertTokenizerJson.build(readVocab(vocab), config, vocab);
             source = vocab.toString();
         }
-        return fromDefinition(definition, settings, config, source);
+        return fromDefinition(definition, settings, config, source, transformerDir.resolve(ADDED_TOKENS));
     }
 
     /** How much of a tokenizer.json {@link #kind} reads: its model type comes before its vocabulary. */
@@ -252,7 +253,7 @@ public final class TokenizerLoader {
     }
 
     private static HfTextTokenizer fromDefinition(TokenizerDefinition definition, TokenizerSettings settings,
-                                                  TokenizerFileConfig config, String source)
+                                                  TokenizerFileConfig config, String source, Path addedTokensFile)
             throws MalformedModelException {
         JsonObject json = definition.root();
         JsonObject model = json.has("model") && json.get("model").isJsonObject()
@@ -289,7 +290,11 @@ public final class TokenizerLoader {
                     + (model == null ? "missing" : BoundedJson.describe(model.get("type")))
                     + "; the workbench reads WordPiece (BERT, KLUE RoBERTa) and Unigram (SentencePiece, XLM-R) tokenizers");
         }
-        long maxId = Math.max(vocab.maxId(), checkAddedTokens(json, source));
+        long declared = checkAddedTokens(json, source);
+        if (ModelFiles.present(addedTokensFile)) {
+            applyAddedTokensFile(json, vocab, config, addedTokensFile);
+        }
+        long maxId = Math.max(vocab.maxId(), Math.max(declared, checkAddedTokens(json, source)));
         Long padId = idOf(json, vocab, config.padToken());
         HuggingFaceTokenizer library;
         try {
@@ -542,6 +547,76 @@ public final class TokenizerLoader {
             }
         }
         return GiantWords.safeWith(added) ? (int) max : 0;
+    }
+
+    /**
+     * {@code added_tokens.json} (token → id) as transformers merges it into a fast tokenizer: by id;
+     * an id the tokenizer already has is skipped; a token of the vocabulary keeps its id and a new one
+     * takes the next free id, either way matched whole before the model (an added token,
+     * normalized, not special unless it is one of the special tokens). Any other id is refused, as
+     * transformers refuses it.
+     */
+    private static void applyAddedTokensFile(JsonObject json, Vocabulary vocab, TokenizerFileConfig config, Path file)
+            throws MalformedModelException {
+        JsonObject entries = parseObject(file);
+        if (entries.size() > Limits.ADDED_TOKENS_MAX) {
+            throw new MalformedModelException(file + ": " + entries.size() + " entries (limit " + Limits.ADDED_TOKENS_MAX + ")");
+        }
+        JsonArray added = json.get("added_tokens") instanceof JsonArray a ? a : new JsonArray();
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        java.util.Set<String> contents = new java.util.HashSet<>();
+        long next = vocab.size();
+        for (JsonElement e : added) {
+            JsonObject t = e.getAsJsonObject();
+            long id = idValue(t.get("id"));
+            ids.add(id);
+            contents.add(stringOrNull(t.get("content")));
+            next = Math.max(next, id + 1);
+        }
+        List<Map.Entry<String, Long>> sorted = new java.util.ArrayList<>();
+        for (Map.Entry<String, JsonElement> e : entries.entrySet()) {
+            long id = idValue(e.getValue());
+            if (id < 0) {
+                throw new MalformedModelException(file + ": '" + UserText.quote(e.getKey()) + "' has id "
+                        + BoundedJson.describe(e.getValue()) + " (needs a non-negative integer)");
+            }
+            sorted.add(Map.entry(e.getKey(), id));
+        }
+        sorted.sort(Map.Entry.comparingByValue());
+        java.util.Set<String> specials = new java.util.HashSet<>(java.util.Arrays.asList(config.unkToken(),
+                config.clsToken(), config.sepToken(), config.padToken(), config.maskToken()));
+        for (Map.Entry<String, Long> e : sorted) {
+            String token = e.getKey();
+            long id = e.getValue();
+            if (ids.contains(id) || contents.contains(token)) {
+                continue; // the tokenizer already has it (tokenizer.json's own added tokens)
+            }
+            Long inVocab = vocab.id(token);
+            if (!(inVocab != null && inVocab == id) && id != next) {
+                throw new MalformedModelException(file + ": '" + UserText.quote(token) + "' has id " + id
+                        + ", but the next free id is " + next + (inVocab == null ? "" : " and the vocabulary has it as " + inVocab));
+            }
+            if (token.length() > Limits.ADDED_TOKEN_MAX_CHARS) {
+                throw new MalformedModelException(file + ": '" + UserText.quote(token.substring(0, 40)) + "…' is "
+                        + token.length() + " characters long (limit " + Limits.ADDED_TOKEN_MAX_CHARS + ")");
+            }
+            boolean special = specials.contains(token);
+            JsonObject t = new JsonObject();
+            t.addProperty("id", id);
+            t.addProperty("content", token);
+            t.addProperty("single_word", false);
+            t.addProperty("lstrip", false);
+            t.addProperty("rstrip", false);
+            t.addProperty("normalized", !special);
+            t.addProperty("special", special);
+            added.add(t);
+            ids.add(id);
+            contents.add(token);
+            if (id == next) {
+                next++;
+            }
+        }
+        json.add("added_tokens", added);
     }
 
     /** Chars of the longest {@code added_tokens} content (0 without any); checked by {@link #checkAddedTokens}. */

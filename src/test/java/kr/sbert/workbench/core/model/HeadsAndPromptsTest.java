@@ -292,4 +292,27 @@ class HeadsAndPromptsTest {
                 .hasMessageContaining("sentencepiece.bpe.model")
                 .hasMessageContaining("tokenizer.json");
     }
+
+    /**
+     * added_tokens.json as transformers merges it (KLUE-SRoBERTa-Large-SNUExtended ships ~20k):
+     * a new token takes the next free id and is matched whole before WordPiece; a vocabulary
+     * token keeps its id; an id already in tokenizer.json is skipped; a gap is refused.
+     */
+    @Test
+    void addedTokensJsonIsMergedAsTransformersMergesIt() throws Exception {
+        Path folder = Fixtures.copyModel(fixture("tiny-ko-sroberta"), tmp.resolve("extended"), "pytorch_model.bin");
+        Files.writeString(folder.resolve("added_tokens.json"), "{\"선로를\": 40000, \"기차\": 23771}", StandardCharsets.UTF_8);
+        try (var tokenizer = ModelTokenizer.load(folder, false)) {
+            Encoding e = tokenizer.encode("선로를 따라 내려가는 기차");
+            // without the file: 선 ##로를 (fixture sentence 0); with it: one added token
+            assertThat(e.pieces()).containsExactly("선로를", "따라", "내려가는", "기차");
+            assertThat(e.inputIds()).containsExactly(0, 40000, 8530, 39521, 23771, 2);
+            assertThat(tokenizer.maxTokenId()).isEqualTo(40000);
+        }
+        Files.writeString(folder.resolve("added_tokens.json"), "{\"선로를\": 40005}", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ModelTokenizer.load(folder, false))
+                .isInstanceOf(MalformedModelException.class)
+                .hasMessageContaining("added_tokens.json")
+                .hasMessageContaining("has id 40005, but the next free id is 40000");
+    }
 }
