@@ -62,6 +62,7 @@ public final class WorkbenchWindow {
         stage.setMinHeight(520);
         vm.status().setLogFile(store.file().resolveSibling(StatusViewModel.LOG_NAME));
         vm.models().setConfirmDownload(e -> ModelDialogs.confirmDownload(stage, e));
+        vm.models().setConfirmMemory(e -> ModelDialogs.confirmMemory(stage, e));
         vm.start();
         w.applyLayout(vm.layoutProperty().get());
         stage.setOnHiding(e -> w.closing());

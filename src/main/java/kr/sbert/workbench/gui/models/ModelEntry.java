@@ -28,11 +28,21 @@ public final class ModelEntry {
     private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>();
     private final StringProperty error = new SimpleStringProperty("");
     private final boolean cached;
+    private final String family;
     private final ObjectProperty<kr.sbert.workbench.gui.service.ModelChoices> choices =
             new SimpleObjectProperty<>(kr.sbert.workbench.gui.service.ModelChoices.DEFAULT);
     private LoadedModel loaded;
 
     public ModelEntry(String id, ModelKind kind, String description, String size, boolean cached) {
+        this(id, kind, description, size, cached, "");
+    }
+
+    /**
+     * @param family graph and vocabulary of a catalog variant, e.g. {@code RoBERTa · WordPiece},
+     *               shown beside its size while it is not downloaded ("" when unknown)
+     */
+    public ModelEntry(String id, ModelKind kind, String description, String size, boolean cached, String family) {
+        this.family = family == null ? "" : family;
         this.id = id;
         this.kind = kind;
         this.description = description == null ? "" : description;
@@ -117,6 +127,9 @@ public final class ModelEntry {
     void setState(ModelState s, String detail) {
         state.set(s);
         String text = s.label();
+        if (s == ModelState.NOT_DOWNLOADED && !family.isEmpty()) {
+            text += " · " + family;
+        }
         if (s == ModelState.NOT_DOWNLOADED && !size.isEmpty()) {
             text += " · " + size;
         }

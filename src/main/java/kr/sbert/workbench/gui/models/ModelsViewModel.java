@@ -27,6 +27,7 @@ public final class ModelsViewModel {
     private final ObservableList<ModelEntry> entries = FXCollections.observableArrayList();
     private Runnable onReadySelectionChanged = () -> { };
     private Predicate<ModelEntry> confirmDownload = e -> true;
+    private Predicate<ModelEntry> confirmMemory = e -> true;
 
     public ModelsViewModel(WorkbenchBackend backend, TaskRunner runner, StatusViewModel status) {
         this.backend = backend;
@@ -50,6 +51,14 @@ public final class ModelsViewModel {
         this.confirmDownload = confirm;
     }
 
+    /**
+     * Asked before a model that is not loaded is loaded (after the download question): false
+     * leaves it unticked. The window asks when the model needs more memory than is free.
+     */
+    public void setConfirmMemory(Predicate<ModelEntry> confirm) {
+        this.confirmMemory = confirm;
+    }
+
     /** Lists baselines and catalog variants (call once at start). */
     public void populate() {
         for (String b : backend.baselines()) {
@@ -63,7 +72,7 @@ public final class ModelsViewModel {
             catalog = List.of();
         }
         for (CatalogVariant v : catalog) {
-            add(new ModelEntry(v.id(), ModelKind.CATALOG, v.description(), v.size(), v.cached()));
+            add(new ModelEntry(v.id(), ModelKind.CATALOG, v.description(), v.size(), v.cached(), v.kind()));
         }
     }
 
@@ -194,6 +203,11 @@ public final class ModelsViewModel {
                 || entry.state() == ModelState.ERROR && entry.restingState() == ModelState.NOT_DOWNLOADED;
         if (selected && entry.loaded() == null && !entry.state().busy() && needsDownload
                 && !confirmDownload.test(entry)) {
+            entry.setSelected(false);
+            return;
+        }
+        if (selected && entry.loaded() == null && !entry.state().busy() && entry.kind() != ModelKind.BASELINE
+                && !confirmMemory.test(entry)) {
             entry.setSelected(false);
             return;
         }

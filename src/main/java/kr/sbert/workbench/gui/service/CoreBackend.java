@@ -103,7 +103,7 @@ public final class CoreBackend implements WorkbenchBackend {
             String description = e.group() + " · " + e.kind() + ". " + e.baseModel() + ", vocab " + e.vocabSize()
                     + "; trained on " + e.trainingData() + "; " + e.weights() + "; max_seq_length " + e.maxSeqLength()
                     + ". " + e.goodFor();
-            out.add(new CatalogVariant(e.id(), description, e.kindAndSize(), cached));
+            out.add(new CatalogVariant(e.id(), description, e.size(), cached, e.kind()));
         }
         return out;
     }
