@@ -158,7 +158,7 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("predictions: " + out);
         }
         if (json) {
-            stdout.println(toJson(dataset, results, comparisons, by == null ? null : EvalSlices.toJson(by, slices)));
+            stdout.println(toJson(dataset, results, comparisons, by == null ? null : EvalSlices.toJson(by, slices), inputsOf));
         } else {
             printTable(dataset, results, comparisons, stdout);
             if (by != null) {
@@ -257,6 +257,9 @@ public final class EvalCommand implements Callable<Integer> {
                 }
                 if (eps.embedder() instanceof CachingEmbedder c) {
                     CacheOption.report(c, embeddingCache, err);
+                    inputsOf.put(scorer.name(), inputs(c.identity().pooling(), c.identity().prompt()));
+                } else if (eps.embedder() instanceof kr.sbert.workbench.core.model.SentenceTransformerModel m) {
+                    inputsOf.put(scorer.name(), inputs(String.join("+", m.info().pooling()), m.info().prompt()));
                 }
                 cosine = embeddings.similarities(SimilarityFunction.COSINE);
             } else {
@@ -359,7 +362,22 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /** @param slices the {@code --by} section, or null */
+    /** Per neural model, what its texts went through: pooling and prompt (recorded in {@code --json}). */
+    private final Map<String, JsonObject> inputsOf = new java.util.LinkedHashMap<>();
+
+    private static JsonObject inputs(String pooling, String prompt) {
+        JsonObject o = new JsonObject();
+        o.addProperty("pooling", pooling);
+        o.addProperty("prompt", prompt);
+        return o;
+    }
+
     static String toJson(StsDataset d, List<EvaluationResult> results, List<Comparison> comparisons, JsonObject slices) {
+        return toJson(d, results, comparisons, slices, Map.of());
+    }
+
+    static String toJson(StsDataset d, List<EvaluationResult> results, List<Comparison> comparisons, JsonObject slices,
+                         Map<String, JsonObject> inputs) {
         JsonObject root = new JsonObject();
         JsonObject data = new JsonObject();
         data.addProperty("file", d.source().toString());
@@ -380,6 +398,9 @@ public final class EvalCommand implements Callable<Integer> {
         for (EvaluationResult r : results) {
             JsonObject o = new JsonObject();
             o.addProperty("model", r.model());
+            if (inputs.containsKey(r.model())) {
+                o.add("inputs", inputs.get(r.model()));
+            }
             o.addProperty("n", r.n());
             o.addProperty("skipped", r.skipped());
             JsonObject metrics = new JsonObject();

@@ -60,6 +60,13 @@ public final class TrainingSession implements AutoCloseable {
      */
     public static TrainingSession open(Path folder, String name, SentenceTransformerModel.Options options,
                                        long dropoutSeed) throws WorkbenchException {
+        ModelFolder layout = ModelFolder.read(folder, options.pooling());
+        if (!layout.dense().isEmpty()) {
+            // its weights would need training and writing too; refused rather than half-trained
+            throw new MalformedModelException(folder + ": has " + String.join(", ", layout.dense().stream()
+                    .map(DenseConfig::label).toList()) + " after the pooling; training a model with a Dense module is"
+                    + " not supported yet (inference, eval and the window are)");
+        }
         SentenceTransformerModel model = SentenceTransformerModel.load(folder, name, options, true);
         try {
             DropoutRates rates = DropoutRates.read(model.trainingParts().layout().transformerDir().resolve("config.json"));
