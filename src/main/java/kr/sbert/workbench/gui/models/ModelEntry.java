@@ -64,6 +64,11 @@ public final class ModelEntry {
         return description;
     }
 
+    /** Graph and vocabulary of a catalog variant (e.g. {@code RoBERTa · WordPiece}), or empty. */
+    public String family() {
+        return family;
+    }
+
     /** Download size as text (e.g. {@code 467 MB}), or empty when unknown. */
     public String size() {
         return size;
@@ -127,9 +132,6 @@ public final class ModelEntry {
     void setState(ModelState s, String detail) {
         state.set(s);
         String text = s.label();
-        if (s == ModelState.NOT_DOWNLOADED && !family.isEmpty()) {
-            text += " · " + family;
-        }
         if (s == ModelState.NOT_DOWNLOADED && !size.isEmpty()) {
             text += " · " + size;
         }

@@ -147,7 +147,9 @@ public final class ModelsController {
         private final Button cancel = new Button("Cancel");
         private final HBox busy = new HBox(4, progress, cancel);
         private final HBox stateLine = new HBox(4, source, state, busy);
-        private final VBox box = new VBox(2, check, stateLine);
+        /** A catalog variant's graph and vocabulary, e.g. "RoBERTa · WordPiece", muted under its state. */
+        private final Label family = new Label();
+        private final VBox box = new VBox(2, check, stateLine, family);
         private final javafx.beans.value.ChangeListener<ModelState> stateListener = (o, was, now) -> styleState(now);
         private ModelEntry bound;
 
@@ -171,6 +173,9 @@ public final class ModelsController {
             box.setMinWidth(0);
             box.prefWidthProperty().bind(widthProperty().subtract(20));
             box.maxWidthProperty().bind(widthProperty().subtract(20));
+            family.getStyleClass().add("model-source");
+            family.setMinWidth(0);
+            family.setWrapText(true);
             check.getStyleClass().add("model-name");
             check.setWrapText(true);
             // Names hold underscores (klueNLItriplet_PARpair): they are text, not mnemonics.
@@ -213,6 +218,9 @@ public final class ModelsController {
             boolean folder = from.contains("/") || from.contains(File.separator);
             source.setMinWidth(folder ? 0 : Region.USE_PREF_SIZE);
             source.setManaged(!from.isEmpty());
+            family.setText(item.family());
+            family.setVisible(!item.family().isEmpty());
+            family.setManaged(!item.family().isEmpty());
             check.selectedProperty().bindBidirectional(item.selectedProperty());
             // "467 MB" stays on one line when the state wraps.
             state.textProperty().bind(Bindings.createStringBinding(() -> item.stateTextProperty().get()

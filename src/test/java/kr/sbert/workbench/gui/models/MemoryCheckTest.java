@@ -32,7 +32,8 @@ class MemoryCheckTest {
     void neededBytesAreTheWeightsPlusAMargin() {
         ModelEntry bge = new ModelEntry("BAAI/bge-m3", ModelKind.CATALOG, "", "≈2.27 GB", false, "XLM-R large · Unigram");
         assertThat(MemoryCheck.neededBytes(bge)).hasValue(2_270_000_000L + MemoryCheck.MARGIN_BYTES);
-        assertThat(bge.stateTextProperty().get()).isEqualTo("not downloaded · XLM-R large · Unigram · ≈2.27 GB");
+        assertThat(bge.stateTextProperty().get()).isEqualTo("not downloaded · ≈2.27 GB");
+        assertThat(bge.family()).isEqualTo("XLM-R large · Unigram");
         // an added folder: its weight file's size (the fixture's model.safetensors)
         Path tiny = Fixtures.tinyModel();
         ModelEntry folder = new ModelEntry(tiny.toString(), ModelKind.ADDED, "local folder", "", true);
