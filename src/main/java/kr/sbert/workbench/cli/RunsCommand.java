@@ -84,7 +84,7 @@ final class RunsCommand implements Callable<Integer> {
             RunRecord rec = r.record();
             Verdict v = rec.verdict();
             rows.add(new String[] {show(r.name()), show(name(r.baseModel())), show(name(r.train())), show(name(r.dev())), show(name(r.test())),
-                r.loss(), String.format(Locale.ROOT, "%.3g", r.lr()), "" + r.epochs(), "" + r.batchSize(),
+                r.loss(), Double.toString(r.lr()).replace(".0E", "e").replace('E', 'e'), "" + r.epochs(), "" + r.batchSize(),
                 "" + r.warmupSteps(), rec.bestStep() < 0 ? "-" : "" + rec.bestStep(), num(rec.bestSpearman()),
                 num(rec.lastSpearman()), v == null ? "-" : Verdict.delta(v.dev()),
                 v == null || v.test() == null ? "-" : Verdict.delta(v.test()), wall(rec.wallSeconds()),

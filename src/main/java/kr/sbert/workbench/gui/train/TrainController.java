@@ -369,6 +369,7 @@ public final class TrainController {
                 reselecting = false;
             }
             redraw();
+            updateRunButtons();
         });
         runsTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunFolder>) c -> {
             if (!reselecting) {
@@ -376,13 +377,17 @@ public final class TrainController {
                         .map(RunFolder::dir).toList());
             }
             redraw();
-            RunFolder one = runsTable.getSelectionModel().getSelectedItem();
-            addBestButton.setDisable(one == null || !one.hasBest());
-            addFinalButton.setDisable(one == null || !one.hasFinal());
+            updateRunButtons();
         });
-        addBestButton.setDisable(true);
-        addFinalButton.setDisable(true);
+        updateRunButtons();
         vm.runs().reload();
+    }
+
+    /** Add best / Add final are on when some picked run has that model. */
+    private void updateRunButtons() {
+        List<RunFolder> picked = runsTable.getSelectionModel().getSelectedItems();
+        addBestButton.setDisable(picked.stream().noneMatch(RunFolder::hasBest));
+        addFinalButton.setDisable(picked.stream().noneMatch(RunFolder::hasFinal));
     }
 
     private void column(String title, double width, java.util.function.Function<RunFolder, String> value) {
