@@ -13,6 +13,8 @@
 #   SMOKE_MODEL=DIR    one model folder (older form of SMOKE_MODELS)
 #   SMOKE_VIEW=TAB     the view tab to show (Scatter, Metrics, Tokens, Explain, Vocabulary,
 #                      Quick compare, Train; default Scatter)
+#   SMOKE_RUNS="DIR …" training run folders (train --out) to list in the Train tab's Runs view,
+#                      picked, so the chart overlays their dev curves (written to train-form.json)
 #   SMOKE_WAIT=N       seconds before the shot (default 12)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,6 +50,17 @@ cat > "$work/config/workspace.json" <<JSON
  "window": {"x": 0, "y": 0, "width": $width, "height": $height, "maximized": false, "dividers": null,
             "scoreMode": null, "activeView": "${SMOKE_VIEW:-Scatter}"}}
 JSON
+
+if [ -n "${SMOKE_RUNS:-}" ]; then
+    runs=""
+    for r in $SMOKE_RUNS; do
+        dir=$(cd "$r" && pwd)
+        runs="${runs:+$runs, }\"$dir\""
+    done
+    cat > "$work/config/train-form.json" <<JSON
+{"opened_runs": [$runs], "picked_runs": [$runs]}
+JSON
+fi
 
 cat > "$work/inner.sh" <<'INNER'
 #!/usr/bin/env bash

@@ -25,12 +25,11 @@ import kr.sbert.workbench.core.train.RunDirectory;
 import kr.sbert.workbench.core.train.StepRecord;
 import kr.sbert.workbench.core.train.TrainData;
 import kr.sbert.workbench.core.train.TrainListener;
-import kr.sbert.workbench.core.train.TrainLog;
+import kr.sbert.workbench.core.train.TrainRun;
 import kr.sbert.workbench.core.train.TrainPair;
 import kr.sbert.workbench.core.train.TrainResult;
 import kr.sbert.workbench.core.train.TrainSettings;
 import kr.sbert.workbench.core.train.TrainSettingsFile;
-import kr.sbert.workbench.core.train.Trainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +43,10 @@ import picocli.CommandLine.Spec;
                 + " set before training, every --eval-steps steps and at each epoch end.",
             "Defaults are those of sentence-transformers' STS training example (training_stsbenchmark.py).",
             "Writes DIR/final/ (the model after the last step), DIR/best/ (the evaluation with the highest dev"
-                + " Spearman, if any beat the untrained model), DIR/train-log.jsonl and DIR/train-settings.json."})
+                + " Spearman, if any beat the untrained model), DIR/train-log.jsonl, DIR/train-settings.json and"
+                + " DIR/run.json (how the run ended, with the verdict).",
+            "Ends with the verdict: the chosen model (best, else final) minus the base, Spearman with a paired-bootstrap"
+                + " 95%% interval on the dev pairs and, with --test, on test pairs that played no part in choosing."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -59,6 +61,16 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--dev", required = true, paramLabel = "FILE", description = "Dev pairs with gold.")
     Path dev;
+
+    @Option(names = "--test", paramLabel = "FILE",
+            description = "Test pairs with gold: the base and the chosen model are compared on them (the number to"
+                    + " trust: they play no part in choosing the step).")
+    Path test;
+
+    @Option(names = "--early-stopping", paramLabel = "N", defaultValue = "0",
+            description = "Stop after N evaluations in a row without a new best dev Spearman; 0: off, as in fit()"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int earlyStopping;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Output folder (created; must not hold an earlier run).")
@@ -136,6 +148,17 @@ final class TrainCommand implements Callable<Integer> {
         EvalCommand.reportDataset(devData, err);
         List<TrainPair> trainPairs = TrainData.trainPairs(trainData);
         List<SentencePair> devPairs = TrainData.devPairs(devData);
+        StsDataset testData = null;
+        List<SentencePair> testPairs = List.of();
+        if (test != null) {
+            testData = StsReader.read(test, read);
+            EvalCommand.reportDataset(testData, err);
+            testPairs = TrainData.devPairs(testData);
+        }
+        warnShared("dev", TrainData.sharingTrainingSentences(trainPairs, devPairs), devPairs.size(), err);
+        if (test != null) {
+            warnShared("test", TrainData.sharingTrainingSentences(trainPairs, testPairs), testPairs.size(), err);
+        }
         Path folder = ModelOpener.resolveFolder(model, err);
         if (threads != null) {
             TorchRuntime.setThreads(threads);
@@ -155,14 +178,13 @@ final class TrainCommand implements Callable<Integer> {
         try (TrainingSession session = TrainingSession.open(folder, model,
                 new SentenceTransformerModel.Options(32, false, settings.maxSeqLength()), seed)) {
             int stepsPerEpoch = settings.stepsPerEpoch(trainPairs.size());
-            TrainSettingsFile.write(run.settings(), settings, stepsPerEpoch * settings.epochs(), stepsPerEpoch,
-                    TrainSettingsFile.BaseModel.of(model, folder), session.dropout(), trainData, devData,
-                    versions());
+            TrainSettingsFile.write(run.settings(), settings, settings.totalSteps(trainPairs.size()), stepsPerEpoch,
+                    TrainSettingsFile.BaseModel.of(model, folder), session.dropout(), trainData, devData, 0,
+                    testData, versions());
             TrainResult result;
-            try (TrainLog log = new TrainLog(run.log()); Progress progress = new Progress(err)) {
-                result = new Trainer(settings, log, progress).run(session, trainPairs, devPairs, run, cancel);
-            } finally {
-                run.removeLeftovers();
+            try (Progress progress = new Progress(err)) {
+                result = new TrainRun(run, settings).execute(session, trainPairs, devPairs, testPairs,
+                        test == null ? null : test.toAbsolutePath().toString(), cancel, progress);
             }
             report(result, run, stdout);
             err.println("time: " + session.timings() + " (" + result.steps() + " steps)");
@@ -184,7 +206,16 @@ final class TrainCommand implements Callable<Integer> {
         }
         return new TrainSettings(loss, epochs, batchSize, lr, warmupSteps == null ? -1 : warmupSteps,
                 warmupRatio == null ? TrainSettings.DEFAULT_WARMUP_RATIO : warmupRatio, weightDecay, maxGradNorm,
-                evalSteps, !noShuffle, seed, maxSeqLength);
+                evalSteps, !noShuffle, seed, maxSeqLength, earlyStopping);
+    }
+
+    /** Dev or test pairs that share a sentence with the training pairs flatter a model that memorised them. */
+    private static void warnShared(String role, int shared, int of, PrintWriter err) {
+        if (shared > 0) {
+            err.printf(Locale.ROOT, "warning: %d of %d %s pairs share a sentence with the training pairs: their"
+                    + " numbers flatter the trained model%n", shared, of, role);
+            err.flush();
+        }
     }
 
     private Map<String, String> versions() {
@@ -208,7 +239,11 @@ final class TrainCommand implements Callable<Integer> {
             stdout.println("fine-tuning did not improve on the original: no evaluation after training beat its dev"
                     + " spearman_cosine " + format(base.spearman()) + "; no best model written");
         }
+        if (result.stoppedEarlyAt() >= 0) {
+            stdout.println("early stopping: stopped at step " + result.stoppedEarlyAt());
+        }
         stdout.println("log: " + run.log());
+        stdout.println(result.verdict().line());
         stdout.flush();
     }
 

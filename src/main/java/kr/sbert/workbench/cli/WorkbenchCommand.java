@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
             VocabStatsCommand.class,
             BenchCommand.class,
             TrainCommand.class,
+            RunsCommand.class,
         })
 public final class WorkbenchCommand {
 

@@ -10,10 +10,25 @@ public final class ModelNames {
     private ModelNames() {
     }
 
-    /** The last path or hub-id segment, at most 32 characters: {@code /m/tiny-kr-sbert} → {@code tiny-kr-sbert}. */
+    /**
+     * The last path or hub-id segment, at most 32 characters: {@code /m/tiny-kr-sbert} →
+     * {@code tiny-kr-sbert}. A trained model ({@code <run>/best}, {@code <run>/final}) is named
+     * after its run; when that is too long its end is kept (start time and best/final), the start
+     * elided.
+     */
     public static String shortName(String id) {
         String s = lastSegment(id);
-        return s.length() > 32 ? s.substring(0, 31) + "…" : s;
+        if (s.length() <= 32) {
+            return s;
+        }
+        return trainedModel(id) ? "…" + s.substring(s.length() - 31) : s.substring(0, 31) + "…";
+    }
+
+    /** Whether the id is a run's {@code best} or {@code final} folder (named after its run). */
+    private static boolean trainedModel(String id) {
+        String s = trimSeparators(id);
+        return !s.startsWith(BASELINE) && (s.endsWith("/best") || s.endsWith("/final")
+                || s.endsWith(File.separator + "best") || s.endsWith(File.separator + "final"));
     }
 
     /** {@link #shortName} without the {@code baseline:} prefix, for column titles (the full id goes in a tooltip). */
@@ -42,6 +57,10 @@ public final class ModelNames {
             return "baseline";
         }
         int cut = Math.max(s.lastIndexOf('/'), s.lastIndexOf(File.separatorChar));
+        if (trainedModel(s) && cut > 0) {
+            // the run's name is the model's name: the source is the folder of runs
+            cut = Math.max(s.lastIndexOf('/', cut - 1), s.lastIndexOf(File.separatorChar, cut - 1));
+        }
         if (cut < 0 || cut >= s.length() - 1) {
             return "";
         }
@@ -76,6 +95,11 @@ public final class ModelNames {
     private static String lastSegment(String id) {
         String s = trimSeparators(id);
         int cut = Math.max(s.lastIndexOf('/'), s.lastIndexOf(File.separatorChar));
+        if (trainedModel(s) && cut > 0) {
+            // "<run>/best": every trained model would be "best" without its run's name
+            int before = Math.max(s.lastIndexOf('/', cut - 1), s.lastIndexOf(File.separatorChar, cut - 1));
+            return s.substring(before + 1);
+        }
         if (cut >= 0 && cut < s.length() - 1) {
             s = s.substring(cut + 1);
         }

@@ -125,6 +125,71 @@ class TrainCommandTest {
     }
 
     @Test
+    void theUsersFilesInTheOutputFolderAreNeverDeleted() throws Exception {
+        Path base = TrainFixtures.tinyWithDropout(tmp.resolve("base"), 0.0, 0.0);
+        Path train = TrainFixtures.korStsHead("sts-train.tsv", 17, tmp.resolve("train.tsv"));
+        Path dev = TrainFixtures.korStsHead("sts-dev.tsv", 11, tmp.resolve("dev.tsv"));
+        Path out = tmp.resolve("run");
+        // Names that match the temporary folders' pattern (.*-writing-*) but are the user's.
+        Path thesis = Files.createDirectories(out.resolve(".thesis-writing-2024"));
+        Files.writeString(thesis.resolve("chapter1.md"), "draft");
+        Path notes = Files.writeString(out.resolve(".essay-writing-notes.txt"), "notes");
+
+        Cli.Result r = Cli.run("train", "-m", base.toString(), "--train", train.toString(), "--dev", dev.toString(),
+                "--out", out.toString(), "--epochs", "1", "--batch-size", "8", "--lr", "0.0005", "--no-shuffle");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(thesis.resolve("chapter1.md")).hasContent("draft");
+        assertThat(notes).hasContent("notes");
+        assertThat(out.resolve("final")).isDirectory();
+    }
+
+    @Test
+    void aLearningRateThatMakesTheWeightsNaNStopsWithOneLineNamingTheStep() throws Exception {
+        Path base = TrainFixtures.tinyWithDropout(tmp.resolve("base"), 0.0, 0.0);
+        Path train = TrainFixtures.korStsHead("sts-train.tsv", 17, tmp.resolve("train.tsv"));
+        Path dev = TrainFixtures.korStsHead("sts-dev.tsv", 11, tmp.resolve("dev.tsv"));
+        for (String[] wild : new String[][] {{"--lr", "1e9"}, {"--lr", "1e30"}, {"--weight-decay", "1e308"}}) {
+            Path out = tmp.resolve("run" + wild[1]);
+            // 16 pairs in one batch: one step, whose update makes the weights non-finite; the
+            // epoch-end evaluation finds it.
+            Cli.Result r = Cli.run("train", "-m", base.toString(), "--train", train.toString(), "--dev",
+                    dev.toString(), "--out", out.toString(), "--epochs", "1", "--batch-size", "64", "--warmup-steps",
+                    "0", wild[0], wild[1], "--no-shuffle");
+            assertThat(r.code()).as(String.join(" ", wild) + ": " + r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+            List<String> errors = r.err().lines().filter(l -> l.startsWith("error:")).toList();
+            assertThat(errors).as(r.err()).hasSize(1);
+            assertThat(errors.get(0)).startsWith("error: step 1: ").contains("learning rate too high?")
+                    .doesNotContain("NaN is not allowed");
+            assertThat(errors.get(0)).containsAnyOf("NaN", "Infinity");
+            assertThat(out.resolve("final")).doesNotExist();
+            assertThat(Files.readString(out.resolve("run.json"))).contains("\"state\": \"diverged\"");
+        }
+    }
+
+    @Test
+    void aBatchLargerThanTheDataIsOneStepPerEpochEvenAtIntegerMax() throws Exception {
+        Path base = TrainFixtures.tinyWithDropout(tmp.resolve("base"), 0.0, 0.0);
+        Path train = TrainFixtures.korStsHead("sts-train.tsv", 17, tmp.resolve("train.tsv"));
+        Path dev = TrainFixtures.korStsHead("sts-dev.tsv", 11, tmp.resolve("dev.tsv"));
+        Path out = tmp.resolve("run");
+
+        Cli.Result r = Cli.run("train", "-m", base.toString(), "--train", train.toString(), "--dev", dev.toString(),
+                "--out", out.toString(), "--epochs", "2", "--batch-size", "2147483647", "--lr", "0.0005",
+                "--warmup-steps", "0", "--no-shuffle");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonObject> steps = Files.readAllLines(out.resolve("train-log.jsonl"), StandardCharsets.UTF_8).stream()
+                .map(l -> JsonParser.parseString(l).getAsJsonObject())
+                .filter(o -> o.get("type").getAsString().equals("step")).toList();
+        assertThat(steps).extracting(o -> o.get("step").getAsInt()).containsExactly(1, 2);
+        Map<String, RawTensor> before = WeightFiles.read(base.resolve("model.safetensors"));
+        Map<String, RawTensor> after = WeightFiles.read(out.resolve("final/model.safetensors"));
+        assertThat(after.get("encoder.layer.0.attention.self.query.weight").data()).as("the model was trained")
+                .isNotEqualTo(before.get("encoder.layer.0.attention.self.query.weight").data());
+    }
+
+    @Test
     void helpStatesTheDefaults() {
         Cli.Result r = Cli.run("train", "--help");
         assertThat(r.code()).isZero();

@@ -45,6 +45,26 @@ public final class TrainData {
         return pairs;
     }
 
+    /**
+     * How many of {@code pairs} share a sentence (compared after stripping surrounding white
+     * space) with some training pair: such dev or test pairs flatter a model that memorised them.
+     */
+    public static int sharingTrainingSentences(List<TrainPair> train, List<SentencePair> pairs) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (TrainPair p : train) {
+            seen.add(p.sentence1().strip());
+            seen.add(p.sentence2().strip());
+        }
+        int n = 0;
+        for (SentencePair p : pairs) {
+            if ((p.sentence1() != null && seen.contains(p.sentence1().strip()))
+                    || (p.sentence2() != null && seen.contains(p.sentence2().strip()))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static double scaleOf(StsDataset data) throws InvalidInputException {
         GoldScale scale = data.goldScale();
         return switch (scale) {

@@ -18,10 +18,12 @@ package kr.sbert.workbench.core.train;
  * @param shuffle       shuffle the training pairs every epoch
  * @param seed          seed of the shuffle and of dropout
  * @param maxSeqLength  tokens per text including [CLS]/[SEP], 0 for the model's own
+ * @param earlyStopping stop after this many evaluations in a row without a new best dev Spearman
+ *                      (0: off, as in {@code fit()})
  */
 public record TrainSettings(LossKind loss, int epochs, int batchSize, double lr, int warmupSteps, double warmupRatio,
                             double weightDecay, double maxGradNorm, int evalSteps, boolean shuffle, long seed,
-                            int maxSeqLength) {
+                            int maxSeqLength, int earlyStopping) {
 
     public static final int DEFAULT_EPOCHS = 4;
     public static final int DEFAULT_BATCH_SIZE = 16;
@@ -63,6 +65,23 @@ public record TrainSettings(LossKind loss, int epochs, int batchSize, double lr,
         if (maxSeqLength != 0 && maxSeqLength < 2) {
             throw new IllegalArgumentException("--max-seq-length must be at least 2, got " + maxSeqLength);
         }
+        if (earlyStopping < 0) {
+            throw new IllegalArgumentException("--early-stopping must not be negative, got " + earlyStopping);
+        }
+    }
+
+    /** Without early stopping (as {@code fit()}). */
+    public TrainSettings(LossKind loss, int epochs, int batchSize, double lr, int warmupSteps, double warmupRatio,
+                         double weightDecay, double maxGradNorm, int evalSteps, boolean shuffle, long seed,
+                         int maxSeqLength) {
+        this(loss, epochs, batchSize, lr, warmupSteps, warmupRatio, weightDecay, maxGradNorm, evalSteps, shuffle, seed,
+                maxSeqLength, 0);
+    }
+
+    /** The same settings with early stopping after {@code evaluations} evaluations without a new best (0: off). */
+    public TrainSettings withEarlyStopping(int evaluations) {
+        return new TrainSettings(loss, epochs, batchSize, lr, warmupSteps, warmupRatio, weightDecay, maxGradNorm,
+                evalSteps, shuffle, seed, maxSeqLength, evaluations);
     }
 
     /** The STS example's settings. */
@@ -72,9 +91,26 @@ public record TrainSettings(LossKind loss, int epochs, int batchSize, double lr,
                 DEFAULT_SEED, 0);
     }
 
-    /** Optimizer steps per epoch: the last batch may be short, as a DataLoader without drop_last. */
+    /**
+     * Optimizer steps per epoch: the last batch may be short, as a DataLoader without drop_last.
+     * Computed in {@code long}: a batch size near {@code Integer.MAX_VALUE} is one step, not an overflow.
+     */
     public int stepsPerEpoch(int pairs) {
-        return (pairs + batchSize - 1) / batchSize;
+        return (int) ((pairs + (long) batchSize - 1) / batchSize);
+    }
+
+    /**
+     * Optimizer steps of the whole run.
+     *
+     * @throws IllegalArgumentException when they do not fit an {@code int}
+     */
+    public int totalSteps(int pairs) {
+        long total = (long) stepsPerEpoch(pairs) * epochs;
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--epochs " + epochs + " × " + stepsPerEpoch(pairs)
+                    + " steps per epoch is more than " + Integer.MAX_VALUE + " optimizer steps");
+        }
+        return (int) total;
     }
 
     /** Warmup steps for a run of {@code totalSteps}: the given number, else the ratio rounded up. */

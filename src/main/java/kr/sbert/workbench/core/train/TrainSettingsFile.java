@@ -56,6 +56,13 @@ public final class TrainSettingsFile {
     public static void write(Path file, TrainSettings s, int totalSteps, int stepsPerEpoch, BaseModel base,
                              DropoutRates dropout, StsDataset train, StsDataset dev, int devPairsNotFromFile,
                              Map<String, String> versions) throws IOException {
+        write(file, s, totalSteps, stepsPerEpoch, base, dropout, train, dev, devPairsNotFromFile, null, versions);
+    }
+
+    /** As above, with the test file (null: none). */
+    public static void write(Path file, TrainSettings s, int totalSteps, int stepsPerEpoch, BaseModel base,
+                             DropoutRates dropout, StsDataset train, StsDataset dev, int devPairsNotFromFile,
+                             StsDataset test, Map<String, String> versions) throws IOException {
         JsonObject o = new JsonObject();
         JsonObject settings = new JsonObject();
         settings.addProperty("loss", s.loss().key());
@@ -72,6 +79,7 @@ public final class TrainSettingsFile {
         settings.addProperty("shuffle", s.shuffle());
         settings.addProperty("seed", s.seed());
         settings.addProperty("max_seq_length", s.maxSeqLength());
+        settings.addProperty("early_stopping", s.earlyStopping());
         settings.addProperty("steps_per_epoch", stepsPerEpoch);
         settings.addProperty("total_steps", totalSteps);
         settings.addProperty("scheduler", "WarmupLinear");
@@ -95,6 +103,9 @@ public final class TrainSettingsFile {
             table.addProperty("file", "(the pairs in the window's table)");
             table.addProperty("pairs", devPairsNotFromFile);
             data.add(table);
+        }
+        if (test != null) {
+            data.add(dataFile("test", test));
         }
         o.add("data", data);
         JsonObject v = new JsonObject();

@@ -10,6 +10,8 @@ import kr.sbert.workbench.core.WorkbenchException;
 import kr.sbert.workbench.core.data.SentencePair;
 import kr.sbert.workbench.core.eval.Correlation;
 import kr.sbert.workbench.core.eval.EmbeddingPairScorer;
+import kr.sbert.workbench.core.eval.Evaluator;
+import kr.sbert.workbench.core.eval.PairedDifference;
 import kr.sbert.workbench.core.eval.SimilarityFunction;
 import kr.sbert.workbench.core.model.TrainingSession;
 import kr.sbert.workbench.core.task.CancelToken;
@@ -22,41 +24,57 @@ import kr.sbert.workbench.core.task.ProgressListener;
  * gradient norm is clipped to {@code maxGradNorm}, AdamW steps with the warmup-linear rate and
  * the gradients are zeroed. The dev set is evaluated before training (step 0), every
  * {@code evalSteps} optimizer steps counted over the whole run, and at each epoch end (once per
- * step when these coincide). A NaN or infinite loss or gradient stops the run at once. One run
- * at a time per instance.
+ * step when these coincide). A NaN or infinite loss, gradient or dev cosine stops the run at once.
+ * With early stopping the run ends after that many evaluations without a new best. At the end the
+ * chosen model (best, else final) is compared with the base on the dev pairs and, when given, on
+ * test pairs that took no part in choosing ({@link Verdict}). One run at a time per instance.
  */
 public final class Trainer {
     private final TrainSettings settings;
     private final List<TrainListener> listeners;
-    /** The best evaluation so far of the run in progress. */
+    /** The run in progress, for {@link #progress()} when it ends by an exception. */
     private EvalRecord bestSoFar;
+    private List<EvalRecord> evalsSoFar = List.of();
+    private int stepSoFar;
 
     public Trainer(TrainSettings settings, TrainListener... listeners) {
         this.settings = settings;
         this.listeners = List.of(listeners);
     }
 
+    /** As {@link #run(TrainingSession, List, List, List, ModelSink, CancelToken)} without test pairs. */
+    public TrainResult run(TrainingSession session, List<TrainPair> train, List<SentencePair> dev, ModelSink sink,
+                           CancelToken cancel) throws WorkbenchException {
+        return run(session, train, dev, List.of(), sink, cancel);
+    }
+
     /**
      * Trains {@code session}'s model in place.
      *
-     * @param dev pairs with gold for the evaluations
+     * @param dev  pairs with gold for the evaluations (and the choice of the best step)
+     * @param test pairs with gold that take no part in choosing, for the verdict (may be empty)
      * @throws CancelledException         when cancelled (nothing is written as final)
-     * @throws TrainingDivergedException  when a loss or gradient was not finite (no final model is
-     *                                    written; the best so far stays)
+     * @throws TrainingDivergedException  when a loss, gradient or dev cosine was not finite (no final
+     *                                    model is written; the best so far stays)
      */
-    public TrainResult run(TrainingSession session, List<TrainPair> train, List<SentencePair> dev, ModelSink sink,
-                           CancelToken cancel) throws WorkbenchException {
+    public TrainResult run(TrainingSession session, List<TrainPair> train, List<SentencePair> dev,
+                           List<SentencePair> test, ModelSink sink, CancelToken cancel) throws WorkbenchException {
         int stepsPerEpoch = settings.stepsPerEpoch(train.size());
-        int total = stepsPerEpoch * settings.epochs();
+        int total = settings.totalSteps(train.size());
         WarmupLinearSchedule schedule = new WarmupLinearSchedule(total, settings.warmupFor(total));
         WeightDecayGroups decay = new WeightDecayGroups(settings.weightDecay());
         PairLoss loss = settings.loss().create();
         List<EvalRecord> evals = new ArrayList<>();
-        EvalRecord best = null;
         bestSoFar = null;
+        evalsSoFar = evals;
+        stepSoFar = 0;
+        Run run = new Run(session, dev, test, sink, cancel, evals);
 
-        EvalRecord baseline = evaluate(session, dev, 0, 0, cancel);
-        evals.add(baseline);
+        Scored baseline = evaluate(session, dev, 0, 0, cancel);
+        evals.add(baseline.record());
+        run.baseDev = baseline.cosine();
+        run.lastDev = baseline.cosine();
+        run.baseTest = test.isEmpty() ? null : cosines(session, test, cancel);
         listeners.forEach(l -> l.started(total, stepsPerEpoch));
         long started = System.nanoTime();
         Random shuffle = new Random(settings.seed());
@@ -65,6 +83,8 @@ public final class Trainer {
             order.add(i);
         }
         int step = 0;
+        int stoppedEarlyAt = -1;
+        training:
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             if (settings.shuffle()) {
                 Collections.shuffle(order, shuffle);
@@ -72,28 +92,117 @@ public final class Trainer {
             for (int b = 0; b < stepsPerEpoch; b++) {
                 cancel.throwIfCancelled();
                 List<TrainPair> batch = new ArrayList<>();
-                for (int i = b * settings.batchSize(); i < Math.min(train.size(), (b + 1) * settings.batchSize()); i++) {
-                    batch.add(train.get(order.get(i)));
+                // long: b × batch size may pass Integer.MAX_VALUE
+                long from = (long) b * settings.batchSize();
+                long to = Math.min(train.size(), from + settings.batchSize());
+                for (long i = from; i < to; i++) {
+                    batch.add(train.get(order.get((int) i)));
                 }
                 double lr = settings.lr() * schedule.multiplier(step);
                 step++;
+                stepSoFar = step;
                 StepRecord record = step(session, batch, loss, lr, decay, step, epoch, started);
                 listeners.forEach(l -> l.step(record));
-                if (settings.evalSteps() > 0 && step % settings.evalSteps() == 0) {
-                    best = evaluateAndKeep(session, dev, step, epoch, cancel, evals, best, sink);
+                // Once per step: an evaluation step that is also the epoch's last is evaluated here only.
+                boolean evalStep = settings.evalSteps() > 0 && step % settings.evalSteps() == 0;
+                boolean epochEnd = b == stepsPerEpoch - 1;
+                if (evalStep || epochEnd) {
+                    run.evaluate(step, epoch);
+                    if (settings.earlyStopping() > 0 && run.sinceBest >= settings.earlyStopping()) {
+                        stoppedEarlyAt = step;
+                        say("early stopping at step " + step + ": " + run.sinceBest
+                                + " evaluations without a new best dev Spearman");
+                        break training;
+                    }
                 }
-            }
-            if (evals.get(evals.size() - 1).step() != step) {
-                best = evaluateAndKeep(session, dev, step, epoch, cancel, evals, best, sink);
             }
         }
         cancel.throwIfCancelled();
         write(() -> sink.saveFinal(session));
-        if (best == null) {
+        if (run.best == null) {
             say("fine-tuning did not improve on the original: no evaluation after training beat its dev Spearman "
-                    + format(baseline.spearman()));
+                    + format(baseline.record().spearman()));
         }
-        return new TrainResult(step, evals, best);
+        Verdict verdict = run.verdict(evals.get(evals.size() - 1));
+        return new TrainResult(step, evals, run.best, stoppedEarlyAt, verdict);
+    }
+
+    /** What the run had done when it stopped (for a cancelled or diverged run's record). */
+    public TrainResult progress() {
+        return new TrainResult(stepSoFar, evalsSoFar, bestSoFar);
+    }
+
+    /** The state of one run: its best so far and the cosines the verdict needs. */
+    private final class Run {
+        final TrainingSession session;
+        final List<SentencePair> dev;
+        final List<SentencePair> test;
+        final ModelSink sink;
+        final CancelToken cancel;
+        final List<EvalRecord> evals;
+        EvalRecord best;
+        int sinceBest;
+        double[] baseDev;
+        double[] bestDev;
+        double[] lastDev;
+        double[] baseTest;
+        double[] bestTest;
+
+        Run(TrainingSession session, List<SentencePair> dev, List<SentencePair> test, ModelSink sink,
+            CancelToken cancel, List<EvalRecord> evals) {
+            this.session = session;
+            this.dev = dev;
+            this.test = test;
+            this.sink = sink;
+            this.cancel = cancel;
+            this.evals = evals;
+        }
+
+        void evaluate(int step, int epoch) throws WorkbenchException {
+            Scored e = Trainer.this.evaluate(session, dev, step, epoch, cancel);
+            evals.add(e.record());
+            lastDev = e.cosine();
+            double bar = best != null ? best.spearman() : evals.get(0).spearman();
+            double now = e.record().spearman();
+            if (now > bar || (best == null && Double.isNaN(bar) && !Double.isNaN(now))) {
+                write(() -> sink.saveBest(session, e.record()));
+                best = e.record();
+                bestSoFar = best;
+                bestDev = e.cosine();
+                // The test pairs are scored, never looked at, when a model becomes the best.
+                bestTest = test.isEmpty() ? null : cosines(session, test, cancel);
+                sinceBest = 0;
+            } else {
+                sinceBest++;
+            }
+        }
+
+        Verdict verdict(EvalRecord last) throws CancelledException {
+            Evaluator evaluator = Evaluator.standard();
+            boolean useBest = best != null;
+            double[] chosenDev = useBest ? bestDev : lastDev;
+            EvalRecord chosen = useBest ? best : last;
+            PairedDifference devDiff = evaluator.compare(dev, chosenDev, baseDev);
+            PairedDifference testDiff = null;
+            double testBase = Double.NaN;
+            double testChosen = Double.NaN;
+            int testN = 0;
+            if (!test.isEmpty()) {
+                double[] chosenTest = useBest ? bestTest : cosines(session, test, cancel);
+                testDiff = evaluator.compare(test, chosenTest, baseTest);
+                double[] gold = test.stream().filter(SentencePair::hasGold).mapToDouble(SentencePair::gold).toArray();
+                testN = gold.length;
+                testBase = Correlation.spearman(withGold(test, baseTest), gold);
+                testChosen = Correlation.spearman(withGold(test, chosenTest), gold);
+            }
+            return new Verdict(useBest ? "best" : "final", chosen.step(), dev.size(), evals.get(0).spearman(),
+                    chosen.spearman(), devDiff, testN, testBase, testChosen, testDiff);
+        }
+    }
+
+    private static double[] withGold(List<SentencePair> pairs, double[] values) {
+        return java.util.stream.IntStream.range(0, pairs.size()).filter(i -> pairs.get(i).hasGold())
+                .mapToDouble(i -> values[i]).toArray();
     }
 
     private StepRecord step(TrainingSession session, List<TrainPair> batch, PairLoss loss, double lr,
@@ -135,29 +244,35 @@ public final class Trainer {
                 : "no evaluation had improved on the original model, which is unchanged") + ".", step);
     }
 
-    private EvalRecord evaluateAndKeep(TrainingSession session, List<SentencePair> dev, int step, int epoch,
-                                       CancelToken cancel, List<EvalRecord> evals, EvalRecord best, ModelSink sink)
-            throws WorkbenchException {
-        EvalRecord e = evaluate(session, dev, step, epoch, cancel);
-        evals.add(e);
-        double bar = best != null ? best.spearman() : evals.get(0).spearman();
-        if (e.spearman() > bar || (best == null && Double.isNaN(bar) && !Double.isNaN(e.spearman()))) {
-            write(() -> sink.saveBest(session, e));
-            bestSoFar = e;
-            return e;
-        }
-        return best;
+    /** The cosine of every pair, in order. */
+    private static double[] cosines(TrainingSession session, List<SentencePair> pairs, CancelToken cancel)
+            throws CancelledException {
+        // Not closed: the scorer would close the session's model.
+        return new EmbeddingPairScorer(session.model()).embed(pairs, ProgressListener.NONE, cancel)
+                .similarities(SimilarityFunction.COSINE);
     }
 
-    private EvalRecord evaluate(TrainingSession session, List<SentencePair> dev, int step, int epoch,
-                                CancelToken cancel) throws CancelledException {
-        // Not closed: the scorer would close the session's model.
-        double[] cos = new EmbeddingPairScorer(session.model()).embed(dev, ProgressListener.NONE, cancel)
-                .similarities(SimilarityFunction.COSINE);
+    private record Scored(EvalRecord record, double[] cosine) {
+    }
+
+    private Scored evaluate(TrainingSession session, List<SentencePair> dev, int step, int epoch,
+                            CancelToken cancel) throws WorkbenchException {
+        double[] cos = cosines(session, dev, cancel);
+        for (int i = 0; i < cos.length; i++) {
+            if (!Double.isFinite(cos[i])) {
+                // Ranking would refuse the NaN ("NaN is not allowed"): say what it means instead.
+                if (step == 0) {
+                    throw new WorkbenchException("the base model gives a cosine of " + cos[i] + " for dev pair at line "
+                            + dev.get(i).line() + ": its weights are not usable");
+                }
+                diverged(step, "the dev cosine of the pair at line " + dev.get(i).line() + " is " + cos[i]
+                        + " (the weights are no longer finite)");
+            }
+        }
         double[] gold = dev.stream().mapToDouble(SentencePair::gold).toArray();
         EvalRecord e = new EvalRecord(step, epoch, Correlation.pearson(cos, gold), Correlation.spearman(cos, gold));
         listeners.forEach(l -> l.evaluated(e));
-        return e;
+        return new Scored(e, cos);
     }
 
     private void say(String line) {

@@ -43,6 +43,11 @@ public final class MainController {
     @FXML private TrainController trainController;
     @FXML private javafx.scene.control.Tab trainTab;
 
+    /** The pairs/views divider while the Train tab is shown. */
+    private static final double TRAIN_DIVIDER = 0.1;
+    /** The divider as the user left it, while the Train tab has moved it (else null). */
+    private Double dividerOutsideTrain;
+
     public MainController(WorkbenchViewModel vm) {
         this.vm = vm;
     }
@@ -53,6 +58,15 @@ public final class MainController {
         trainTab.setOnSelectionChanged(e -> {
             if (trainTab.isSelected()) {
                 trainController.refresh();
+                // The curve and the runs table need the height: while Train is shown the pairs
+                // table above shrinks to a few rows; leaving the tab puts the divider back.
+                if (dividerOutsideTrain == null && rightSplit.getDividerPositions().length > 0) {
+                    dividerOutsideTrain = rightSplit.getDividerPositions()[0];
+                }
+                rightSplit.setDividerPositions(TRAIN_DIVIDER);
+            } else if (dividerOutsideTrain != null) {
+                rightSplit.setDividerPositions(dividerOutsideTrain);
+                dividerOutsideTrain = null;
             }
         });
         // Edits come in bursts (typing, pasting): score once they pause.
@@ -101,7 +115,8 @@ public final class MainController {
     public Workspace.WindowLayout captureLayout(Stage stage) {
         List<Double> dividers = new ArrayList<>();
         for (SplitPane s : splits()) {
-            dividers.add(s.getDividerPositions().length > 0 ? s.getDividerPositions()[0] : 0.5);
+            dividers.add(s == rightSplit && dividerOutsideTrain != null ? dividerOutsideTrain
+                    : s.getDividerPositions().length > 0 ? s.getDividerPositions()[0] : 0.5);
         }
         Tab active = views.getSelectionModel().getSelectedItem();
         return new Workspace.WindowLayout(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
@@ -153,7 +168,11 @@ public final class MainController {
         for (int i = 0; i < s.length && dividers != null && i < dividers.size(); i++) {
             Double d = dividers.get(i);
             if (d != null && d > 0.02 && d < 0.98) {
-                s[i].setDividerPositions(d);
+                if (s[i] == rightSplit && dividerOutsideTrain != null) {
+                    dividerOutsideTrain = d; // the Train tab is shown: restored when it is left
+                } else {
+                    s[i].setDividerPositions(d);
+                }
             }
         }
     }

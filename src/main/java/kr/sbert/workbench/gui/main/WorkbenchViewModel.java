@@ -183,6 +183,16 @@ public final class WorkbenchViewModel {
         return metrics;
     }
 
+    /** Where the workspace is kept (the Train tab keeps its form and runs list beside it). */
+    public WorkspaceStore store() {
+        return store;
+    }
+
+    /** Where workspace files are written (a background thread in the app, the caller's in tests). */
+    public Executor saveExecutor() {
+        return saveExecutor;
+    }
+
     public TaskRunner runner() {
         return runner;
     }

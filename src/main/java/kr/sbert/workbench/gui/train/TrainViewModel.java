@@ -37,12 +37,13 @@ import kr.sbert.workbench.core.train.RunDirectory;
 import kr.sbert.workbench.core.train.StepRecord;
 import kr.sbert.workbench.core.train.TrainData;
 import kr.sbert.workbench.core.train.TrainListener;
-import kr.sbert.workbench.core.train.TrainLog;
+import kr.sbert.workbench.core.train.TrainRun;
+import kr.sbert.workbench.core.train.Verdict;
+import kr.sbert.workbench.gui.ModelNames;
 import kr.sbert.workbench.core.train.TrainPair;
 import kr.sbert.workbench.core.train.TrainResult;
 import kr.sbert.workbench.core.train.TrainSettings;
 import kr.sbert.workbench.core.train.TrainSettingsFile;
-import kr.sbert.workbench.core.train.Trainer;
 import kr.sbert.workbench.gui.models.ModelEntry;
 import kr.sbert.workbench.gui.models.ModelState;
 import kr.sbert.workbench.gui.models.ModelsViewModel;
@@ -66,6 +67,10 @@ public final class TrainViewModel {
     private final ObjectProperty<ModelEntry> base = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> trainFile = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> devFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> testFile = new SimpleObjectProperty<>();
+    private final StringProperty earlyStopping = new SimpleStringProperty("0");
+    /** The base model's id as saved with the form, picked again once that model is ready. */
+    private final StringProperty savedBaseId = new SimpleStringProperty();
     private final BooleanProperty devFromTable = new SimpleBooleanProperty();
     private final ObjectProperty<LossKind> loss = new SimpleObjectProperty<>(LossKind.COSINE);
     private final StringProperty epochs = new SimpleStringProperty("" + TrainSettings.DEFAULT_EPOCHS);
@@ -74,8 +79,8 @@ public final class TrainViewModel {
     private final StringProperty warmupRatio = new SimpleStringProperty("" + TrainSettings.DEFAULT_WARMUP_RATIO);
     private final StringProperty weightDecay = new SimpleStringProperty("" + TrainSettings.DEFAULT_WEIGHT_DECAY);
     private final StringProperty maxGradNorm = new SimpleStringProperty("" + TrainSettings.DEFAULT_MAX_GRAD_NORM);
-    /** Smaller than the CLI's 1,000 so the curve has points on small data sets. */
-    private final StringProperty evalSteps = new SimpleStringProperty("100");
+    /** {@code auto}: often enough for 10 points per run, whatever its size. */
+    private final StringProperty evalSteps = new SimpleStringProperty(TrainForm.AUTO);
     private final BooleanProperty shuffle = new SimpleBooleanProperty(true);
     private final StringProperty seed = new SimpleStringProperty("" + TrainSettings.DEFAULT_SEED);
     private final ObjectProperty<Path> outputRoot = new SimpleObjectProperty<>();
@@ -89,6 +94,11 @@ public final class TrainViewModel {
     private final ObservableList<EvalRecord> evals = FXCollections.observableArrayList();
     private final ObjectProperty<Path> trainedModel = new SimpleObjectProperty<>();
     private final Queue<Object> reported = new ConcurrentLinkedQueue<>();
+    private final IntegerProperty stepsPerEpoch = new SimpleIntegerProperty();
+    private final IntegerProperty epochsOfRun = new SimpleIntegerProperty();
+    private final IntegerProperty stoppedAt = new SimpleIntegerProperty(-1);
+    private final RunsViewModel runs;
+    private final TrainFormStore store;
     private TaskHandle task;
 
     /**
@@ -97,11 +107,67 @@ public final class TrainViewModel {
      */
     public TrainViewModel(ModelsViewModel models, Supplier<List<SentencePair>> tablePairs, TaskRunner runner,
                           StatusViewModel status, Path outputRoot) {
+        this(models, tablePairs, runner, status, outputRoot, null, Runnable::run);
+    }
+
+    /**
+     * @param formFile     where the form and the opened run folders are kept ({@code train-form.json}
+     *                     beside the workspace), restored from it now and saved after every change;
+     *                     null: not kept
+     * @param saveExecutor where that file is written (a background thread in the app)
+     */
+    public TrainViewModel(ModelsViewModel models, Supplier<List<SentencePair>> tablePairs, TaskRunner runner,
+                          StatusViewModel status, Path outputRoot, Path formFile, java.util.concurrent.Executor saveExecutor) {
         this.models = models;
         this.tablePairs = tablePairs;
         this.runner = runner;
         this.status = status;
         this.outputRoot.set(outputRoot);
+        this.runs = new RunsViewModel(this.outputRoot::get, runner, status);
+        this.store = formFile == null ? null : new TrainFormStore(formFile, saveExecutor);
+        if (store != null) {
+            store.restore(this);
+            store.watch(this);
+        }
+    }
+
+    /** The Runs view. */
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    public ObjectProperty<Path> testFileProperty() {
+        return testFile;
+    }
+
+    public StringProperty earlyStoppingProperty() {
+        return earlyStopping;
+    }
+
+    /** The saved base model's id, to pick again once it is ready (null: none saved). */
+    public StringProperty savedBaseIdProperty() {
+        return savedBaseId;
+    }
+
+    /** Steps per epoch of the run on the chart (0 before it starts). */
+    public IntegerProperty stepsPerEpochProperty() {
+        return stepsPerEpoch;
+    }
+
+    /** Epochs of the run on the chart. */
+    public IntegerProperty epochsOfRunProperty() {
+        return epochsOfRun;
+    }
+
+    /** The step early stopping ended the run on the chart at, or -1. */
+    public IntegerProperty stoppedAtProperty() {
+        return stoppedAt;
+    }
+
+    /** The run on the chart as a curve. */
+    public TrainChart.Curve liveCurve() {
+        return new TrainChart.Curve("this run", steps, evals, baselineSpearman.get(), stepsPerEpoch.get(),
+                epochsOfRun.get(), stoppedAt.get());
     }
 
     /** Loaded neural models (a baseline cannot be trained). */
@@ -214,6 +280,7 @@ public final class TrainViewModel {
         ModelInfo info = baseEntry == null || baseEntry.loaded() == null ? null
                 : baseEntry.loaded().info().orElse(null);
         TrainSettings settings;
+        TrainForm form;
         try {
             if (info == null) {
                 throw new IllegalArgumentException("choose a loaded model to train (a baseline cannot be trained)");
@@ -224,35 +291,46 @@ public final class TrainViewModel {
             if (!devFromTable.get() && devFile.get() == null) {
                 throw new IllegalArgumentException("choose a dev file, or use the pairs in the table");
             }
-            settings = new TrainForm(loss.get(), epochs.get(), batchSize.get(), lr.get(), warmupRatio.get(),
-                    weightDecay.get(), maxGradNorm.get(), evalSteps.get(), shuffle.get(), seed.get()).toSettings();
+            form = new TrainForm(loss.get(), epochs.get(), batchSize.get(), lr.get(), warmupRatio.get(),
+                    weightDecay.get(), maxGradNorm.get(), evalSteps.get(), shuffle.get(), seed.get(),
+                    earlyStopping.get());
+            settings = form.toSettings(1); // checks every field now; "auto" is resolved for the data
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
         }
         List<SentencePair> table = devFromTable.get() ? tablePairs.get() : null;
-        Path out = outputRoot.get().resolve(folderName(baseEntry.id()));
+        Path out = outputRoot.get().resolve(runName(baseEntry.id(), settings));
+        for (int k = 2; java.nio.file.Files.exists(out); k++) { // two runs started in the same second
+            out = outputRoot.get().resolve(runName(baseEntry.id(), settings) + "-" + k);
+        }
+        Path runDir = out;
         Path baseFolder = info.folder();
         Path trainPath = trainFile.get();
         Path devPath = devFile.get();
+        Path testPath = testFile.get();
         steps.clear();
         evals.clear();
         reported.clear();
         baselineSpearman.set(Double.NaN);
         totalSteps.set(0);
+        stepsPerEpoch.set(0);
+        epochsOfRun.set(settings.epochs());
+        stoppedAt.set(-1);
         timeLeft.set("");
         trainedModel.set(null);
         running.set(true);
         message.set("training " + baseEntry.id() + " → " + out);
         task = runner.submit("Training " + baseEntry.id(),
-                (progress, cancel) -> train(baseEntry.id(), baseFolder, trainPath, devPath, table, settings, out,
-                        progress, cancel),
+                (progress, cancel) -> train(baseEntry.id(), baseFolder, trainPath, devPath, testPath, table, form,
+                        runDir, progress, cancel),
                 outcome -> finished(baseEntry, outcome),
                 error -> {
                     drain();
                     running.set(false);
                     message.set("training stopped: " + StatusViewModel.oneLine(error));
                     status.report("training " + baseEntry.id(), error);
+                    runs.reload();
                 });
         if (!task.state().finished()) {
             task.progressProperty().addListener((o, was, now) -> drain());
@@ -278,17 +356,18 @@ public final class TrainViewModel {
         drain();
         running.set(false);
         timeLeft.set("");
-        message.set("training cancelled: no model was added");
+        message.set("training cancelled: no model was added; the run is listed as cancelled");
+        runs.reload();
     }
 
     /** What a finished run produced: the model to add and the run's evaluations. */
-    record Outcome(Path model, TrainResult result) {
+    record Outcome(Path model, TrainResult result, int devShared, int testShared) {
     }
 
     /** Runs on the background thread; reports records through the queue drained on the FX thread. */
-    private Outcome train(String name, Path baseFolder, Path trainPath, Path devPath, List<SentencePair> table,
-                          TrainSettings settings, Path out, ProgressListener progress, CancelToken cancel)
-            throws WorkbenchException, java.io.IOException {
+    private Outcome train(String name, Path baseFolder, Path trainPath, Path devPath, Path testPath,
+                          List<SentencePair> table, TrainForm form, Path out, ProgressListener progress,
+                          CancelToken cancel) throws WorkbenchException, java.io.IOException {
         StsDataset trainData = StsReader.read(trainPath, ReadOptions.defaults());
         List<TrainPair> trainPairs = TrainData.trainPairs(trainData);
         StsDataset devData = table == null ? StsReader.read(devPath, ReadOptions.defaults()) : null;
@@ -298,39 +377,42 @@ public final class TrainViewModel {
             throw new kr.sbert.workbench.core.InvalidInputException("the table holds " + dev.size()
                     + " pairs with gold; evaluating needs at least two");
         }
+        StsDataset testData = testPath == null ? null : StsReader.read(testPath, ReadOptions.defaults());
+        List<SentencePair> test = testData == null ? List.of() : TrainData.devPairs(testData);
+        TrainSettings settings = form.toSettings(trainPairs.size());
         RunDirectory run = RunDirectory.create(out);
-        int stepsPerEpoch = settings.stepsPerEpoch(trainPairs.size());
+        int perEpoch = settings.stepsPerEpoch(trainPairs.size());
+        int total = settings.totalSteps(trainPairs.size());
+        reported.add(new int[] {perEpoch});
         TrainListener report = new TrainListener() {
             @Override
-            public void started(int total, int perEpoch) {
-                reported.add(total);
-                progress.update("step", 0, total);
+            public void started(int totalSteps, int perEpochSteps) {
+                reported.add(totalSteps);
+                progress.update("step", 0, totalSteps);
             }
 
             @Override
             public void step(StepRecord s) {
                 reported.add(s);
-                progress.update("step", s.step(), (long) stepsPerEpoch * settings.epochs());
+                progress.update("step", s.step(), total);
             }
 
             @Override
             public void evaluated(EvalRecord e) {
                 reported.add(e);
-                progress.update("evaluated at step", e.step(), (long) stepsPerEpoch * settings.epochs());
+                progress.update("evaluated at step", e.step(), total);
             }
         };
         try (TrainingSession session = TrainingSession.open(baseFolder, name,
                 new SentenceTransformerModel.Options(32, false, settings.maxSeqLength()), settings.seed())) {
-            TrainSettingsFile.write(run.settings(), settings, stepsPerEpoch * settings.epochs(), stepsPerEpoch,
+            TrainSettingsFile.write(run.settings(), settings, total, perEpoch,
                     TrainSettingsFile.BaseModel.of(name, baseFolder), session.dropout(), trainData, devData,
-                    dev.size(), TrainingSession.runtimeVersions());
-            TrainResult result;
-            try (TrainLog log = new TrainLog(run.log())) {
-                result = new Trainer(settings, log, report).run(session, trainPairs, dev, run, cancel);
-            }
-            return new Outcome(result.improved() ? run.bestModel() : run.finalModel(), result);
-        } finally {
-            run.removeLeftovers();
+                    dev.size(), testData, TrainingSession.runtimeVersions());
+            TrainResult result = new TrainRun(run, settings).execute(session, trainPairs, dev, test,
+                    testPath == null ? null : testPath.toAbsolutePath().toString(), cancel, report);
+            int devShared = TrainData.sharingTrainingSentences(trainPairs, dev);
+            int testShared = test.isEmpty() ? 0 : TrainData.sharingTrainingSentences(trainPairs, test);
+            return new Outcome(result.improved() ? run.bestModel() : run.finalModel(), result, devShared, testShared);
         }
     }
 
@@ -339,23 +421,41 @@ public final class TrainViewModel {
         running.set(false);
         timeLeft.set("");
         TrainResult r = outcome.result();
-        EvalRecord b = r.baseline();
-        message.set(r.improved()
-                ? String.format(Locale.ROOT, "best at step %d: dev Spearman %.4f (%+.4f over the untrained %.4f);"
-                        + " added %s", r.best().step(), r.best().spearman(), r.best().spearman() - b.spearman(),
-                        b.spearman(), outcome.model())
-                : String.format(Locale.ROOT, "fine-tuning did not improve on the original (dev Spearman %.4f);"
-                        + " added the final model %s", b.spearman(), outcome.model()));
+        stoppedAt.set(r.stoppedEarlyAt());
+        Verdict v = r.verdict();
+        boolean tick = v.improved();
+        StringBuilder m = new StringBuilder();
+        m.append(v.chosen()).append(" (step ").append(v.chosenStep()).append(") − base: dev Δ ")
+                .append(Verdict.delta(v.dev()));
+        if (v.test() != null) {
+            m.append(", test Δ ").append(Verdict.delta(v.test()));
+        }
+        m.append(": ").append(v.conclusion()).append(tick ? "; added and ticked " : "; added, not ticked: ")
+                .append(ModelNames.name(outcome.model().toString()));
+        if (v.test() == null) {
+            m.append(" (dev chose the step: the gain is optimistic; a test file gives the number to trust)");
+        }
+        if (outcome.devShared() > 0 || outcome.testShared() > 0) {
+            m.append(String.format(Locale.ROOT, ". Warning: %d dev%s pairs share a sentence with the training pairs",
+                    outcome.devShared(), v.test() == null ? "" : " and " + outcome.testShared() + " test"));
+        }
+        message.set(m.toString());
         trainedModel.set(outcome.model());
         baseEntry.setSelected(true);
         models.addModel(outcome.model().toString());
+        if (!tick) {
+            models.find(outcome.model().toString()).ifPresent(e -> e.setSelected(false));
+        }
+        runs.reload();
     }
 
     /** Moves what the run reported into the observable lists (FX thread). */
     void drain() {
         List<StepRecord> newSteps = new ArrayList<>();
         for (Object o; (o = reported.poll()) != null; ) {
-            if (o instanceof Integer total) {
+            if (o instanceof int[] perEpoch) {
+                stepsPerEpoch.set(perEpoch[0]);
+            } else if (o instanceof Integer total) {
                 totalSteps.set(total);
             } else if (o instanceof StepRecord s) {
                 newSteps.add(s);
@@ -385,9 +485,14 @@ public final class TrainViewModel {
                 : s + " s";
     }
 
-    private static String folderName(String id) {
+    /**
+     * The run's folder name, which names its models everywhere: base, loss, learning rate, epochs
+     * and start time, e.g. {@code tiny-kr-sbert_cosine_lr2e-05_4ep_20261207-145512}.
+     */
+    static String runName(String id, TrainSettings s) {
         String last = Path.of(id).getFileName() == null ? "model" : Path.of(id).getFileName().toString();
-        return last.replaceAll("[^A-Za-z0-9._-]", "_") + "-trained-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        return last.replaceAll("[^A-Za-z0-9._-]", "_") + "_" + s.loss().key() + "_lr"
+                + Double.toString(s.lr()).replace(".0E", "e").replace('E', 'e')
+                + "_" + s.epochs() + "ep_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     }
 }

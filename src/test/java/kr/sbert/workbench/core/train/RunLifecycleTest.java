@@ -67,4 +67,47 @@ class RunLifecycleTest {
         }
         assertThat(run.finalModel()).doesNotExist();
     }
+
+    @Test
+    void aCancelledRunIsRecordedAsCancelledAndItsBestIsLabelledAsFromTheUnfinishedRun() throws Exception {
+        JsonObject expected = TrainFixtures.expected("cosine");
+        Path base = TrainFixtures.tinyWithDropout(tmp.resolve("base"), 0.0, 0.0);
+        RunDirectory run = RunDirectory.create(tmp.resolve("run"));
+        java.nio.file.Files.writeString(run.settings(), "{}");
+        CancelToken cancel = new CancelToken();
+        // Evaluated every step: the fixture's dev Spearman rises at first, so best/ exists by step 3.
+        TrainSettings s = TrainFixtures.settings(expected);
+        TrainSettings everyStep = new TrainSettings(s.loss(), s.epochs(), s.batchSize(), s.lr(), s.warmupSteps(),
+                s.warmupRatio(), s.weightDecay(), s.maxGradNorm(), 1, s.shuffle(), s.seed(), 0);
+        TrainListener cancelAtStep3 = new TrainListener() {
+            @Override
+            public void step(StepRecord step) {
+                if (step.step() == 3) {
+                    cancel.cancel();
+                }
+            }
+        };
+        try (TrainingSession session = TrainingSession.open(base, "tiny", SentenceTransformerModel.Options.DEFAULT, 1)) {
+            assertThatThrownBy(() -> new TrainRun(run, everyStep).execute(session, TrainFixtures.trainPairs(expected),
+                    TrainFixtures.devPairs(expected), List.of(), null, cancel, cancelAtStep3))
+                    .isInstanceOf(CancelledException.class);
+        }
+        RunRecord record = RunRecord.read(run.record());
+        assertThat(record.state()).isEqualTo(RunState.CANCELLED);
+        assertThat(record.steps()).isEqualTo(3);
+        assertThat(record.verdict()).isNull();
+        assertThat(run.finalModel()).doesNotExist();
+        RunFolder folder = RunFolder.read(run.dir());
+        if (folder.hasBest()) {
+            assertThat(record.bestFromUnfinishedRun()).isTrue();
+            assertThat(folder.stateLabel()).isEqualTo("cancelled (best/ from step " + record.bestStep()
+                    + " of the unfinished run)");
+        } else {
+            assertThat(folder.stateLabel()).isEqualTo("cancelled");
+        }
+        assertThat(folder.evaluations()).extracting(EvalRecord::step).doesNotHaveDuplicates();
+        try (Stream<Path> left = Files.list(run.dir())) {
+            assertThat(left.map(p -> p.getFileName().toString())).allMatch(n -> !n.startsWith("."));
+        }
+    }
 }

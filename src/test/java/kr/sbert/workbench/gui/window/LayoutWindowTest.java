@@ -153,7 +153,9 @@ class LayoutWindowTest {
         Node chart = robot.lookup("#trainChart").query();
         Bounds plot = screen(chart);
         assertInside(area, plot, at + " the training curve");
-        assertThat(plot.getHeight()).as(at + " curve height").isGreaterThanOrEqualTo(100);
+        // Issue 17: at least 250 px tall (it was 40-90 px at 1024x700), the runs table in view below.
+        assertThat(plot.getHeight()).as(at + " curve height").isGreaterThanOrEqualTo(250);
+        assertInside(area, screen(robot.lookup("#runsTable").query()), at + " the runs table");
         assertThat(plot.getWidth()).as(at + " curve width").isGreaterThanOrEqualTo(250);
         // Not inside a scroll pane: nothing to scroll to reach it.
         for (Parent p = chart.getParent(); p != null; p = p.getParent()) {

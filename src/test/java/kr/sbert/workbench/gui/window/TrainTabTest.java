@@ -22,6 +22,8 @@ import kr.sbert.workbench.gui.workspace.WorkspaceStore;
 import kr.sbert.workbench.testing.TrainFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import javafx.scene.control.TableView;
+import kr.sbert.workbench.core.train.RunFolder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -129,7 +131,16 @@ class TrainTabTest {
         assertThat(trained).as(train().messageProperty().get()).isNotNull();
         assertThat(trained.resolve("model.safetensors")).exists();
         ModelEntry entry = waitForReady(window, trained.toString(), 60);
-        assertThat(entry.isSelected()).isTrue();
+        // Ticked only when the verdict's interval lies above 0; the message says which.
+        kr.sbert.workbench.core.train.RunRecord record = kr.sbert.workbench.core.train.RunRecord.read(
+                trained.getParent().resolve("run.json"));
+        assertThat(entry.isSelected()).isEqualTo(record.verdict().improved());
+        assertThat(train().messageProperty().get()).contains(record.verdict().conclusion())
+                .contains(entry.isSelected() ? "added and ticked" : "added, not ticked");
+        assertThat(kr.sbert.workbench.gui.ModelNames.name(trained.toString()))
+                .isEqualTo(trained.getParent().getFileName() + "/" + trained.getFileName())
+                .contains("tiny-kr-sbert_cosine_lr2e-5_1ep_");
+        robot.interact(() -> entry.setSelected(true));
         assertThat(window.viewModel().models().find(tiny).orElseThrow().isSelected()).isTrue();
         assertThat(entry.state()).isEqualTo(ModelState.READY);
         waitUntil(120, "the trained model in the comparison", () -> window.viewModel().scoringTask().isEmpty()
@@ -139,5 +150,49 @@ class TrainTabTest {
         assertThat(window.viewModel().metrics().rows().stream().map(r -> r.model()).toList())
                 .contains(tiny, trained.toString());
         assertThat(drawnLossPoints()).isEqualTo(4);
+    }
+
+    @Test
+    void twoRunsAreTwoRowsTheirCurvesOverlaidAndBothComeBackAfterARestart(FxRobot robot) throws Exception {
+        prepare(robot, "1", "16", "2");
+        fill(robot, "#trainLr", "0.0005");
+        robot.clickOn("#trainStart");
+        waitUntil(180, "the first run to end", () -> !train().runningProperty().get());
+        fill(robot, "#trainLr", "0.0001");
+        robot.clickOn("#trainStart");
+        waitUntil(180, "the second run to end", () -> !train().runningProperty().get());
+        TableView<RunFolder> table = window.controller().train().runsTable();
+        waitUntil(30, "two rows", () -> table.getItems().size() == 2);
+        List<String> names = table.getItems().stream().map(RunFolder::name).toList();
+        assertThat(names).doesNotHaveDuplicates().allMatch(n -> n.startsWith("tiny-kr-sbert_cosine_lr"));
+        assertThat(names).anyMatch(n -> n.contains("_lr5e-4_")).anyMatch(n -> n.contains("_lr1e-4_"));
+        for (RunFolder r : table.getItems()) {
+            assertThat(r.record().verdict()).isNotNull();
+            assertThat(r.record().verdict().dev().spearmanInterval().lower())
+                    .isLessThanOrEqualTo(r.record().verdict().dev().spearman());
+        }
+
+        robot.interact(() -> table.getSelectionModel().selectAll());
+        waitUntil(30, "both dev curves on the chart", () -> {
+            TrainChart.Built b = window.controller().train().renderedProperty().get();
+            return b != null && b.dev().size() == 2 && b.dev().stream().allMatch(d -> d.getItemCount() == 3);
+        });
+        TrainChart.Built b = window.controller().train().renderedProperty().get();
+        // x in epochs: evaluations at steps 0, 2, 4 of a 4-step epoch
+        assertThat(b.dev().get(0).getX(1).doubleValue()).isEqualTo(0.5);
+        assertThat(b.devAxis().getRange().getLength()).isGreaterThanOrEqualTo(0.02 - 1e-12);
+
+        WaitForAsyncUtils.asyncFx(() -> window.stage().close()).get();
+        window = WaitForAsyncUtils.asyncFx(() -> WorkbenchWindow.open(new Stage(), new CoreBackend(),
+                new FxTaskRunner(2), new WorkspaceStore(config))).get();
+        TableView<RunFolder> again = window.controller().train().runsTable();
+        waitUntil(30, "the runs after the restart", () -> again.getItems().size() == 2);
+        assertThat(again.getItems().stream().map(RunFolder::name).toList()).containsExactlyInAnyOrderElementsOf(names);
+        assertThat(train().lrProperty().get()).isEqualTo("0.0001");
+        assertThat(train().epochsProperty().get()).isEqualTo("1");
+        assertThat(train().evalStepsProperty().get()).isEqualTo("2");
+        assertThat(train().outputRootProperty().get()).isEqualTo(files.resolve("runs"));
+        assertThat(robot.lookup("#trainFile").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo(files.resolve("train.tsv").toString());
     }
 }
