@@ -23,8 +23,9 @@ import kr.sbert.workbench.core.task.ProgressListener;
  * each text column is encoded on its own, the loss is computed, back-propagated, the total
  * gradient norm is clipped to {@code maxGradNorm}, AdamW steps with the warmup-linear rate and
  * the gradients are zeroed. The dev set is evaluated before training (step 0), every
- * {@code evalSteps} optimizer steps counted over the whole run, and at each epoch end (once per
- * step when these coincide). A NaN or infinite loss, gradient or dev cosine stops the run at once.
+ * {@code evalSteps} optimizer steps counted within each epoch (as {@code fit()} counts them: its
+ * counter starts again with every epoch), and at each epoch end (once per step when these coincide,
+ * where {@code fit()} evaluates twice). A NaN or infinite loss, gradient or dev cosine stops the run at once.
  * With early stopping the run ends after that many evaluations without a new best. At the end the
  * chosen model (best, else final) is compared with the base on the dev pairs and, when given, on
  * test pairs that took no part in choosing ({@link Verdict}). One run at a time per instance.
@@ -104,7 +105,7 @@ public final class Trainer {
                 StepRecord record = step(session, batch, loss, lr, decay, step, epoch, started);
                 listeners.forEach(l -> l.step(record));
                 // Once per step: an evaluation step that is also the epoch's last is evaluated here only.
-                boolean evalStep = settings.evalSteps() > 0 && step % settings.evalSteps() == 0;
+                boolean evalStep = settings.evalSteps() > 0 && (b + 1) % settings.evalSteps() == 0;
                 boolean epochEnd = b == stepsPerEpoch - 1;
                 if (evalStep || epochEnd) {
                     run.evaluate(step, epoch);

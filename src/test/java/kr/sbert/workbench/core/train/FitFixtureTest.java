@@ -31,12 +31,13 @@ class FitFixtureTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"cosine", "cosent"})
-    void stepsEvaluationsAndFinalEmbeddingsMatchSentenceTransformers(String loss) throws Exception {
-        JsonObject expected = TrainFixtures.expected(loss);
+    @ValueSource(strings = {"tiny-kr-sbert.train-cosine", "tiny-kr-sbert.train-cosent", "tiny-xlmr-unigram.train-cosent"})
+    void stepsEvaluationsAndFinalEmbeddingsMatchSentenceTransformers(String oracle) throws Exception {
+        JsonObject expected = TrainFixtures.oracle(oracle);
+        String loss = oracle;
         List<TrainPair> train = TrainFixtures.trainPairs(expected);
         assertTrainPairsAreTheKorStsLines(expected, train);
-        Path base = TrainFixtures.tinyWithDropout(tmp.resolve("base"), 0.0, 0.0);
+        Path base = TrainFixtures.withDropout(TrainFixtures.baseModel(oracle), tmp.resolve("base"), 0.0, 0.0);
         List<StepRecord> steps = new ArrayList<>();
         List<EvalRecord> evals = new ArrayList<>();
         TrainListener collect = new TrainListener() {
@@ -70,6 +71,11 @@ class FitFixtureTest {
                 assertThat(got.gradNorm()).as(where + " grad_norm").isCloseTo(norm, within(norm * 1e-3));
             }
 
+            // Dev cosines near 0.99 rank differently under float rounding: the oracle states how far its
+            // own float32 and float64 runs' Spearman differ, and a float32 reimplementation may land there too.
+            double rankNoise = expected.has("noise_float32_vs_float64")
+                    ? expected.getAsJsonObject("noise_float32_vs_float64").get("dev_spearman_max_abs").getAsDouble() : 0;
+            double evalTolerance = Math.max(1e-4, rankNoise * 1.01);
             JsonArray expectedEvals = expected.getAsJsonArray("evaluations");
             assertThat(evals).hasSize(expectedEvals.size());
             for (int i = 0; i < evals.size(); i++) {
@@ -78,7 +84,7 @@ class FitFixtureTest {
                 String where = loss + " evaluation after step " + got.step();
                 assertThat(got.step()).as(where).isEqualTo(e.get("after_step").getAsInt());
                 assertThat(got.pearson()).as(where).isCloseTo(e.get("pearson_cosine").getAsDouble(), within(1e-4));
-                assertThat(got.spearman()).as(where).isCloseTo(e.get("spearman_cosine").getAsDouble(), within(1e-4));
+                assertThat(got.spearman()).as(where).isCloseTo(e.get("spearman_cosine").getAsDouble(), within(evalTolerance));
             }
 
             JsonArray probes = expected.getAsJsonArray("probe_embeddings_after_epoch");
