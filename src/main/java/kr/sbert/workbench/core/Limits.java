@@ -82,6 +82,25 @@ public final class Limits {
      */
     public static final int TOKENIZE_MAX_PIECES = 100_000;
 
+    // ---- the embedding cache (files under its folder are read only through one check) ----
+    /**
+     * One segment file of the embedding cache (the writer splits larger batches). A segment is
+     * read only when it is a regular file itself (no link, FIFO or device) within this size, and
+     * read entry by entry, never whole.
+     */
+    public static final long CACHE_SEGMENT_MAX_BYTES = 1L << 30;
+    /** Bytes (UTF-8) of a text the disk cache keeps; longer texts are encoded every time. */
+    public static final int CACHE_TEXT_MAX_BYTES = 1 << 20;
+    /** Floats of one cached embedding (real models: 384–4,096). */
+    public static final int CACHE_DIMENSION_MAX = 1 << 16;
+    /**
+     * Entries one model's disk index holds (2 GiB of 768-float entries is about 650,000); each
+     * costs about 150 bytes of memory whatever its text, so an index stays under about 150 MB.
+     */
+    public static final int CACHE_ENTRIES_MAX = 1_000_000;
+    /** A weight-digest memo file in {@code weight-digests/} (a path and a few hashes). */
+    public static final int CACHE_MEMO_MAX_BYTES = 16 << 10;
+
     // ---- messages ----
     /** A message shown to the user is cut to this many characters. */
     public static final int MESSAGE_MAX_CHARS = 400;
