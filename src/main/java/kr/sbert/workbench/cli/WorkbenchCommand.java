@@ -44,6 +44,7 @@ public final class WorkbenchCommand {
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler(WorkbenchCommand::handleError);
+        cl.setParameterExceptionHandler(WorkbenchCommand::handleUsageError);
         cl.setExecutionStrategy(WorkbenchCommand::runCatchingEverything);
         documentExitCodes(cl);
         return cl;
@@ -99,6 +100,20 @@ public final class WorkbenchCommand {
         }
         err.flush();
         return exitCodeOf(e);
+    }
+
+    /**
+     * A usage error picocli found while parsing (an unknown or repeated option, a value of the
+     * wrong type, a missing required option): one {@code error:} line naming the command and
+     * pointing at its {@code --help}, exit 2. The usage itself is shown only on {@code --help}.
+     */
+    static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        String command = cl.getCommandSpec().qualifiedName();
+        PrintWriter err = cl.getErr();
+        err.println(UserText.line("error: " + e.getMessage() + " (" + command + " --help lists the options)"));
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     static int exitCodeOf(Throwable e) {
