@@ -67,6 +67,7 @@ final class VocabStatsCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must be at least 0, got " + limit);
         }
+        ModelOpener.checkTokenModels(models, "vocab-stats");
         List<String> sentences = sentences(err);
         List<VocabularyStats> stats = new ArrayList<>();
         List<List<Encoding>> encodings = new ArrayList<>();
