@@ -45,6 +45,8 @@ public final class WorkbenchCommand {
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler(WorkbenchCommand::handleError);
         cl.setParameterExceptionHandler(WorkbenchCommand::handleUsageError);
+        // stdout escapes every control character (VisibleOutput): help text must not need colour codes
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setExecutionStrategy(WorkbenchCommand::runCatchingEverything);
         documentExitCodes(cl);
         return cl;
@@ -72,6 +74,10 @@ public final class WorkbenchCommand {
      * This strategy catches every {@link Throwable} at the command edge and reports it the same way.
      */
     private static int runCatchingEverything(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+            CommandLine cl = p.commandSpec().commandLine();
+            cl.setOut(VisibleOutput.wrap(cl.getOut())); // what a command prints never drives the terminal
+        }
         try {
             return new CommandLine.RunLast().execute(parsed);
         } catch (CommandLine.ExecutionException | CommandLine.ParameterException e) {
