@@ -111,8 +111,18 @@ public final class Limits {
     /** A metadata answer (repo info, error bodies): a model repo's is a few KB. */
     public static final long METADATA_MAX_BYTES = 16L << 20;
 
-    /** A file whose size the hub did not announce is cut off here (the largest BERT checkpoint: 1.3 GB). */
-    public static final long DOWNLOAD_UNANNOUNCED_MAX_BYTES = 16L << 30;
+    /**
+     * A weight file ({@code model.safetensors}, {@code pytorch_model.bin}) whose size the hub did not
+     * announce is cut off here: the largest single checkpoint of a supported kind is XLM-R large /
+     * bge-m3 at 2.27 GB (a BERT-large: 1.3 GB).
+     */
+    public static final long DOWNLOAD_UNANNOUNCED_WEIGHTS_MAX_BYTES = 3L << 30;
+    /**
+     * Any other file of unannounced size (configs, tokenizer files, shard indexes) is cut off at
+     * the largest budget any reader has for such a file ({@link #TOKENIZER_MAX_BYTES}): more could
+     * never be read anyway.
+     */
+    public static final long DOWNLOAD_UNANNOUNCED_OTHER_MAX_BYTES = TOKENIZER_MAX_BYTES;
 
     private Limits() {
     }
