@@ -162,6 +162,9 @@ final class DiskTier {
 
     /** Reads the segments of a model not read yet (oldest first), checking every entry. */
     private void refresh(String identityKey, ModelIndex index) {
+        if (Files.isSymbolicLink(dir)) {
+            return; // embeddings-v2 itself links elsewhere: not the cache's folder
+        }
         List<Path> segments = SegmentFiles.list(dir.resolve(identityKey));
         synchronized (index) {
             for (Path s : segments) {
@@ -189,7 +192,7 @@ final class DiskTier {
 
     /** Stores a batch as one segment; failures (read-only or full disk) leave the cache as it was. */
     void putAll(String identityKey, List<String> texts, List<float[]> vectors) {
-        if (maxBytes == 0 || texts.isEmpty()) {
+        if (maxBytes == 0 || texts.isEmpty() || Files.isSymbolicLink(dir)) {
             return;
         }
         List<byte[]> records = new ArrayList<>(texts.size());
@@ -331,6 +334,9 @@ final class DiskTier {
 
     /** Scans the folder; when over the bound deletes the least recently used segments. Returns the bytes left. */
     synchronized long evictIfNeeded() {
+        if (Files.isSymbolicLink(dir)) {
+            return 0; // never deletes through a link
+        }
         DiskEviction.Trim t = DiskEviction.trim(dir, maxBytes);
         if (t.deleted()) {
             indexes.values().forEach(ModelIndex::closeAll);

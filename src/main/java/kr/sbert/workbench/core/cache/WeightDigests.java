@@ -52,7 +52,9 @@ final class WeightDigests {
         if (known != null) {
             return known;
         }
-        Path memoFile = memoDir == null ? null : memoDir.resolve(Hashing.sha256(real.toString()) + ".txt");
+        // a memo folder that is a link is not the cache's: neither read nor written
+        Path memoFile = memoDir == null || Files.isSymbolicLink(memoDir) ? null
+                : memoDir.resolve(Hashing.sha256(real.toString()) + ".txt");
         String sample = memoFile == null ? null : sample(real, a.size());
         String fromDisk = readMemo(memoFile, real, stamp, sample);
         String hash = fromDisk != null ? fromDisk : "sha256:" + Hashing.sha256(real);

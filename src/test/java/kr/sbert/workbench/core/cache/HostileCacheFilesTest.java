@@ -107,6 +107,27 @@ class HostileCacheFilesTest {
     }
 
     @Test
+    void aModelFolderLinkedOutOfTheCacheIsNeitherReadWrittenNorEvicted() throws Exception {
+        Path elsewhere = outside.resolve("model");
+        new DiskTier(outside.resolve("other-cache"), 1L << 30).putAll(ID, List.of("밖"), List.of(vector(9)));
+        Files.move(outside.resolve("other-cache").resolve(DiskTier.LAYOUT).resolve(ID), elsewhere);
+        long before;
+        try (Stream<Path> s = Files.list(elsewhere)) {
+            before = s.count();
+        }
+        Files.createDirectories(modelDir().getParent());
+        Files.createSymbolicLink(modelDir(), elsewhere);
+
+        DiskTier fresh = new DiskTier(root, 1L << 30);
+        assertThat(fresh.get(ID, "밖", 8)).isNull();
+        fresh.putAll(ID, List.of("안"), List.of(vector(3)));
+        new DiskTier(root, 1).evictIfNeeded();
+        try (Stream<Path> s = Files.list(elsewhere)) {
+            assertThat(s.count()).as("files in the linked folder").isEqualTo(before);
+        }
+    }
+
+    @Test
     void aMemoThatIsAFifoOrLinkedToDevZeroIsIgnoredAndTheFileHashed() throws Exception {
         Path weights = Files.writeString(outside.resolve("model.safetensors"), "abc");
         String abc = "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
