@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import kr.sbert.workbench.core.Limits;
 import kr.sbert.workbench.core.data.SentencePair;
 import kr.sbert.workbench.core.explain.PairExplainer;
 import kr.sbert.workbench.core.explain.PairExplanation;
@@ -76,7 +77,7 @@ final class ExplainCommand implements Callable<Integer> {
         for (ModelOptions o : options) {
             try (SentenceTransformerModel model = ModelOpener.openModel(o, err)) {
                 // a batch of pairs at a time: what is printed is let go (6,000 pairs held whole took 6.2 GB)
-                PairExplainer.explainEach(model, all, batchSize, CancelToken.NONE,
+                PairExplainer.explainEach(model, all, Limits.EXPLAIN_PAIRS_HELD, CancelToken.NONE,
                         e -> out.println(json ? Json.compact(toJson(e)) : toText(e)));
             }
             out.flush();

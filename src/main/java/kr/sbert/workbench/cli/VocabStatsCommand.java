@@ -61,7 +61,7 @@ final class VocabStatsCommand implements Callable<Integer> {
     boolean json;
 
     /** Sentences tokenized at a time by every model (their encodings are let go once counted). */
-    private static final int CHUNK = 1024;
+    private static final int CHUNK = kr.sbert.workbench.core.Limits.VOCAB_STATS_SENTENCES_HELD;
 
     @Override
     public Integer call() throws Exception {

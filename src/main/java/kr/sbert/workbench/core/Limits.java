@@ -82,6 +82,19 @@ public final class Limits {
      */
     public static final int TOKENIZE_MAX_PIECES = 100_000;
 
+    // ---- explanations ----
+    /**
+     * Pairs whose token vectors and alignment matrices {@code explain} holds at a time (it prints
+     * them and lets them go): at max_seq_length 512 and 1,024 floats per token about 0.6 GB in the
+     * worst case, a few MB for real sentences. All 6,000 pairs of a 9 MB file held at once took 6.2 GB.
+     */
+    public static final int EXPLAIN_PAIRS_HELD = 32;
+    /**
+     * Sentences {@code vocab-stats} tokenizes at a time with every model before counting them and
+     * letting the encodings go (every encoding of 400,000 sentences held at once took 5.5 GB).
+     */
+    public static final int VOCAB_STATS_SENTENCES_HELD = 1024;
+
     // ---- the embedding cache (files under its folder are read only through one check) ----
     /**
      * One segment file of the embedding cache (the writer splits larger batches). A segment is
