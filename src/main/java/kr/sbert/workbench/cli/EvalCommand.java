@@ -122,6 +122,9 @@ public final class EvalCommand implements Callable<Integer> {
         checkNumbers();
         checkDistinctModels();
         checkModelsBeforeWork(err);
+        if (by != null) {
+            sliceTokenizer = EvalSlices.tokenizerModel(by, models);
+        }
         if (out != null) {
             checkOutputFile(out, data);
         }
@@ -138,7 +141,6 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (by != null) {
             sliceKeys = EvalSlices.fixedKeys(by, dataset);
-            sliceTokenizer = EvalSlices.tokenizerModel(by, models);
         }
         Evaluator evaluator = Evaluator.standard();
         embeddingCache = cache.open();

@@ -46,13 +46,16 @@ final class EvalSlices {
                 d.source().toString());
     }
 
-    /** The model whose tokenizer slices pairs for a baseline: the first neural model. */
-    static String tokenizerModel(String by, List<String> models) throws InvalidInputException {
+    /**
+     * The model whose tokenizer slices pairs for a baseline: the first neural model. Without one,
+     * token-based keys are an invalid option (exit 2), found before any data is read.
+     */
+    static String tokenizerModel(String by, List<String> models) {
         if (!usesTokens(by)) {
             return null;
         }
         return models.stream().filter(m -> !Baselines.isBaselineSpec(m)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("--by " + by + " counts tokens, and baselines have no"
+                .orElseThrow(() -> new IllegalArgumentException("--by " + by + " counts tokens, and baselines have no"
                         + " tokenizer: add a model (--model FOLDER or hub id)"));
     }
 

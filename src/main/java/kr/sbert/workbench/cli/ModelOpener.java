@@ -68,6 +68,26 @@ final class ModelOpener {
         }
     }
 
+    /**
+     * Refuses, before any work (no data read, no model loaded), a {@code --model} list a command
+     * that needs tokens cannot run: a baseline (no tokenizer: invalid option, exit 2), a malformed
+     * id, or a model folder that does not exist (exit 4). Hub ids are resolved when their turn comes.
+     *
+     * @param command the command's name, for the message
+     */
+    static void checkTokenModels(List<String> specs, String command) throws WorkbenchException {
+        for (String spec : specs) {
+            ModelRef ref = ModelRef.parse(spec);
+            if (ref.kind() == ModelRef.Kind.BASELINE) {
+                throw new IllegalArgumentException("--model " + spec + ": a baseline has no tokens; " + command
+                        + " needs a model folder or hub id");
+            }
+            if (ref.kind() == ModelRef.Kind.FOLDER && !Files.isDirectory(ref.folder())) {
+                throw new MalformedModelException(spec + ": no such model folder");
+            }
+        }
+    }
+
     static SentenceTransformerModel openModel(ModelOptions options, PrintWriter err) throws WorkbenchException {
         return openModel(options.model, loadOptions(options), err);
     }

@@ -64,6 +64,9 @@ final class VocabStatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON document: models (per model statistics) and differences.")
     boolean json;
 
+    /** Sentences tokenized at a time by every model (their encodings are let go once counted). */
+    private static final int CHUNK = kr.sbert.workbench.core.Limits.VOCAB_STATS_SENTENCES_HELD;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,24 +74,53 @@ final class VocabStatsCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must be at least 0, got " + limit);
         }
-        List<String> sentences = sentences(err);
+        ModelOpener.checkTokenModels(models, "vocab-stats");
         List<VocabularyStats> stats = new ArrayList<>();
-        List<List<Encoding>> encodings = new ArrayList<>();
-        for (String m : models) {
-            ModelOptions options = new ModelOptions();
-            options.model = m;
-            options.nfc = nfc;
-            options.choices = choices;
-            options.batchSize = 1; // tokenizer only: no batches
-            try (TextTokenizer tokenizer = ModelOpener.openTokenizer(options, err)) {
-                List<Encoding> e = tokenizer.encodeAll(sentences);
-                encodings.add(e);
-                stats.add(VocabularyStatistics.of(m, e, tokenizer.maxSeqLength(), limit));
-            }
-        }
         List<List<SplitDifference>> differences = new ArrayList<>();
-        for (int i = 1; i < models.size(); i++) {
-            differences.add(VocabularyStatistics.differences(encodings.get(0), encodings.get(i), limit));
+        List<String> sentences = sentences(err);
+        List<TextTokenizer> tokenizers = new ArrayList<>();
+        try {
+            for (String m : models) {
+                ModelOptions options = new ModelOptions();
+                options.model = m;
+                options.nfc = nfc;
+                options.choices = choices;
+                options.batchSize = 1; // tokenizer only: no batches
+                tokenizers.add(ModelOpener.openTokenizer(options, err));
+            }
+            // A chunk of sentences at a time through every tokenizer: each encoding is counted and let go
+            // (all of them held at once took 5.5 GB for 200,000 pairs).
+            List<VocabularyStatistics.Tally> tallies = new ArrayList<>();
+            List<VocabularyStatistics.Differences> against = new ArrayList<>();
+            for (int i = 0; i < models.size(); i++) {
+                tallies.add(new VocabularyStatistics.Tally());
+                against.add(new VocabularyStatistics.Differences()); // [0] unused: the first model against itself
+            }
+            for (int from = 0; from < sentences.size(); from += CHUNK) {
+                List<String> chunk = sentences.subList(from, Math.min(sentences.size(), from + CHUNK));
+                List<Encoding> first = null;
+                for (int i = 0; i < tokenizers.size(); i++) {
+                    List<Encoding> e = tokenizers.get(i).encodeAll(chunk);
+                    e.forEach(tallies.get(i)::add);
+                    if (i == 0) {
+                        first = e;
+                    } else {
+                        for (int s = 0; s < e.size(); s++) {
+                            against.get(i).add(first.get(s), e.get(s));
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < models.size(); i++) {
+                stats.add(tallies.get(i).result(models.get(i), tokenizers.get(i).maxSeqLength(), limit));
+                if (i > 0) {
+                    differences.add(against.get(i).result(limit));
+                }
+            }
+        } finally {
+            for (TextTokenizer t : tokenizers) {
+                t.close();
+            }
         }
         if (json) {
             out.println(Json.pretty(toJson(stats, differences)));

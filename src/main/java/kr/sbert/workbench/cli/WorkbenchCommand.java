@@ -45,6 +45,9 @@ public final class WorkbenchCommand {
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler(WorkbenchCommand::handleError);
+        cl.setParameterExceptionHandler(WorkbenchCommand::handleUsageError);
+        // stdout escapes every control character (VisibleOutput): help text must not need colour codes
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setExecutionStrategy(WorkbenchCommand::runCatchingEverything);
         documentExitCodes(cl);
         return cl;
@@ -72,6 +75,10 @@ public final class WorkbenchCommand {
      * This strategy catches every {@link Throwable} at the command edge and reports it the same way.
      */
     private static int runCatchingEverything(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+            CommandLine cl = p.commandSpec().commandLine();
+            cl.setOut(VisibleOutput.wrap(cl.getOut())); // what a command prints never drives the terminal
+        }
         try {
             return new CommandLine.RunLast().execute(parsed);
         } catch (CommandLine.ExecutionException | CommandLine.ParameterException e) {
@@ -100,6 +107,20 @@ public final class WorkbenchCommand {
         }
         err.flush();
         return exitCodeOf(e);
+    }
+
+    /**
+     * A usage error picocli found while parsing (an unknown or repeated option, a value of the
+     * wrong type, a missing required option): one {@code error:} line naming the command and
+     * pointing at its {@code --help}, exit 2. The usage itself is shown only on {@code --help}.
+     */
+    static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        String command = cl.getCommandSpec().qualifiedName();
+        PrintWriter err = cl.getErr();
+        err.println(UserText.line("error: " + e.getMessage() + " (" + command + " --help lists the options)"));
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     static int exitCodeOf(Throwable e) {

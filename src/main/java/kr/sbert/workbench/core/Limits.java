@@ -82,6 +82,38 @@ public final class Limits {
      */
     public static final int TOKENIZE_MAX_PIECES = 100_000;
 
+    // ---- explanations ----
+    /**
+     * Pairs whose token vectors and alignment matrices {@code explain} holds at a time (it prints
+     * them and lets them go): at max_seq_length 512 and 1,024 floats per token about 0.6 GB in the
+     * worst case, a few MB for real sentences. All 6,000 pairs of a 9 MB file held at once took 6.2 GB.
+     */
+    public static final int EXPLAIN_PAIRS_HELD = 32;
+    /**
+     * Sentences {@code vocab-stats} tokenizes at a time with every model before counting them and
+     * letting the encodings go (every encoding of 400,000 sentences held at once took 5.5 GB).
+     */
+    public static final int VOCAB_STATS_SENTENCES_HELD = 1024;
+
+    // ---- the embedding cache (files under its folder are read only through one check) ----
+    /**
+     * One segment file of the embedding cache (the writer splits larger batches). A segment is
+     * read only when it is a regular file itself (no link, FIFO or device) within this size, and
+     * read entry by entry, never whole.
+     */
+    public static final long CACHE_SEGMENT_MAX_BYTES = 1L << 30;
+    /** Bytes (UTF-8) of a text the disk cache keeps; longer texts are encoded every time. */
+    public static final int CACHE_TEXT_MAX_BYTES = 1 << 20;
+    /** Floats of one cached embedding (real models: 384–4,096). */
+    public static final int CACHE_DIMENSION_MAX = 1 << 16;
+    /**
+     * Entries one model's disk index holds (2 GiB of 768-float entries is about 650,000); each
+     * costs about 150 bytes of memory whatever its text, so an index stays under about 150 MB.
+     */
+    public static final int CACHE_ENTRIES_MAX = 1_000_000;
+    /** A weight-digest memo file in {@code weight-digests/} (a path and a few hashes). */
+    public static final int CACHE_MEMO_MAX_BYTES = 16 << 10;
+
     // ---- messages ----
     /** A message shown to the user is cut to this many characters. */
     public static final int MESSAGE_MAX_CHARS = 400;
@@ -92,8 +124,18 @@ public final class Limits {
     /** A metadata answer (repo info, error bodies): a model repo's is a few KB. */
     public static final long METADATA_MAX_BYTES = 16L << 20;
 
-    /** A file whose size the hub did not announce is cut off here (the largest BERT checkpoint: 1.3 GB). */
-    public static final long DOWNLOAD_UNANNOUNCED_MAX_BYTES = 16L << 30;
+    /**
+     * A weight file ({@code model.safetensors}, {@code pytorch_model.bin}) whose size the hub did not
+     * announce is cut off here: the largest single checkpoint of a supported kind is XLM-R large /
+     * bge-m3 at 2.27 GB (a BERT-large: 1.3 GB).
+     */
+    public static final long DOWNLOAD_UNANNOUNCED_WEIGHTS_MAX_BYTES = 3L << 30;
+    /**
+     * Any other file of unannounced size (configs, tokenizer files, shard indexes) is cut off at
+     * the largest budget any reader has for such a file ({@link #TOKENIZER_MAX_BYTES}): more could
+     * never be read anyway.
+     */
+    public static final long DOWNLOAD_UNANNOUNCED_OTHER_MAX_BYTES = TOKENIZER_MAX_BYTES;
 
     private Limits() {
     }

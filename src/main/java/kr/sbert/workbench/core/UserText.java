@@ -96,7 +96,12 @@ public final class UserText {
         return "internal error (run with --verbose and report it)";
     }
 
-    private static boolean isInvisibleControl(int cp) {
+    /**
+     * Whether a code point changes how a terminal shows the text around it without being seen
+     * itself: line and paragraph separators, bidirectional overrides and marks, a BOM, a lone
+     * surrogate. (C0, DEL and C1 controls are the other characters {@link #show} escapes.)
+     */
+    public static boolean isInvisibleControl(int cp) {
         return cp == 0x2028 || cp == 0x2029 // line / paragraph separator
                 || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) // bidi overrides
                 || cp == 0x200e || cp == 0x200f || cp == 0x061c // direction marks

@@ -92,6 +92,40 @@ class CacheFlagTest {
                 .startsWith("error: ").contains("model.safetensors").doesNotContain("Exception"));
     }
 
+    /**
+     * The issue's cases through the command line: after a filled cache gets a FIFO segment and its
+     * weight-digest memo becomes a link to /dev/zero, the same run answers at once from the cache
+     * with the same numbers (it hung, or ran out of memory, before).
+     */
+    @Test
+    void aFifoSegmentAndADevZeroMemoAreSkippedAndTheNumbersStay() throws Exception {
+        String model = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("model")).toString();
+        String[] args = {"embed", "-m", model, "--data", SAMPLE.toString(), "--json", "--cache"};
+        Cli.Result first = Cli.run(args);
+        assertThat(first.code()).as(first.err()).isZero();
+        List<Path> modelDirs;
+        try (var s = Files.list(cacheDir.resolve("embeddings-v2"))) {
+            modelDirs = s.toList();
+        }
+        assertThat(modelDirs).hasSize(1);
+        assertThat(new ProcessBuilder("mkfifo", modelDirs.get(0).resolve("fffffffffffff-0000000000000000.seg").toString())
+                .start().waitFor()).isZero();
+        List<Path> memos;
+        try (var s = Files.list(cacheDir.resolve("weight-digests"))) {
+            memos = s.toList();
+        }
+        assertThat(memos).isNotEmpty();
+        for (Path memo : memos) {
+            Files.delete(memo);
+            Files.createSymbolicLink(memo, Path.of("/dev/zero"));
+        }
+        Cli.Result second = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> Cli.run(args));
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.err()).contains(": 0 sentences encoded, " + distinctSentences(SAMPLE) + " from the cache");
+        assertThat(second.out()).isEqualTo(first.out());
+    }
+
     @Test
     void embedAndSimilarityShareTheCache() throws Exception {
         JsonObject s0 = Fixtures.tinySentences().get(0);

@@ -91,6 +91,33 @@ class CliErrorsTest {
         assertThat(r.out()).isEmpty();
     }
 
+    /** picocli's own parse errors: one line naming the option and the command's --help, exit 2, no usage dump. */
+    @ParameterizedTest
+    @ValueSource(strings = {"train|--epochs|abc|--model|M|--train|F|--dev|F|--out|O=--epochs",
+        "embed|--model|M|--threads|1|--threads|2|x=--threads",
+        "eval|--model|M|--data|F|--no-such-option=--no-such-option",
+        "explain|a|b=--model",
+        "vocab-stats|--data|F=--model"})
+    void picocliUsageErrorsAreOneErrorLine(String spec) throws Exception {
+        Path texts = Files.writeString(tmp.resolve("pairs.tsv"), "sentence1\tsentence2\n가\t나\n");
+        String[] parts = spec.split("=");
+        String[] args = parts[0].split("\\|");
+        for (int i = 0; i < args.length; i++) {
+            args[i] = switch (args[i]) {
+                case "M" -> Fixtures.tinyModel().toString();
+                case "F" -> texts.toString();
+                case "O" -> tmp.resolve("run").toString();
+                default -> args[i];
+            };
+        }
+        Cli.Result r = Cli.run(args);
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("error: ").contains(parts[1]).contains(args[0] + " --help"));
+        assertThat(r.out()).isEmpty();
+        assertThat(tmp.resolve("run")).doesNotExist();
+    }
+
     @Test
     void truncatedWeightFileIsNamedWithItsFolder() throws Exception {
         Path model = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("model"));

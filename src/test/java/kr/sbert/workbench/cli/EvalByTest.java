@@ -123,7 +123,8 @@ class EvalByTest {
         assertThat(r.errLines()).anySatisfy(l -> assertThat(l).contains("no column 'nope' to slice by"));
         Cli.Result b = Cli.run("eval", "--model", "baseline:jaccard", "--data", "sample-data/korean-sts-sample.tsv",
                 "--by", "length");
-        assertThat(b.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(b.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(b.err()).as("refused before the data is read").doesNotContain("data: ");
         assertThat(b.errLines()).anySatisfy(l -> assertThat(l).contains("baselines have no tokenizer"));
     }
 }

@@ -78,7 +78,22 @@ class ExplainCommandTest {
     @Test
     void aBaselineIsRefusedInOneLine() {
         Cli.Result r = Cli.run("explain", "-m", "baseline:jaccard", "가", "나");
-        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.errLines()).singleElement().asString().contains("baseline").doesNotContain("Exception");
+    }
+
+    /** Every --model is checked before the first one prints anything. */
+    @Test
+    void aBaselineAfterAModelIsRefusedBeforeAnyOutput() {
+        Cli.Result r = Cli.run("explain", "-m", Fixtures.tinyModel().toString(), "-m", "baseline:char-ngram",
+                "--pairs", "sample-data/korean-sts-sample.tsv");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines()).singleElement().asString().startsWith("error: --model baseline:char-ngram");
+        Cli.Result v = Cli.run("vocab-stats", "-m", Fixtures.tinyModel().toString(), "-m", "baseline:jaccard",
+                "--data", "sample-data/korean-sts-sample.tsv");
+        assertThat(v.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(v.out()).isEmpty();
+        assertThat(v.errLines()).singleElement().asString().startsWith("error: --model baseline:jaccard");
     }
 }

@@ -9,6 +9,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import kr.sbert.workbench.core.text.TokenizerLoader;
@@ -242,6 +243,43 @@ class HostileInputCliTest {
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u0007").contains("잠이\\x1b]0;pwned\\x07 옵니다");
         }
+    }
+
+    /**
+     * Values of a file's column (eval --by), [UNK] words (vocab-stats) and texts in JSON: every
+     * control character reaches stdout as a visible escape, in plain and JSON output alike (JSON
+     * still parses to the file's text).
+     */
+    @Test
+    void controlCharactersFromAFileAreVisibleOnStdoutOfEveryCommand() throws Exception {
+        String evil = "a\u001b[2Jb\u0007c\u202ed\u009be";
+        Path data = Files.writeString(tmp.resolve("esc.tsv"), "sentence1\tsentence2\tscore\tdomain\n"
+                + "잠이 옵니다\t졸음이 옵니다\t4.0\t" + evil + "\n"
+                + "비가 온다\t해가 뜬다\t1.0\t" + evil + "\n"
+                + "밥을 먹었다\t식사를 했다\t4.5\tplain\n"
+                + evil + " 문장\t" + evil + "\t0.5\tplain\n");
+        Path bell = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("mo\u0007del"));
+        List<Cli.Result> runs = List.of(
+                Cli.run("eval", "--model", "baseline:jaccard", "--data", data.toString(), "--by", "domain"),
+                Cli.run("eval", "--model", "baseline:jaccard", "--data", data.toString(), "--by", "domain", "--json"),
+                Cli.run("vocab-stats", "--model", bell.toString(), "--data", data.toString()),
+                Cli.run("vocab-stats", "--model", bell.toString(), "--data", data.toString(), "--json"),
+                Cli.run("explain", "--model", model.toString(), "--pairs", data.toString()),
+                Cli.run("explain", "--model", model.toString(), "--pairs", data.toString(), "--json"));
+        for (Cli.Result r : runs) {
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e")
+                    .doesNotContain("\u009b");
+        }
+        assertThat(runs.get(0).out()).contains("a\\x1b[2Jb\\x07c\\u202ed\\u009be");
+        String jsonSlice = JsonParser.parseString(runs.get(1).out()).getAsJsonObject().getAsJsonObject("slices")
+                .getAsJsonArray("models").get(0).getAsJsonObject().getAsJsonArray("slices").asList().stream()
+                .map(e -> e.getAsJsonObject().get("slice").getAsString()).filter(v -> !v.equals("plain"))
+                .findFirst().orElseThrow();
+        assertThat(jsonSlice).isEqualTo(evil);
+        assertThat(runs.get(2).out()).startsWith(tmp.resolve("mo\\x07del") + ": ");
+        assertThat(JsonParser.parseString(runs.get(3).out()).getAsJsonObject().getAsJsonArray("models").get(0)
+                .getAsJsonObject().get("model").getAsString()).isEqualTo(bell.toString());
     }
 
     @Test

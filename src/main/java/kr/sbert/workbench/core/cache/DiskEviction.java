@@ -3,6 +3,7 @@ package kr.sbert.workbench.core.cache;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -40,9 +41,12 @@ final class DiskEviction {
             return new Trim(0, false);
         }
         for (Path m : models) {
+            if (!Files.isDirectory(m, LinkOption.NOFOLLOW_LINKS)) {
+                continue; // a link to a folder elsewhere is never entered (nothing outside is deleted)
+            }
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(m)) {
                 for (Path f : ds) {
-                    BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+                    BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     String name = f.getFileName().toString();
                     if (name.startsWith(SegmentFiles.TEMP_PREFIX)) {
                         if (a.lastModifiedTime().toInstant().isBefore(staleTmp)) {

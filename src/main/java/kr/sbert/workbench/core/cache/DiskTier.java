@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import kr.sbert.workbench.core.Limits;
 
 /**
  * Embeddings on disk, in append-only segment files: {@code embeddings-v2/<identity key>/<time>-<random>.seg},
@@ -30,11 +31,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@value #COMPACT_AFTER} segments, all of a model's segments but its largest are merged into
  * one. The bound is kept by {@link DiskEviction} (least recently used segments first; reading
  * refreshes a segment's time, at most hourly). File format: {@link SegmentFiles}.
+ *
+ * <p>Every file is opened through {@link CacheFiles}: a segment that is a link, a FIFO, a device
+ * or larger than {@link Limits#CACHE_SEGMENT_MAX_BYTES} is never read (it is not ours), and a
+ * segment is read entry by entry. The index keys texts by their hash ({@link Hashing#textKey})
+ * and holds at most {@link Limits#CACHE_ENTRIES_MAX} entries per model, so its memory is
+ * bounded whatever the folder holds.
  */
 final class DiskTier {
     static final String LAYOUT = "embeddings-v2";
     static final int COMPACT_AFTER = 32;
-    private static final long MAX_SEGMENT = 1L << 30;
+    private static final long MAX_SEGMENT = Limits.CACHE_SEGMENT_MAX_BYTES;
     private static final Duration TOUCH_AFTER = Duration.ofHours(1);
     private final Path dir;
     private final long maxBytes;
@@ -47,7 +54,7 @@ final class DiskTier {
     record Location(Path segment, long offset, int length) {
     }
 
-    /** One model's entries on disk: text → newest location, and the segments read so far. */
+    /** One model's entries on disk: text key → newest location, and the segments read so far. */
     private static final class ModelIndex {
         final Map<String, Location> entries = new HashMap<>();
         final Set<String> segments = new HashSet<>();
@@ -75,9 +82,10 @@ final class DiskTier {
     /** The stored vector, or null when absent or damaged. */
     float[] get(String identityKey, String text, int dimension) {
         ModelIndex index = index(identityKey);
+        String key = Hashing.textKey(text);
         Location at;
         synchronized (index) {
-            at = index.entries.get(text);
+            at = index.entries.get(key);
         }
         if (at == null) {
             return null;
@@ -89,7 +97,7 @@ final class DiskTier {
                 damaged.incrementAndGet();
             }
             synchronized (index) {
-                index.entries.remove(text, at);
+                index.entries.remove(key, at);
             }
             return null;
         }
@@ -102,7 +110,10 @@ final class DiskTier {
         try {
             FileChannel ch = index.open.get(at.segment());
             if (ch == null || !ch.isOpen()) {
-                ch = FileChannel.open(at.segment(), StandardOpenOption.READ);
+                ch = CacheFiles.open(at.segment(), MAX_SEGMENT);
+                if (ch == null) {
+                    return null; // gone, or no longer a regular file of ours: a plain miss
+                }
                 FileChannel raced = index.open.putIfAbsent(at.segment(), ch);
                 if (raced != null && raced.isOpen()) {
                     ch.close();
@@ -133,8 +144,8 @@ final class DiskTier {
             index.touched.put(segment, now);
         }
         try {
-            if (Files.getLastModifiedTime(segment).toInstant().isBefore(now.minus(TOUCH_AFTER))) {
-                Files.setLastModifiedTime(segment, FileTime.from(now));
+            if (Files.getLastModifiedTime(segment, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(now.minus(TOUCH_AFTER))) {
+                CacheFiles.touch(segment, FileTime.from(now));
             }
         } catch (IOException ignored) {
             // recency is a hint for eviction only
@@ -151,6 +162,9 @@ final class DiskTier {
 
     /** Reads the segments of a model not read yet (oldest first), checking every entry. */
     private void refresh(String identityKey, ModelIndex index) {
+        if (Files.isSymbolicLink(dir)) {
+            return; // embeddings-v2 itself links elsewhere: not the cache's folder
+        }
         List<Path> segments = SegmentFiles.list(dir.resolve(identityKey));
         synchronized (index) {
             for (Path s : segments) {
@@ -162,27 +176,40 @@ final class DiskTier {
     }
 
     private void scan(Path segment, ModelIndex index) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(segment);
+        try (FileChannel ch = CacheFiles.open(segment, MAX_SEGMENT)) {
+            if (ch == null) {
+                return; // not a regular file of at most MAX_SEGMENT bytes: not ours
+            }
+            damaged.addAndGet(SegmentFiles.scan(ch, (key, offset, length) -> {
+                if (index.entries.size() < Limits.CACHE_ENTRIES_MAX || index.entries.containsKey(key)) {
+                    index.entries.put(key, new Location(segment, offset, length));
+                }
+            }));
         } catch (IOException e) {
-            return;
+            // vanished or unreadable meanwhile: its entries are misses
         }
-        damaged.addAndGet(SegmentFiles.scan(bytes,
-                (text, offset, length) -> index.entries.put(text, new Location(segment, offset, length))));
     }
 
     /** Stores a batch as one segment; failures (read-only or full disk) leave the cache as it was. */
     void putAll(String identityKey, List<String> texts, List<float[]> vectors) {
-        if (maxBytes == 0 || texts.isEmpty()) {
+        if (maxBytes == 0 || texts.isEmpty() || Files.isSymbolicLink(dir)) {
             return;
         }
         List<byte[]> records = new ArrayList<>(texts.size());
+        List<String> keys = new ArrayList<>(texts.size());
         long size = 0;
         for (int i = 0; i < texts.size(); i++) {
+            byte[] utf8 = texts.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (!EntryCodec.storable(utf8, vectors.get(i))) {
+                continue; // over the cache's budgets: encoded every time
+            }
             byte[] r = EntryCodec.encode(texts.get(i), vectors.get(i));
             records.add(r);
+            keys.add(Hashing.textKey(utf8));
             size += 4 + r.length;
+        }
+        if (records.isEmpty()) {
+            return;
         }
         if (size > MAX_SEGMENT && texts.size() > 1) {
             int half = texts.size() / 2;
@@ -202,7 +229,9 @@ final class DiskTier {
             if (index.segments.add(segment.getFileName().toString())) {
                 long offset = 0;
                 for (int i = 0; i < records.size(); i++) {
-                    index.entries.put(texts.get(i), new Location(segment, offset + 4, records.get(i).length));
+                    if (index.entries.size() < Limits.CACHE_ENTRIES_MAX || index.entries.containsKey(keys.get(i))) {
+                        index.entries.put(keys.get(i), new Location(segment, offset + 4, records.get(i).length));
+                    }
                     offset += 4 + records.get(i).length;
                 }
             }
@@ -221,23 +250,27 @@ final class DiskTier {
     private void compact(String identityKey, ModelIndex index) {
         refresh(identityKey, index);
         Path modelDir = dir.resolve(identityKey);
-        List<String> texts = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         List<byte[]> records = new ArrayList<>();
         List<Path> small;
         synchronized (index) {
             List<Path> all = index.segments.stream().map(modelDir::resolve).toList();
             Path largest = all.stream().max(Comparator.comparingLong(DiskTier::sizeOrZero)).orElse(null);
             small = all.stream().filter(p -> !p.equals(largest)).toList();
-            Map<Path, byte[]> contents = new HashMap<>();
+            long gathered = 0;
             for (Map.Entry<String, Location> e : index.entries.entrySet()) {
                 Location at = e.getValue();
                 if (at.segment().equals(largest)) {
                     continue;
                 }
-                byte[] whole = contents.computeIfAbsent(at.segment(), SegmentFiles::readOrEmpty);
-                if (EntryCodec.textOf(whole, (int) at.offset(), at.length()) != null) {
-                    texts.add(e.getKey());
-                    records.add(java.util.Arrays.copyOfRange(whole, (int) at.offset(), (int) at.offset() + at.length()));
+                byte[] record = read(index, at);
+                if (record != null && EntryCodec.textOf(record, 0, record.length) != null) {
+                    keys.add(e.getKey());
+                    records.add(record);
+                    gathered += 4L + record.length;
+                    if (gathered > MAX_SEGMENT) {
+                        return;
+                    }
                 }
             }
         }
@@ -270,7 +303,7 @@ final class DiskTier {
                 index.segments.add(merged.getFileName().toString());
                 long offset = 0;
                 for (int i = 0; i < records.size(); i++) {
-                    index.entries.put(texts.get(i), new Location(merged, offset + 4, records.get(i).length));
+                    index.entries.put(keys.get(i), new Location(merged, offset + 4, records.get(i).length));
                     offset += 4 + records.get(i).length;
                 }
             }
@@ -282,11 +315,7 @@ final class DiskTier {
     }
 
     private static long sizeOrZero(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
+        return Math.max(0, CacheFiles.checkedSize(p, Long.MAX_VALUE));
     }
 
     private synchronized void noteWritten(long n) {
@@ -305,6 +334,9 @@ final class DiskTier {
 
     /** Scans the folder; when over the bound deletes the least recently used segments. Returns the bytes left. */
     synchronized long evictIfNeeded() {
+        if (Files.isSymbolicLink(dir)) {
+            return 0; // never deletes through a link
+        }
         DiskEviction.Trim t = DiskEviction.trim(dir, maxBytes);
         if (t.deleted()) {
             indexes.values().forEach(ModelIndex::closeAll);
@@ -322,7 +354,7 @@ final class DiskTier {
     Location locate(String identityKey, String text) {
         ModelIndex index = index(identityKey);
         synchronized (index) {
-            return index.entries.get(text);
+            return index.entries.get(Hashing.textKey(text));
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
+import kr.sbert.workbench.core.Limits;
 
 /**
  * The bytes of one disk entry: magic {@code KRSE}, format version, dimension, the exact text
@@ -15,11 +16,35 @@ import java.util.zip.CRC32;
 final class EntryCodec {
     private static final int MAGIC = 0x4553524B; // "KRSE" read little-endian
     private static final short VERSION = 1;
-    private static final int HEADER = 4 + 2 + 4 + 4;
+    static final int HEADER = 4 + 2 + 4 + 4;
     /** The smallest entry: an empty text and an empty vector. */
     static final int MIN_LENGTH = HEADER + 4;
 
     private EntryCodec() {
+    }
+
+    /**
+     * The text's byte length that the header of an entry of {@code length} bytes announces, or -1
+     * when the header is not that of an entry this cache writes (wrong magic or version, sizes that
+     * disagree with the length, a text or dimension over the cache's budgets).
+     */
+    static int textLength(ByteBuffer header, int length) {
+        ByteBuffer b = header.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        if (b.remaining() < HEADER || b.getInt() != MAGIC || b.getShort() != VERSION) {
+            return -1;
+        }
+        int dim = b.getInt();
+        int textLength = b.getInt();
+        if (dim < 0 || dim > Limits.CACHE_DIMENSION_MAX || textLength < 0 || textLength > Limits.CACHE_TEXT_MAX_BYTES
+                || (long) HEADER + textLength + 4L * dim + 4 != length) {
+            return -1;
+        }
+        return textLength;
+    }
+
+    /** Whether the disk tier keeps this text and vector (both within the cache's budgets). */
+    static boolean storable(byte[] utf8, float[] vector) {
+        return utf8.length <= Limits.CACHE_TEXT_MAX_BYTES && vector.length <= Limits.CACHE_DIMENSION_MAX;
     }
 
     static byte[] encode(String text, float[] vector) {

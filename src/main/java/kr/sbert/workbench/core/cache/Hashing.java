@@ -26,6 +26,24 @@ final class Hashing {
         return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The disk index's key of a text: its SHA-256 packed into 16 chars (a few dozen bytes of memory
+     * whatever the text's length). A read still compares the entry's stored text with the text
+     * asked for, so a collision could only cost a miss.
+     */
+    static String textKey(byte[] utf8) {
+        byte[] d = sha256().digest(utf8);
+        char[] c = new char[d.length / 2];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (char) (((d[2 * i] & 0xff) << 8) | (d[2 * i + 1] & 0xff));
+        }
+        return new String(c);
+    }
+
+    static String textKey(String text) {
+        return textKey(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     static String sha256(Path file) throws IOException {
         MessageDigest md = sha256();
         byte[] buf = new byte[1 << 16];

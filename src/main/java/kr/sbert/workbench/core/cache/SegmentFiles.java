@@ -1,9 +1,14 @@
 package kr.sbert.workbench.core.cache;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,6 +16,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * The segment file format: a run of frames, each a little-endian {@code int} length and one
@@ -24,7 +30,7 @@ final class SegmentFiles {
 
     /** Receives each intact entry of a segment. */
     interface EntrySink {
-        void entry(String text, int offset, int length);
+        void entry(String key, long offset, int length);
     }
 
     private SegmentFiles() {
@@ -52,6 +58,9 @@ final class SegmentFiles {
         for (int attempt = 0; ; attempt++) {
             try {
                 Files.createDirectories(modelDir);
+                if (!Files.isDirectory(modelDir, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(modelDir + " is a link, not a folder of the cache");
+                }
                 Path tmp = Files.createTempFile(modelDir, TEMP_PREFIX, ".part");
                 try {
                     Files.write(tmp, bytes);
@@ -72,7 +81,7 @@ final class SegmentFiles {
 
     /** The model's segments, oldest first (none when the folder is absent or unreadable). */
     static List<Path> list(Path modelDir) {
-        if (!Files.isDirectory(modelDir)) {
+        if (!Files.isDirectory(modelDir, LinkOption.NOFOLLOW_LINKS)) { // a link to elsewhere is not ours
             return List.of();
         }
         try (Stream<Path> s = Files.list(modelDir)) {
@@ -83,36 +92,61 @@ final class SegmentFiles {
     }
 
     /**
-     * Hands every intact entry of a segment's bytes to {@code sink}; returns how many were
-     * damaged. A frame whose length cannot be right ends the scan: nothing after a torn frame
-     * is trusted.
+     * Hands every intact entry of an open segment to {@code sink} (keyed by {@link Hashing#textKey}),
+     * reading it entry by entry through a small buffer: memory stays at one text whatever the
+     * file holds. Returns how many entries were damaged. A frame whose length cannot be right ends
+     * the scan: nothing after a torn frame is trusted.
      */
-    static int scan(byte[] bytes, EntrySink sink) {
+    static int scan(FileChannel ch, EntrySink sink) throws IOException {
+        long size = ch.size();
+        InputStream in = new BufferedInputStream(Channels.newInputStream(ch.position(0)), 1 << 16);
+        byte[] header = new byte[EntryCodec.HEADER];
+        byte[] buf = new byte[1 << 16];
         int damaged = 0;
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        while (b.remaining() >= 4) {
-            int length = b.getInt();
-            if (length < EntryCodec.MIN_LENGTH || length > b.remaining()) {
+        long pos = 0;
+        while (size - pos >= 4) {
+            int length = Integer.reverseBytes(readInt(in));
+            pos += 4;
+            if (length < EntryCodec.MIN_LENGTH || length > size - pos) {
                 return damaged + 1;
             }
-            int offset = b.position();
-            String text = EntryCodec.textOf(bytes, offset, length);
-            if (text == null) {
+            long offset = pos;
+            in.readNBytes(header, 0, header.length);
+            int textLength = EntryCodec.textLength(ByteBuffer.wrap(header), length);
+            if (textLength < 0) {
+                damaged++;
+                in.skipNBytes(length - header.length);
+                pos += length;
+                continue;
+            }
+            CRC32 crc = new CRC32();
+            crc.update(header);
+            byte[] text = in.readNBytes(textLength);
+            crc.update(text);
+            for (long left = length - header.length - textLength - 4L; left > 0; ) {
+                int n = in.readNBytes(buf, 0, (int) Math.min(buf.length, left));
+                if (n <= 0) {
+                    return damaged + 1;
+                }
+                crc.update(buf, 0, n);
+                left -= n;
+            }
+            int stored = Integer.reverseBytes(readInt(in));
+            pos += length;
+            if (text.length != textLength || stored != (int) crc.getValue()) {
                 damaged++;
             } else {
-                sink.entry(text, offset, length);
+                sink.entry(Hashing.textKey(text), offset, length);
             }
-            b.position(offset + length);
         }
         return damaged;
     }
 
-    /** A segment's bytes, or none when it is gone. */
-    static byte[] readOrEmpty(Path segment) {
-        try {
-            return Files.readAllBytes(segment);
-        } catch (IOException e) {
-            return new byte[0];
+    private static int readInt(InputStream in) throws IOException {
+        byte[] b = in.readNBytes(4);
+        if (b.length < 4) {
+            return 0; // the file shrank: read as a torn frame
         }
+        return ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import kr.sbert.workbench.core.data.SentencePair;
 import kr.sbert.workbench.core.eval.SimilarityFunction;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
@@ -48,6 +49,20 @@ public final class PairExplainer {
         }
         return String.join(" → ", info.dense()) + " after the pooling: the embedding is not a sum over tokens,"
                 + " so there is no exact token split of its cosine (the cosine itself is exact: similarity, eval)";
+    }
+
+    /**
+     * As {@link #explain(SentenceTransformerModel, List, CancelToken)}, handing each explanation
+     * to {@code sink} in input order as soon as it is made: token vectors and alignment matrices
+     * of at most {@code chunkPairs} pairs are held at a time, so memory does not grow with the
+     * number of pairs.
+     */
+    public static void explainEach(SentenceTransformerModel model, List<SentencePair> pairs, int chunkPairs,
+                                   CancelToken cancel, Consumer<PairExplanation> sink) throws CancelledException {
+        int chunk = Math.max(1, chunkPairs);
+        for (int from = 0; from < pairs.size(); from += chunk) {
+            explain(model, pairs.subList(from, Math.min(pairs.size(), from + chunk)), cancel).forEach(sink);
+        }
     }
 
     /** Explains one pair from its two texts' token vectors. */

@@ -23,19 +23,47 @@ public final class VocabularyStatistics {
      * @param maxSeqLength that model's limit (for the record; truncation is read from each encoding)
      */
     public static VocabularyStats of(String model, List<Encoding> encodings, int maxSeqLength, int limit) {
-        int n = encodings.size();
-        int[] perSentence = new int[n];
-        long tokens = 0;
-        long unknown = 0;
-        long whitespaceWords = 0;
-        long words = 0;
-        long split = 0;
-        int truncated = 0;
-        Map<String, Integer> unknownWords = new HashMap<>();
-        for (int s = 0; s < n; s++) {
-            Encoding e = encodings.get(s);
+        Tally tally = new Tally();
+        encodings.forEach(tally::add);
+        return tally.result(model, maxSeqLength, limit);
+    }
+
+    /**
+     * The words two models split into different pieces, the largest gap in piece count first,
+     * then the most frequent. Both encodings lists hold the same sentences in the same order.
+     */
+    public static List<SplitDifference> differences(List<Encoding> a, List<Encoding> b, int limit) {
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException(a.size() + " encodings against " + b.size());
+        }
+        Differences d = new Differences();
+        for (int s = 0; s < a.size(); s++) {
+            d.add(a.get(s), b.get(s));
+        }
+        return d.result(limit);
+    }
+
+    /**
+     * One model's statistics gathered sentence by sentence, so a caller can let each encoding go
+     * once it is counted (what it keeps: a count per sentence and the {@code [UNK]} words).
+     */
+    public static final class Tally {
+        private int[] perSentence = new int[1024];
+        private int n;
+        private long tokens;
+        private long unknown;
+        private long whitespaceWords;
+        private long words;
+        private long split;
+        private int truncated;
+        private final Map<String, Integer> unknownWords = new HashMap<>();
+
+        public void add(Encoding e) {
             List<Token> pieces = e.wordTokens();
-            perSentence[s] = pieces.size();
+            if (n == perSentence.length) {
+                perSentence = Arrays.copyOf(perSentence, n * 2);
+            }
+            perSentence[n++] = pieces.size();
             tokens += pieces.size();
             truncated += e.truncated() ? 1 : 0;
             String stripped = e.text().strip();
@@ -51,48 +79,53 @@ public final class VocabularyStatistics {
                 split += word.size() >= 2 ? 1 : 0;
             }
         }
-        int[] sorted = perSentence.clone();
-        Arrays.sort(sorted);
-        double mean = n == 0 ? 0 : (double) tokens / n;
-        int p95 = n == 0 ? 0 : sorted[(int) Math.ceil(0.95 * n) - 1];
-        int max = n == 0 ? 0 : sorted[n - 1];
-        return new VocabularyStats(model, n, mean, p95, max, maxSeqLength, truncated, tokens, unknown,
-                top(unknownWords, limit), whitespaceWords, words, split);
+
+        public VocabularyStats result(String model, int maxSeqLength, int limit) {
+            int[] sorted = Arrays.copyOf(perSentence, n);
+            Arrays.sort(sorted);
+            double mean = n == 0 ? 0 : (double) tokens / n;
+            int p95 = n == 0 ? 0 : sorted[(int) Math.ceil(0.95 * n) - 1];
+            int max = n == 0 ? 0 : sorted[n - 1];
+            return new VocabularyStats(model, n, mean, p95, max, maxSeqLength, truncated, tokens, unknown,
+                    top(unknownWords, limit), whitespaceWords, words, split);
+        }
     }
 
     /**
-     * The words two models split into different pieces, the largest gap in piece count first,
-     * then the most frequent. Both encodings lists hold the same sentences in the same order.
+     * The split differences of two models gathered sentence by sentence (each sentence's two
+     * encodings together); keeps each word's count and its first pieces in either vocabulary.
      */
-    public static List<SplitDifference> differences(List<Encoding> a, List<Encoding> b, int limit) {
-        if (a.size() != b.size()) {
-            throw new IllegalArgumentException(a.size() + " encodings against " + b.size());
-        }
-        Map<String, List<String>> piecesA = new HashMap<>();
-        Map<String, List<String>> piecesB = new HashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (int s = 0; s < a.size(); s++) {
-            for (List<Token> w : words(a.get(s).wordTokens())) {
-                String text = spanText(a.get(s).text(), w);
-                piecesA.putIfAbsent(text, w.stream().map(Token::piece).toList());
+    public static final class Differences {
+        private final Map<String, List<String>> piecesA = new HashMap<>();
+        private final Map<String, List<String>> piecesB = new HashMap<>();
+        private final Map<String, Integer> counts = new LinkedHashMap<>();
+
+        /** One sentence as the first and as the second model encode it. */
+        public void add(Encoding a, Encoding b) {
+            for (List<Token> w : words(a.wordTokens())) {
+                String text = spanText(a.text(), w);
+                piecesA.computeIfAbsent(text, k -> w.stream().map(Token::piece).toList());
                 counts.merge(text, 1, Integer::sum);
             }
-            for (List<Token> w : words(b.get(s).wordTokens())) {
-                piecesB.putIfAbsent(spanText(b.get(s).text(), w), w.stream().map(Token::piece).toList());
+            for (List<Token> w : words(b.wordTokens())) {
+                piecesB.computeIfAbsent(spanText(b.text(), w), k -> w.stream().map(Token::piece).toList());
             }
         }
-        List<SplitDifference> out = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            List<String> pb = piecesB.get(e.getKey());
-            List<String> pa = piecesA.get(e.getKey());
-            if (pb != null && !pa.equals(pb)) {
-                out.add(new SplitDifference(e.getKey(), pa, pb, e.getValue()));
+
+        public List<SplitDifference> result(int limit) {
+            List<SplitDifference> out = new ArrayList<>();
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                List<String> pb = piecesB.get(e.getKey());
+                List<String> pa = piecesA.get(e.getKey());
+                if (pb != null && !pa.equals(pb)) {
+                    out.add(new SplitDifference(e.getKey(), pa, pb, e.getValue()));
+                }
             }
+            out.sort(Comparator.comparingInt(SplitDifference::pieceGap).reversed()
+                    .thenComparing(Comparator.comparingInt(SplitDifference::count).reversed())
+                    .thenComparing(SplitDifference::word));
+            return out.subList(0, Math.min(limit, out.size()));
         }
-        out.sort(Comparator.comparingInt(SplitDifference::pieceGap).reversed()
-                .thenComparing(Comparator.comparingInt(SplitDifference::count).reversed())
-                .thenComparing(SplitDifference::word));
-        return out.subList(0, Math.min(limit, out.size()));
     }
 
     /** Groups pieces into pre-tokenizer words: each piece that does not continue a word ({@code ##x}; {@code x} after {@code ▁}) starts one. */

@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import kr.sbert.workbench.core.Limits;
+import kr.sbert.workbench.core.io.BoundedFiles;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -52,6 +54,20 @@ final class BlobDownloader {
      * @throws HubException after too many failed attempts, on a full disk, or when the bytes do
      *                      not match (the file is then deleted)
      */
+    /**
+     * The most bytes a file's body may bring: its announced size, else the budget of its kind
+     * (a weight file: {@link Limits#DOWNLOAD_UNANNOUNCED_WEIGHTS_MAX_BYTES}; anything else:
+     * {@link Limits#DOWNLOAD_UNANNOUNCED_OTHER_MAX_BYTES}).
+     */
+    static long budget(FileMetadata file) {
+        if (file.size() >= 0) {
+            return file.size();
+        }
+        String name = file.path().substring(file.path().lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".safetensors") || name.endsWith(".bin") ? Limits.DOWNLOAD_UNANNOUNCED_WEIGHTS_MAX_BYTES
+                : Limits.DOWNLOAD_UNANNOUNCED_OTHER_MAX_BYTES;
+    }
+
     void download(String repoId, FileMetadata file, Path incomplete, LongConsumer progress, CancelToken cancel)
             throws HubException, CancelledException {
         int failures = 0;
@@ -176,8 +192,7 @@ final class BlobDownloader {
                 }
             }, 200, 200, TimeUnit.MILLISECONDS);
             removeIfNotOurs(incomplete);
-            long room = (file.size() < 0 ? kr.sbert.workbench.core.Limits.DOWNLOAD_UNANNOUNCED_MAX_BYTES : file.size())
-                    - (append ? offset : 0);
+            long room = budget(file) - (append ? offset : 0);
             try (FileChannel out = FileChannel.open(incomplete, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
                     java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -185,8 +200,9 @@ final class BlobDownloader {
                     out.close();
                     truncate(incomplete);
                     throw new HubException(repoId + " " + file.path() + ": the server sends more than the "
-                            + (file.size() < 0 ? kr.sbert.workbench.core.Limits.DOWNLOAD_UNANNOUNCED_MAX_BYTES
-                                    + " bytes a file of unannounced size may have" : file.size() + " bytes it announced")
+                            + (file.size() < 0 ? budget(file) + " bytes (" + BoundedFiles.sizeText(budget(file))
+                                    + ") a file of its kind may have when its size is not announced"
+                                    : file.size() + " bytes it announced")
                             + "; the partial file was deleted");
                 }
             } catch (IOException e) {

@@ -70,11 +70,25 @@ public final class BoundedJson {
      */
     public static JsonElement parse(String text, int maxValues, List<String> streamedPath, MemberSink sink)
             throws JsonProblem {
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+        return parse(text, maxValues, streamedPath, sink, Strictness.LENIENT);
+    }
+
+    /**
+     * As {@link #parse(String, int)} for a format that is JSON and nothing else (RFC 8259, as
+     * Rust's serde_json writes it): single quotes, unquoted keys or values, comments, a BOM, NaN
+     * and the like are refused, not guessed at.
+     */
+    public static JsonElement parseStrict(String text, int maxValues) throws JsonProblem {
+        return parse(text, maxValues, List.of(), null, Strictness.STRICT);
+    }
+
+    private static JsonElement parse(String text, int maxValues, List<String> streamedPath, MemberSink sink,
+                                     Strictness strictness) throws JsonProblem {
+        if (strictness != Strictness.STRICT && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
         JsonReader in = new JsonReader(new StringReader(text));
-        in.setStrictness(Strictness.LENIENT);
+        in.setStrictness(strictness);
         try {
             JsonElement root = read(in, maxValues, streamedPath, sink);
             if (in.peek() != JsonToken.END_DOCUMENT) {
@@ -255,6 +269,9 @@ public final class BoundedJson {
         }
         int nl = s.indexOf('\n');
         String line = nl < 0 ? s : s.substring(0, nl);
+        // Gson names its own setter where a strict reader meets something lenient: say what it means
+        line = line.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON",
+                "not strict JSON (single quotes, unquoted names or values, comments, NaN)");
         int path = line.indexOf(" path ");
         return kr.sbert.workbench.core.UserText.quote(path < 0 ? line : line.substring(0, path));
     }

@@ -200,6 +200,22 @@ class HostileHubTest {
         assertThat(target).doesNotExist();
     }
 
+    /** No size announced: a config or tokenizer file stops at the 32 MB a tokenizer may have, not gigabytes later. */
+    @Test
+    void anEndlessBodyOfUnannouncedSizeStopsAtItsKindsBudget() throws Exception {
+        handler = ex -> endless(ex, 200, -1);
+        Path target = incomplete();
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        FileMetadata config = new FileMetadata("tokenizer.json", COMMIT, "c".repeat(40), -1, URI.create(base() + "/blob"));
+        assertThatThrownBy(() -> new BlobDownloader(client()).download("org/m", config, target, written::addAndGet,
+                CancelToken.NONE))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("tokenizer.json: the server sends more than the 33554432 bytes (32 MB)");
+        assertThat(written.get()).isLessThanOrEqualTo(kr.sbert.workbench.core.Limits.TOKENIZER_MAX_BYTES);
+        assertThat(target).doesNotExist();
+        assertThat(BlobDownloader.budget(blob(-1))).as("a weight file of unannounced size").isEqualTo(3L << 30);
+    }
+
     @Test
     void aTricklingBlobIsGivenUpAtTheMinimumRate() throws Exception {
         System.setProperty("kr.sbert.workbench.net.minRate", "1000");

@@ -88,7 +88,8 @@ public final class SafetensorsReader {
         }
         try {
             // a tensor entry is 8 values; metadata strings a few more
-            JsonElement root = BoundedJson.parse(text, Limits.TENSORS_MAX * 10);
+            // the format's header is JSON (serde_json writes it): nothing lenient is accepted
+            JsonElement root = BoundedJson.parseStrict(text, Limits.TENSORS_MAX * 10);
             if (!root.isJsonObject()) {
                 throw new MalformedModelException(fn + ": header is not a JSON object");
             }

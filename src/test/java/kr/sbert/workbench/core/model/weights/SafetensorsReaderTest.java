@@ -130,6 +130,21 @@ class SafetensorsReaderTest {
         assertRefused(file, "model.safetensors: header is not a JSON object (does not start with '{')");
     }
 
+    /** The header is JSON: what only a lenient reader would take is refused, naming the file. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "{'a':{'dtype':'F32','shape':[1],'data_offsets':[0,4]}}",
+        "{a:{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}",
+        "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]} // comment\n}",
+        "{\"a\":{\"dtype\":F32,\"shape\":[1],\"data_offsets\":[0,4]}}"})
+    void refusesAHeaderThatIsNotStrictJson(String header) throws Exception {
+        Path file = safetensors(header, 4);
+
+        assertThatThrownBy(() -> SafetensorsReader.read(file)).isInstanceOf(MalformedModelException.class)
+                .hasMessageStartingWith("model.safetensors: header: not valid JSON: not strict JSON")
+                .hasMessageNotContaining("JsonReader");
+    }
+
     @Test
     void refusesNonStringMetadata() throws Exception {
         Path file = safetensors("{\"__metadata__\":{\"n\":1}}", 0);
