@@ -221,12 +221,15 @@ public final class WorkbenchViewModel {
         try {
             if (saved.isPresent()) {
                 Workspace w = saved.get();
-                if (w.pairs().isEmpty()) {
+                if (w.pairs().isEmpty() && w.undoPairs().isEmpty()) {
                     loadSample();
                 } else {
-                    pairs.replaceAll(w.pairs().stream().map(p -> new PairRow(p.sentence1(), p.sentence2(), p.gold()))
-                            .toList(), w.openedFile() == null ? null : Path.of(w.openedFile()), w.dirty());
-                    status.info("workspace restored: " + w.pairs().size() + " pairs");
+                    pairs.replaceAll(rowsOf(w.pairs()), w.openedFile() == null ? null : Path.of(w.openedFile()), w.dirty());
+                    // A table emptied by mistake (or cut down) comes back with Ctrl+Z after a restart too.
+                    pairs.offerUndo(rowsOf(w.undoPairs()));
+                    status.info("workspace restored: " + w.pairs().size() + " pairs"
+                            + (w.undoPairs().isEmpty() ? "" : "; Edit → Undo brings back the table of "
+                            + w.undoPairs().size() + " pairs from before the last deletion"));
                 }
                 layout.set(w.window());
                 models.restore(w.addedModels(), w.selectedModels());
@@ -550,11 +553,18 @@ public final class WorkbenchViewModel {
 
     /** The workspace as it stands now. */
     public Workspace snapshot() {
-        List<Workspace.PairData> data = pairs.rows().stream()
-                .map(r -> new Workspace.PairData(r.sentence1(), r.sentence2(), r.gold())).toList();
         Path file = pairs.openedFileProperty().get();
-        return new Workspace(data, models.addedIds(), models.selectedIds(),
-                file == null ? null : file.toString(), pairs.dirtyProperty().get(), layout.get());
+        return new Workspace(pairData(pairs.rows()), models.addedIds(), models.selectedIds(),
+                file == null ? null : file.toString(), pairs.dirtyProperty().get(), layout.get(),
+                pairData(pairs.beforeLastRemoval()));
+    }
+
+    private static List<Workspace.PairData> pairData(List<PairRow> rows) {
+        return rows.stream().map(r -> new Workspace.PairData(r.sentence1(), r.sentence2(), r.gold())).toList();
+    }
+
+    private static List<PairRow> rowsOf(List<Workspace.PairData> data) {
+        return data.stream().map(p -> new PairRow(p.sentence1(), p.sentence2(), p.gold())).toList();
     }
 
     /** Saves the workspace (on the save executor; errors go to the status bar). */

@@ -73,6 +73,7 @@ public final class PairsController {
     @FXML private Label detail2;
     @FXML private Label detailScores;
     private boolean syncing;
+    private Function<Path, File> saveChooser = this::showSaveDialog;
     private final javafx.beans.property.IntegerProperty scoresVersion = new javafx.beans.property.SimpleIntegerProperty();
 
     public PairsController(WorkbenchViewModel main) {
@@ -153,6 +154,16 @@ public final class PairsController {
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(this::dragDropped);
         root.setOnDragExited(e -> root.getStyleClass().remove("drop-target"));
+        vm.setConfirmDelete(question -> {
+            ButtonType delete = new ButtonType("Delete", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, delete, ButtonType.CANCEL);
+            alert.setHeaderText("Delete rows");
+            alert.initOwner(table.getScene().getWindow());
+            // Cancel is the default: Enter pressed by habit deletes nothing.
+            ((Button) alert.getDialogPane().lookupButton(delete)).setDefaultButton(false);
+            ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+            return alert.showAndWait().filter(b -> b == delete).isPresent();
+        });
         vm.setConfirmDiscard(question -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
             alert.setHeaderText("Unsaved edits");
@@ -369,15 +380,32 @@ public final class PairsController {
         }
     }
 
-    /** The save dialog for pairs with gold; null when cancelled. */
+    /**
+     * The save dialog for pairs with gold, opening beside the opened file with a new name
+     * ({@code NAME-edited.EXT}); null when cancelled.
+     */
     public File chooseSaveFile() {
+        Path suggested = vm.suggestedSaveName();
+        return saveChooser.apply(suggested);
+    }
+
+    /** Replaces the save dialog (tests: a name chosen without a native dialog). */
+    public void setSaveChooser(Function<Path, File> chooser) {
+        this.saveChooser = chooser;
+    }
+
+    private File showSaveDialog(Path suggested) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save pairs with gold");
-        // One filter for both: with separate ones, GTK appends the selected filter's extension
+        chooser.setTitle("Save pairs as");
+        // One filter for all: with separate ones, GTK appends the selected filter's extension
         // to the typed name ("pairs.csv" became "pairs.csv.tsv").
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TSV or CSV (by the name's extension)",
-                "*.tsv", "*.csv"));
-        chooser.setInitialFileName("pairs.tsv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                "Pairs (the opened file's format, or TSV/CSV by the name's extension)",
+                "*.tsv", "*.csv", "*.json", "*.jsonl", "*.txt"));
+        if (suggested.getParent() != null && java.nio.file.Files.isDirectory(suggested.getParent())) {
+            chooser.setInitialDirectory(suggested.getParent().toFile());
+        }
+        chooser.setInitialFileName(suggested.getFileName().toString());
         return chooser.showSaveDialog(table.getScene().getWindow());
     }
 

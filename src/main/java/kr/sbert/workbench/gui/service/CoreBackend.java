@@ -166,7 +166,9 @@ public final class CoreBackend implements WorkbenchBackend {
 
     @Override
     public PairFile readPairs(Path file, ReadOptions options) throws Exception {
-        return toPairFile(StsReader.read(file, options), file);
+        kr.sbert.workbench.core.data.StsSource.Loaded loaded = StsReader.readWithSource(file, options);
+        PairFile f = toPairFile(loaded.dataset(), file);
+        return new PairFile(f.file(), f.pairs(), f.encoding(), f.format(), f.notes(), loaded.source());
     }
 
     private static PairFile toPairFile(StsDataset d, Path shownAs) {

@@ -11,9 +11,18 @@ import java.util.List;
  * @param openedFile     the file the pairs came from, or null
  * @param dirty          whether the pairs were edited since that file was opened or saved
  * @param window         window geometry and split positions, or null
+ * @param undoPairs      the table before the last step that removed rows (a deletion, a new
+ *                       table, a file opened over it), so that after a restart the removal can
+ *                       still be undone; empty when nothing was removed
  */
 public record Workspace(List<PairData> pairs, List<String> addedModels, List<String> selectedModels,
-                        String openedFile, boolean dirty, WindowLayout window) {
+                        String openedFile, boolean dirty, WindowLayout window, List<PairData> undoPairs) {
+
+    /** A workspace without undo history (as saved before it was kept). */
+    public Workspace(List<PairData> pairs, List<String> addedModels, List<String> selectedModels,
+                     String openedFile, boolean dirty, WindowLayout window) {
+        this(pairs, addedModels, selectedModels, openedFile, dirty, window, List.of());
+    }
 
     /** One row of the pairs table; {@code gold} may be null. */
     public record PairData(String sentence1, String sentence2, Double gold) {
@@ -32,5 +41,6 @@ public record Workspace(List<PairData> pairs, List<String> addedModels, List<Str
         pairs = pairs == null ? List.of() : List.copyOf(pairs);
         addedModels = addedModels == null ? List.of() : List.copyOf(addedModels);
         selectedModels = selectedModels == null ? List.of() : List.copyOf(selectedModels);
+        undoPairs = undoPairs == null ? List.of() : List.copyOf(undoPairs);
     }
 }

@@ -1,0 +1,257 @@
+package kr.sbert.workbench.gui.window;
+
+import static kr.sbert.workbench.gui.window.WindowHarness.waitForScores;
+import static kr.sbert.workbench.gui.window.WindowHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import kr.sbert.workbench.core.hub.HubSettings;
+import kr.sbert.workbench.core.hub.ModelLocator;
+import kr.sbert.workbench.gui.GuiFixtures;
+import kr.sbert.workbench.gui.WorkbenchWindow;
+import kr.sbert.workbench.gui.main.MainController;
+import kr.sbert.workbench.gui.main.WorkbenchViewModel;
+import kr.sbert.workbench.gui.pairs.PairRow;
+import kr.sbert.workbench.gui.service.CoreBackend;
+import kr.sbert.workbench.gui.service.WorkbenchBackend;
+import kr.sbert.workbench.gui.task.FxTaskRunner;
+import kr.sbert.workbench.gui.workspace.WorkspaceStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 16 on the whole window with KorSTS dev (1,500 pairs, real core, headless): saving keeps
+ * the user's file, deleting asks and undoes (also after a restart), views follow edits.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CurationWindowTest {
+    private static final String CHAR = WorkbenchViewModel.DEFAULT_BASELINE;
+
+    @TempDir
+    Path config;
+    @TempDir
+    Path files;
+    @TempDir
+    Path hubCache;
+    private WorkbenchWindow window;
+    private Path dev;
+
+    @Start
+    void start(Stage primary) {
+        window = open(new Stage());
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            if (window.stage().isShowing()) {
+                window.viewModel().pairs().dirtyProperty().set(false);
+                window.stage().close();
+            }
+        }).get();
+    }
+
+    private WorkbenchBackend backend() {
+        return new CoreBackend(new ModelLocator(new HubSettings(hubCache, "http://127.0.0.1:9", Optional.empty(), true)));
+    }
+
+    private WorkbenchWindow open(Stage stage) {
+        return WorkbenchWindow.open(stage, backend(), new FxTaskRunner(2), new WorkspaceStore(config));
+    }
+
+    private WorkbenchViewModel vm() {
+        return window.viewModel();
+    }
+
+    private TableView<PairRow> table() {
+        return window.controller().pairs().table();
+    }
+
+    /** A writable copy of KorSTS dev, opened in the window. */
+    private Path openDevCopy(FxRobot robot, String mode) throws Exception {
+        Path original = GuiFixtures.shared().resolve("data/korsts/sts-dev.tsv");
+        Assumptions.assumeTrue(Files.isRegularFile(original), "KorSTS dev is missing");
+        dev = files.resolve("dev-copy.tsv");
+        Files.copy(original, dev);
+        Files.setPosixFilePermissions(dev, PosixFilePermissions.fromString(mode));
+        waitForScores(window, 60, CHAR);
+        robot.interact(() -> vm().pairs().open(dev));
+        waitUntil(60, "KorSTS dev open", () -> vm().pairs().rows().size() == 1500);
+        waitForScores(window, 120, CHAR);
+        return original;
+    }
+
+    private static Optional<Button> dialogButton(FxRobot robot, String text) {
+        return robot.lookup(".dialog-pane .button")
+                .match((Node n) -> n instanceof Button b && b.getText().equals(text) && b.getScene() != null
+                        && b.getScene().getWindow() != null && b.getScene().getWindow().isShowing())
+                .tryQueryAs(Button.class);
+    }
+
+    private static Button waitForDialogButton(FxRobot robot, String text) {
+        waitUntil(20, "a dialog with " + text, () -> dialogButton(robot, text).isPresent());
+        return dialogButton(robot, text).orElseThrow();
+    }
+
+    private static String dialogText(FxRobot robot) {
+        return robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText();
+    }
+
+    private void ctrl(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.CONTROL).type(key).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void quittingAfterAGoldEditSavesANewFileBesideWithEveryColumnAndUntouchedBytes(FxRobot robot) throws Exception {
+        Path original = openDevCopy(robot, "rw-r--r--");
+        byte[] before = Files.readAllBytes(dev);
+        robot.interact(() -> vm().pairs().rows().get(0).goldProperty().set(4.2));
+        window.controller().pairs().setSaveChooser(suggested -> suggested.toFile());
+
+        ctrl(robot, KeyCode.Q);
+        Button saveAs = waitForDialogButton(robot, MainController.SAVE_AS);
+        Button overwrite = waitForDialogButton(robot, MainController.OVERWRITE + " dev-copy.tsv");
+        assertThat(saveAs.isDefaultButton()).as("Save as… is the default").isTrue();
+        assertThat(overwrite.isDefaultButton()).as("Overwrite is never the default").isFalse();
+        robot.clickOn(saveAs);
+        waitUntil(30, "the window to close", () -> !window.stage().isShowing());
+
+        Path saved = files.resolve("dev-copy-edited.tsv");
+        assertThat(Files.readAllBytes(dev)).as("the opened file is untouched").isEqualTo(before);
+        List<String> in = Files.readString(original).lines().toList();
+        List<String> out = Files.readString(saved).lines().toList();
+        assertThat(out).hasSize(1501);
+        assertThat(out.get(0).split("\t")).containsExactly("genre", "filename", "year", "id", "score", "sentence1", "sentence2");
+        assertThat(out.get(1)).isEqualTo(in.get(1).replace("\t5.000\t", "\t4.200\t"));
+        assertThat(out.subList(2, 1501)).isEqualTo(in.subList(2, 1501));
+    }
+
+    @Test
+    void aReadOnlyFileIsNeverOfferedForOverwriteNorWritten(FxRobot robot) throws Exception {
+        openDevCopy(robot, "r--r--r--");
+        byte[] before = Files.readAllBytes(dev);
+        robot.interact(() -> vm().pairs().rows().get(3).sentence1Property().set("고친 문장이다."));
+
+        ctrl(robot, KeyCode.Q);
+        waitForDialogButton(robot, MainController.SAVE_AS);
+        assertThat(dialogText(robot)).contains("dev-copy.tsv is read-only");
+        assertThat(dialogButton(robot, MainController.OVERWRITE + " dev-copy.tsv")).isEmpty();
+        robot.clickOn(waitForDialogButton(robot, MainController.CANCEL));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Asked to write it anyway (Save as… onto the same name): refused, with the reason.
+        robot.interact(() -> vm().pairs().save(dev));
+        waitUntil(30, "the refusal", () -> vm().status().errorProperty().get() != null
+                && vm().status().errorProperty().get().contains("read-only"));
+        assertThat(Files.readAllBytes(dev)).isEqualTo(before);
+        assertThat(vm().pairs().dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void selectAllThenDeleteAsksAndCtrlZBringsEveryRowBackAlsoAfterARestart(FxRobot robot) throws Exception {
+        openDevCopy(robot, "rw-r--r--");
+        List<PairRow> rows = List.copyOf(vm().pairs().rows());
+        robot.clickOn(table());
+        ctrl(robot, KeyCode.A);
+        assertThat(table().getSelectionModel().getSelectedItems()).hasSize(1500);
+
+        // Delete asks, naming the count; Cancel deletes nothing.
+        robot.type(KeyCode.DELETE);
+        robot.clickOn(waitForDialogButton(robot, "Cancel"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().pairs().rows()).hasSize(1500);
+
+        // Clicking a selected cell starts editing it: Enter hands the focus back to the table.
+        robot.clickOn(table());
+        if (table().getEditingCell() != null) {
+            robot.type(KeyCode.ENTER);
+        }
+        ctrl(robot, KeyCode.A);
+        robot.type(KeyCode.DELETE);
+        waitForDialogButton(robot, "Delete");
+        assertThat(dialogText(robot)).contains("Delete 1,500 rows");
+        robot.clickOn(waitForDialogButton(robot, "Delete"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().pairs().rows()).isEmpty();
+
+        ctrl(robot, KeyCode.Z);
+        assertThat(vm().pairs().rows()).containsExactlyElementsOf(rows);
+        assertThat(vm().pairs().dirtyProperty().get()).as("back as opened").isFalse();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().pairs().rows()).isEmpty();
+
+        // The wipe is autosaved; quitting asks (the empty table is an unsaved edit); Discard is not
+        // chosen: the window is closed as after a crash, and the next start can still undo the wipe.
+        ctrl(robot, KeyCode.Q);
+        robot.clickOn(waitForDialogButton(robot, MainController.CANCEL));
+        robot.interact(() -> {
+            try {
+                vm().saveNow();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            vm().pairs().dirtyProperty().set(false);
+            window.stage().close();
+        });
+        robot.interact(() -> window = open(new Stage()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().pairs().rows()).isEmpty();
+        robot.interact(() -> vm().pairs().undo());
+        assertThat(vm().pairs().rows()).hasSize(1500);
+        assertThat(vm().pairs().rows().get(0).sentence1()).isEqualTo(rows.get(0).sentence1());
+        assertThat(vm().pairs().rows().get(1499).gold()).isEqualTo(rows.get(1499).gold());
+    }
+
+    @Test
+    void cellEditsPastesAndOpeningAFileAreUndoneAndRedoneStepByStep(FxRobot robot) throws Exception {
+        openDevCopy(robot, "rw-r--r--");
+        PairRow first = vm().pairs().rows().get(0);
+        String s1 = first.sentence1();
+        robot.interact(() -> {
+            first.sentence1Property().set("첫 편집");
+            first.goldProperty().set(1.0);
+            vm().pairs().paste("하나\t둘\t3.0\n셋\t넷\t2.0\n");
+        });
+        assertThat(vm().pairs().rows()).hasSize(1502);
+        assertThat(vm().pairs().undoTextProperty().get()).isEqualTo("Undo paste of 2 rows");
+        Path other = files.resolve("other.tsv");
+        Files.writeString(other, "sentence1\tsentence2\tscore\n가\t나\t1.0\n", StandardCharsets.UTF_8);
+        robot.interact(() -> vm().pairs().dirtyProperty().set(false)); // no discard question for this test
+        robot.interact(() -> vm().pairs().open(other));
+        waitUntil(30, "other.tsv open", () -> vm().pairs().rows().size() == 1);
+
+        robot.interact(() -> vm().pairs().undo()); // the open
+        assertThat(vm().pairs().rows()).hasSize(1502);
+        assertThat(vm().pairs().openedFileProperty().get()).isEqualTo(dev);
+        robot.interact(() -> vm().pairs().undo()); // the paste
+        assertThat(vm().pairs().rows()).hasSize(1500);
+        robot.interact(() -> vm().pairs().undo()); // the gold
+        assertThat(first.gold()).isEqualTo(5.0);
+        robot.interact(() -> vm().pairs().undo()); // the sentence
+        assertThat(first.sentence1()).isEqualTo(s1);
+        assertThat(vm().pairs().dirtyProperty().get()).isFalse();
+        robot.interact(() -> vm().pairs().redo());
+        assertThat(first.sentence1()).isEqualTo("첫 편집");
+        assertThat(vm().pairs().dirtyProperty().get()).isTrue();
+    }
+}
