@@ -612,7 +612,9 @@ public final class PairsViewModel {
     }
 
     static Path saveTarget(Path chosen, StsSource src) {
-        if (src != null && StsRewriter.fits(src, chosen)) {
+        Path name = chosen.getFileName();
+        String lower = name == null ? "" : name.toString().toLowerCase(java.util.Locale.ROOT);
+        if (src != null && StsRewriter.fits(src, chosen) && !lower.endsWith(".csv.tsv") && !lower.endsWith(".tsv.csv")) {
             return chosen;
         }
         return saveTarget(chosen);

@@ -210,7 +210,9 @@ public final class CoreBackend implements WorkbenchBackend {
     public PairFile samplePairs() throws Exception {
         Path local = Path.of(SAMPLE);
         if (Files.isRegularFile(local)) {
-            return readPairs(local.toAbsolutePath());
+            // Shipped data, not the user's file: saved like typed rows (no layout to keep).
+            PairFile f = readPairs(local.toAbsolutePath());
+            return new PairFile(f.file(), f.pairs(), f.encoding(), f.format(), f.notes());
         }
         try (InputStream in = CoreBackend.class.getResourceAsStream("/" + SAMPLE)) {
             if (in == null) {
