@@ -123,11 +123,42 @@ public final class WorkbenchViewModel {
             }
         });
         pairs.selectedProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                was.sentence1Property().removeListener(selectedEdited);
+                was.sentence2Property().removeListener(selectedEdited);
+            }
             if (now != null) {
+                now.sentence1Property().addListener(selectedEdited);
+                now.sentence2Property().addListener(selectedEdited);
                 tokens.textProperty().set(now.sentence1());
             }
             explainSelected();
         });
+    }
+
+    // An edit of the selected pair's sentences (typed, pasted over, undone) reaches every view
+    // that shows it at once: Tokens (when it shows that sentence), Explain, Quick compare's copy.
+    private final javafx.beans.value.ChangeListener<String> selectedEdited = this::selectedSentenceEdited;
+
+    private void selectedSentenceEdited(javafx.beans.value.ObservableValue<? extends String> obs, String was, String now) {
+        PairRow row = pairs.selectedProperty().get();
+        if (row == null) {
+            return;
+        }
+        boolean first = obs == row.sentence1Property();
+        if (java.util.Objects.equals(tokens.textProperty().get(), was)) {
+            tokens.textProperty().set(now);
+        }
+        String old1 = first ? was : row.sentence1();
+        String old2 = first ? row.sentence2() : was;
+        if (old1.equals(pairs.quickSentence1Property().get()) && old2.equals(pairs.quickSentence2Property().get())) {
+            pairs.quickSentence1Property().set(row.sentence1());
+            pairs.quickSentence2Property().set(row.sentence2());
+            if (!pairs.quickResults().isEmpty()) {
+                pairs.quickCompare(models.selectedReady(), result.get());
+            }
+        }
+        explainSelected();
     }
 
     /** The selected pair's explanations (token shares, alignment) per ticked neural model. */

@@ -73,6 +73,8 @@ public final class PairsController {
     @FXML private Label detail2;
     @FXML private Label detailScores;
     private boolean syncing;
+    // The details strip follows edits of the selected pair, not only a new selection.
+    private final javafx.beans.InvalidationListener detailsFollow = o -> showDetails();
     private Function<Path, File> saveChooser = this::showSaveDialog;
     private final javafx.beans.property.IntegerProperty scoresVersion = new javafx.beans.property.SimpleIntegerProperty();
 
@@ -104,6 +106,16 @@ public final class PairsController {
             }
         });
         vm.selectedProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.sentence1Property().removeListener(detailsFollow);
+                was.sentence2Property().removeListener(detailsFollow);
+                was.goldProperty().removeListener(detailsFollow);
+            }
+            if (now != null) {
+                now.sentence1Property().addListener(detailsFollow);
+                now.sentence2Property().addListener(detailsFollow);
+                now.goldProperty().addListener(detailsFollow);
+            }
             if (!syncing && now != null && table.getSelectionModel().getSelectedItem() != now) {
                 syncing = true;
                 int index = table.getItems().indexOf(now);

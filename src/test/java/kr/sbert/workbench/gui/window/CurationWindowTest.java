@@ -254,4 +254,37 @@ class CurationWindowTest {
         assertThat(first.sentence1()).isEqualTo("첫 편집");
         assertThat(vm().pairs().dirtyProperty().get()).isTrue();
     }
+
+    @Test
+    void tokensExplainQuickCompareAndDetailsFollowAnEditOfTheSelectedPair(FxRobot robot) throws Exception {
+        String tiny = GuiFixtures.tinyModel().toAbsolutePath().normalize().toString();
+        waitForScores(window, 60, CHAR);
+        robot.interact(() -> vm().models().addModel(tiny));
+        WindowHarness.waitForReady(window, tiny, 60);
+        waitForScores(window, 60, CHAR, tiny);
+        PairRow row = vm().pairs().rows().get(2);
+        robot.interact(() -> {
+            vm().pairs().selectedProperty().set(row);
+            window.controller().showView("Explain");
+            vm().pairs().quickSentence1Property().set(row.sentence1());
+            vm().pairs().quickSentence2Property().set(row.sentence2());
+        });
+        waitUntil(60, "the pair explained", () -> vm().explain().of(tiny).isPresent()
+                && vm().explain().of(tiny).get().a().encoding().text().equals(row.sentence1()));
+        double before = vm().explain().of(tiny).orElseThrow().cosine();
+
+        String edited = "완전히 다른 새 문장으로 바꾸었다.";
+        robot.interact(() -> row.sentence1Property().set(edited));
+
+        assertThat(vm().tokens().textProperty().get()).as("Tokens shows the edited sentence").isEqualTo(edited);
+        assertThat(vm().pairs().quickSentence1Property().get()).isEqualTo(edited);
+        assertThat(window.controller().pairs().detailsText()).contains("1: " + edited);
+        waitUntil(60, "Explain follows the edit", () -> vm().explain().of(tiny)
+                .map(e -> e.a().encoding().text().equals(edited)).orElse(false));
+        waitForScores(window, 60, CHAR, tiny);
+        double cosine = vm().explain().of(tiny).orElseThrow().cosine();
+        assertThat(cosine).isNotEqualTo(before);
+        assertThat(row.scores().get(tiny).cosine()).as("Explain and the row agree").isCloseTo(cosine,
+                org.assertj.core.data.Offset.offset(1e-4));
+    }
 }
