@@ -121,7 +121,7 @@ public final class PairsController {
                 int index = table.getItems().indexOf(now);
                 if (index >= 0) {
                     table.getSelectionModel().clearAndSelect(index);
-                    table.scrollTo(now);
+                    TableNavigation.reveal(table, index);
                 }
                 syncing = false;
             }
@@ -163,6 +163,10 @@ public final class PairsController {
         });
         skipBadRowsItem.selectedProperty().bindBidirectional(vm.skipBadRowsProperty());
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::tableKey);
+        // Whatever moved the focus (Enter, Tab, Up, Down, a click), the focused row ends up fully
+        // in view below the header — after the layout the move caused.
+        table.getFocusModel().focusedIndexProperty().addListener((o, was, now) ->
+                javafx.application.Platform.runLater(() -> TableNavigation.reveal(table, now.intValue())));
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(this::dragDropped);
         root.setOnDragExited(e -> root.getStyleClass().remove("drop-target"));
@@ -352,7 +356,7 @@ public final class PairsController {
     private void addRow() {
         vm.filterProperty().set("");
         PairRow row = vm.addRow();
-        table.scrollTo(row);
+        TableNavigation.reveal(table, table.getItems().indexOf(row));
         table.edit(table.getItems().indexOf(row), table.getColumns().get(0));
     }
 

@@ -287,4 +287,57 @@ class CurationWindowTest {
         assertThat(row.scores().get(tiny).cosine()).as("Explain and the row agree").isCloseTo(cosine,
                 org.assertj.core.data.Offset.offset(1e-4));
     }
+
+    /** The focused row's cells lie fully inside the table's rows area (below the header). */
+    private void assertFocusedRowInView(String when) {
+        int focused = table().getFocusModel().getFocusedIndex();
+        javafx.scene.Node flow = table().lookup(".virtual-flow");
+        javafx.scene.Node header = table().lookup(".column-header-background");
+        javafx.geometry.Bounds area = flow.localToScene(flow.getLayoutBounds());
+        double headerBottom = header.localToScene(header.getLayoutBounds()).getMaxY();
+        javafx.scene.control.TableRow<?> row = table().lookupAll(".table-row-cell").stream()
+                .map(n -> (javafx.scene.control.TableRow<?>) n)
+                .filter(r -> r.getIndex() == focused && r.isVisible()).findFirst()
+                .orElseThrow(() -> new AssertionError(when + ": no row drawn for the focused index " + focused));
+        javafx.geometry.Bounds b = row.localToScene(row.getLayoutBounds());
+        assertThat(b.getMinY()).as(when + ": top of row " + focused).isGreaterThanOrEqualTo(Math.max(area.getMinY(), headerBottom) - 0.5);
+        assertThat(b.getMaxY()).as(when + ": bottom of row " + focused).isLessThanOrEqualTo(area.getMaxY() + 0.5);
+    }
+
+    @Test
+    void enterTabUpAndDownKeepTheEditedRowFullyInViewAt1024x700(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.stage().setWidth(1024);
+            window.stage().setHeight(700);
+        });
+        openDevCopy(robot, "rw-r--r--");
+        robot.interact(() -> {
+            table().getSelectionModel().clearAndSelect(0);
+            table().getFocusModel().focus(0, table().getVisibleLeafColumn(0));
+            table().requestFocus();
+        });
+        for (int i = 0; i < 25; i++) {
+            robot.type(KeyCode.ENTER); // edit
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(table().getEditingCell()).isNotNull();
+            robot.type(KeyCode.ENTER); // commit, down a row
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFocusedRowInView("Enter " + i);
+        }
+        for (int i = 0; i < 6; i++) {
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFocusedRowInView("Tab " + i);
+        }
+        for (int i = 0; i < 30; i++) {
+            robot.type(KeyCode.UP);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFocusedRowInView("Up " + i);
+        }
+        for (int i = 0; i < 30; i++) {
+            robot.type(KeyCode.DOWN);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFocusedRowInView("Down " + i);
+        }
+    }
 }
