@@ -94,6 +94,7 @@ public final class PairsController {
         rebuildColumns();
         main.scoredModels().addListener((ListChangeListener<String>) c -> rebuildColumns());
         errorColumnsItem.selectedProperty().addListener((o, was, now) -> rebuildColumns());
+        table.widthProperty().addListener((o, was, now) -> refit());
         main.resultProperty().addListener((o, was, now) -> {
             scoresVersion.set(scoresVersion.get() + 1);
             showDetails();
@@ -225,7 +226,40 @@ public final class PairsController {
         }
     }
 
+    /** How the score columns fit: both per model, one (0–5) per model, or one per model scrolling sideways. */
+    enum Fit { FULL, COMPACT, SCROLL }
+
+    private Fit fit = Fit.FULL;
+
+    /** The widest fit this many models leave room for in the table's width (0: not laid out yet). */
+    static Fit fitFor(double width, int models, boolean errors) {
+        if (width <= 0) {
+            return Fit.FULL;
+        }
+        double fixed = 2 * 90 + GOLD_WIDTH + 24 + (errors && models >= 2 ? ERROR_WIDTH : 0);
+        double full = models * (COS_WIDTH + SCALED_WIDTH + (errors ? ERROR_WIDTH : 0));
+        double compact = models * (SCALED_WIDTH + (errors ? ERROR_WIDTH : 0));
+        return fixed + full <= width ? Fit.FULL : fixed + compact <= width ? Fit.COMPACT : Fit.SCROLL;
+    }
+
+    /** How the score columns fit now (tests read it). */
+    public Fit fit() {
+        return fit;
+    }
+
+    private void refit() {
+        Fit wanted = fitFor(table.getWidth(), main.scoredModels().size(), errorColumnsItem.isSelected());
+        if (wanted != fit) {
+            rebuildColumns();
+        }
+    }
+
     private void rebuildColumns() {
+        fit = fitFor(table.getWidth(), main.scoredModels().size(), errorColumnsItem.isSelected());
+        // More models than fit: one column each (both numbers in its tooltip and the details below),
+        // and when even that is too wide the table scrolls sideways — never a model without columns.
+        table.setColumnResizePolicy(fit == Fit.SCROLL ? TableView.UNCONSTRAINED_RESIZE_POLICY
+                : TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().clear();
         TableColumn<PairRow, String> s1 = new TableColumn<>("sentence 1");
         s1.setCellValueFactory(c -> c.getValue().sentence1Property());
@@ -260,8 +294,14 @@ public final class PairsController {
             title.setMinWidth(0);
             group.setGraphic(title);
             group.setUserData(m);
-            group.getColumns().add(number(COS, m, r -> score(r, m, true), 4, COS_WIDTH));
+            if (fit == Fit.FULL) {
+                group.getColumns().add(number(COS, m, r -> score(r, m, true), 4, COS_WIDTH));
+            }
             group.getColumns().add(number(SCALED, m, r -> score(r, m, false), 2, SCALED_WIDTH));
+            if (fit != Fit.FULL) {
+                title.getTooltip().setText(m + "\n0–5 score only: too many models for the cosine columns too"
+                        + " (the selected pair's cosines are below the table)");
+            }
             if (errors) {
                 group.getColumns().add(number(ERROR, m, r -> r.absError(m), 2, ERROR_WIDTH));
             }

@@ -340,4 +340,57 @@ class CurationWindowTest {
             assertFocusedRowInView("Down " + i);
         }
     }
+
+    private static void copyFolder(Path from, Path to) throws java.io.IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
+    @Test
+    void sixTickedModelsAllHaveColumnsInReachAt1024x700(FxRobot robot) throws Exception {
+        Path tiny = GuiFixtures.tinyModel().toAbsolutePath().normalize();
+        List<String> ids = new java.util.ArrayList<>(List.of(CHAR, "baseline:jaccard"));
+        for (String name : List.of("tiny-a", "tiny-b", "tiny-c", "tiny-d")) {
+            Path copy = files.resolve(name);
+            copyFolder(tiny, copy);
+            ids.add(copy.toString());
+        }
+        robot.interact(() -> {
+            window.stage().setWidth(1024);
+            window.stage().setHeight(700);
+        });
+        waitForScores(window, 60, CHAR);
+        robot.interact(() -> {
+            vm().models().find("baseline:jaccard").orElseThrow().setSelected(true);
+            ids.subList(2, 6).forEach(id -> vm().models().addModel(id));
+        });
+        for (String id : ids.subList(2, 6)) {
+            WindowHarness.waitForReady(window, id, 60);
+        }
+        waitForScores(window, 120, ids.toArray(String[]::new));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double viewport = table().lookup(".clipped-container").getLayoutBounds().getWidth();
+        double used = 0;
+        for (javafx.scene.control.TableColumn<PairRow, ?> c : table().getVisibleLeafColumns()) {
+            used += c.getWidth();
+        }
+        for (String id : ids) {
+            List<javafx.scene.control.TableColumn<PairRow, ?>> own = table().getVisibleLeafColumns().stream()
+                    .filter(c -> id.equals(c.getUserData())).toList();
+            assertThat(own).as(id + " has columns").isNotEmpty();
+            assertThat(own).allSatisfy(c -> assertThat(c.getWidth()).as(id + " " + c.getText())
+                    .isGreaterThanOrEqualTo(c.getMinWidth() - 0.5).isGreaterThan(30));
+        }
+        javafx.scene.control.TableColumn<PairRow, ?> s1 = table().getVisibleLeafColumns().get(0);
+        assertThat(s1.getWidth()).as("sentence 1 keeps room").isGreaterThanOrEqualTo(89.5);
+        // Either everything is inside the viewport, or the table scrolls sideways to it.
+        boolean scrolls = table().lookupAll(".scroll-bar").stream().anyMatch(n -> n instanceof javafx.scene.control.ScrollBar b
+                && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible());
+        assertThat(used <= viewport + 1 || scrolls).as("used " + used + " of " + viewport + " px, scrolls " + scrolls).isTrue();
+        assertThat(window.controller().pairs().fit()).isNotEqualTo(kr.sbert.workbench.gui.pairs.PairsController.Fit.FULL);
+    }
 }
