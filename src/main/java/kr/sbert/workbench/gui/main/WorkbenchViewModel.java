@@ -297,6 +297,31 @@ public final class WorkbenchViewModel {
     }
 
     /**
+     * The Score button: scores now, and says so when there is nothing to do (no ticked ready
+     * model, no complete row, or every score already up to date).
+     */
+    public void scoreNow() {
+        if (models.selectedReady().isEmpty()) {
+            status.info("Score: nothing to score — tick a ready model first");
+            return;
+        }
+        if (pairs.rows().stream().noneMatch(r -> !r.sentence1().isBlank() && !r.sentence2().isBlank())) {
+            status.info("Score: nothing to score — no row has both sentences");
+            return;
+        }
+        boolean upToDate = !busy && !stale.get() && shown != null
+                && sameElements(shown.models(), models.selectedReady().stream().map(ModelEntry::loaded).toList())
+                && shown.rows().size() == pairs.rows().stream()
+                        .filter(r -> !r.sentence1().isBlank() && !r.sentence2().isBlank()).count();
+        score();
+        if (upToDate && scoring == null) {
+            ScoringResult r = result.get();
+            status.info("Score: nothing to do — the scores of " + r.rows().size() + " pairs × " + r.evaluations().size()
+                    + (r.evaluations().size() == 1 ? " model are" : " models are") + " up to date");
+        }
+    }
+
+    /**
      * Brings scores and metrics up to date with the pairs and the ticked ready models, doing
      * only the work that changed: when the sentences are those of the last run (a gold edit, an
      * incomplete row added, a model re-ticked) only the metrics are recomputed, in the
@@ -389,6 +414,7 @@ public final class WorkbenchViewModel {
         Map<LoadedModel, double[]> cosines = new IdentityHashMap<>(reuse);
         List<String> notScored = new ArrayList<>();
         long encodedBefore = encoded(chosen);
+        long cachedBefore = chosen.stream().mapToLong(m -> m.model().cachedSentences()).sum();
         List<Chosen> toScore = chosen.stream().filter(m -> !cosines.containsKey(m.model())).toList();
         long total = (long) input.size() * toScore.size();
         boolean cancelled = false;
@@ -420,8 +446,9 @@ public final class WorkbenchViewModel {
             diff = backend.compare(input, evals.get(0), evals.get(1), CancelToken.NONE);
         }
         long encodedNow = encoded(chosen) - encodedBefore;
+        long cachedNow = chosen.stream().mapToLong(m -> m.model().cachedSentences()).sum() - cachedBefore;
         return new Outcome(new Scored(input, cosines),
-                new ScoringResult(rows, gold, evals, diff, notScored, encodedNow),
+                new ScoringResult(rows, gold, evals, diff, notScored, encodedNow, cachedNow),
                 new Shown(rows, input, gold, chosen.stream().map(Chosen::model).toList()));
     }
 
@@ -525,7 +552,9 @@ public final class WorkbenchViewModel {
 
     private void showSummary(ScoringResult r, int incomplete) {
         String summary = summary(r, incomplete);
-        if (r.cancelled() || status.infoProperty().get().equals(lastSummary) || pairs.rows().size() != rowsWhenInfoSet) {
+        // A run that worked also clears an error left by an earlier action.
+        if (r.cancelled() || status.infoProperty().get().equals(lastSummary) || pairs.rows().size() != rowsWhenInfoSet
+                || !status.errorProperty().get().isEmpty()) {
             lastSummary = summary;
             status.info(summary);
         }
@@ -541,7 +570,11 @@ public final class WorkbenchViewModel {
         int models = r.evaluations().size();
         if (models > 0) {
             sb.append(" × ").append(models).append(models == 1 ? " model" : " models").append(" · ")
-                    .append(r.encoded()).append(r.encoded() == 1 ? " sentence" : " sentences").append(" encoded");
+                    .append(String.format(java.util.Locale.ROOT, "%,d", r.encoded()))
+                    .append(r.encoded() == 1 ? " sentence" : " sentences").append(" encoded");
+            if (r.cached() > 0) {
+                sb.append(String.format(java.util.Locale.ROOT, ", %,d from the cache", r.cached()));
+            }
         }
         if (r.cancelled()) {
             sb.append(" · scoring cancelled: ").append(String.join(", ", r.notScored()))

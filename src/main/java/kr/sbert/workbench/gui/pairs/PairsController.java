@@ -513,7 +513,7 @@ public final class PairsController {
 
     @FXML
     private void score() {
-        main.score();
+        main.scoreNow();
     }
 
     private void dragOver(DragEvent e) {

@@ -393,4 +393,32 @@ class CurationWindowTest {
         assertThat(used <= viewport + 1 || scrolls).as("used " + used + " of " + viewport + " px, scrolls " + scrolls).isTrue();
         assertThat(window.controller().pairs().fit()).isNotEqualTo(kr.sbert.workbench.gui.pairs.PairsController.Fit.FULL);
     }
+
+    @Test
+    void detailsFitTheScreenAndCopyAndScoreSaysWhenThereIsNothingToDo(FxRobot robot) {
+        waitForScores(window, 60, CHAR);
+        robot.clickOn("Score");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().status().infoProperty().get()).startsWith("Score: nothing to do").contains("up to date");
+
+        String longReason = "x.tsv: " + "a very long reason that goes on and on ".repeat(40);
+        robot.interact(() -> vm().status().report("saving x.tsv",
+                new kr.sbert.workbench.core.InvalidInputException(longReason)));
+        robot.clickOn("Details…");
+        Button copy = waitForDialogButton(robot, kr.sbert.workbench.gui.status.StatusController.COPY);
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getWidth();
+        assertThat(pane.getScene().getWindow().getWidth()).isLessThanOrEqualTo(Math.min(800, screen));
+        robot.clickOn(copy);
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).join();
+        assertThat(copied).startsWith("saving x.tsv: x.tsv: a very long reason").contains("kind of failure: bad input");
+        assertThat(pane.getScene().getWindow().isShowing()).as("Copy keeps the dialog open").isTrue();
+        robot.clickOn(waitForDialogButton(robot, "OK"));
+
+        // The next action that works clears the error: here a gold edit, rescored.
+        robot.interact(() -> vm().pairs().rows().get(0).goldProperty().set(3.3));
+        waitForScores(window, 60, CHAR);
+        waitUntil(10, "the error cleared", () -> vm().status().errorProperty().get().isEmpty());
+    }
 }
