@@ -76,6 +76,7 @@ public final class WorkbenchWindow {
             view.controller().applyDividers(vm.layoutProperty().get().dividers());
             view.controller().applyViewState(vm.layoutProperty().get());
         }
+        view.controller().saveLayoutOnChange(stage);
         return w;
     }
 

@@ -53,6 +53,12 @@ public final class MainController {
     @FXML
     private void initialize() {
         checkFonts();
+        views.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getClickCount() == 2 && e.getButton() == javafx.scene.input.MouseButton.PRIMARY
+                    && inTabHeader(e.getPickResult().getIntersectedNode())) {
+                toggleViewsPane();
+            }
+        });
         undoItem.textProperty().bind(vm.pairs().undoTextProperty());
         undoItem.disableProperty().bind(vm.pairs().canUndoProperty().not());
         redoItem.textProperty().bind(vm.pairs().redoTextProperty());
@@ -75,6 +81,61 @@ public final class MainController {
                 debounce.playFromStart();
             }
         });
+    }
+
+    /** Where the lower pane's divider was before it was enlarged (NaN: not enlarged). */
+    private double dividerBeforeEnlarging = Double.NaN;
+
+    /**
+     * Enlarges the views pane (tabs) to nearly the whole right side, or puts it back: for the
+     * scatter and the Train chart in a small window. Double-click a tab, or View → Enlarge.
+     */
+    @FXML
+    public void toggleViewsPane() {
+        if (Double.isNaN(dividerBeforeEnlarging)) {
+            dividerBeforeEnlarging = rightSplit.getDividerPositions()[0];
+            rightSplit.setDividerPositions(0.08);
+        } else {
+            rightSplit.setDividerPositions(dividerBeforeEnlarging);
+            dividerBeforeEnlarging = Double.NaN;
+        }
+    }
+
+    /** Whether the views pane is enlarged now. */
+    public boolean viewsPaneEnlarged() {
+        return !Double.isNaN(dividerBeforeEnlarging);
+    }
+
+    private static boolean inTabHeader(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (p.getStyleClass().contains("tab-header-area")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Saves the window layout (size, split positions, active tab, score mode) with the workspace
+     * shortly after each change, so that a crash loses none of it.
+     */
+    public void saveLayoutOnChange(Stage stage) {
+        PauseTransition settle = new PauseTransition(Duration.millis(400));
+        settle.setOnFinished(e -> {
+            vm.layoutProperty().set(captureLayout(stage));
+            vm.autosave();
+        });
+        javafx.beans.InvalidationListener changed = o -> settle.playFromStart();
+        for (SplitPane sp : splits()) {
+            sp.getDividers().forEach(d -> d.positionProperty().addListener(changed));
+        }
+        views.getSelectionModel().selectedItemProperty().addListener(changed);
+        vm.scatter().yModeProperty().addListener(changed);
+        stage.widthProperty().addListener(changed);
+        stage.heightProperty().addListener(changed);
+        stage.xProperty().addListener(changed);
+        stage.yProperty().addListener(changed);
+        stage.maximizedProperty().addListener(changed);
     }
 
     private void checkFonts() {

@@ -114,6 +114,7 @@ public final class WorkbenchViewModel {
         });
         pairs.setOnEdited(() -> {
             stale.set(true);
+            clearScatterOfAnotherTable();
             autosave();
         });
         // A message about the pairs (a file opened, rows pasted) stays until the row count changes.
@@ -159,6 +160,24 @@ public final class WorkbenchViewModel {
             }
         }
         explainSelected();
+    }
+
+    /**
+     * A new table (a file opened, a new empty table) clears the scatter at once: the old file's
+     * points must not stay up while the new one is scored.
+     */
+    private void clearScatterOfAnotherTable() {
+        List<PairRow> shownRows = result.get().rows();
+        if (shownRows.isEmpty()) {
+            return;
+        }
+        PairRow first = shownRows.get(0);
+        for (PairRow r : pairs.rows()) {
+            if (r == first) {
+                return;
+            }
+        }
+        scatter.show(ScoringResult.EMPTY);
     }
 
     /** The selected pair's explanations (token shares, alignment) per ticked neural model. */

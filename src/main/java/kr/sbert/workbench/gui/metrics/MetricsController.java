@@ -128,6 +128,8 @@ public final class MetricsController {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
+                // The first column (model, or Δ with its verdict) wraps rather than cutting the verdict.
+                setWrapText(getTableView() != null && getTableColumn() == getTableView().getColumns().get(0));
                 MetricsRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 String tip = row != null && getTableColumn() == getTableView().getColumns().get(0) ? row.label() : item;
                 setTooltip(empty || tip == null || tip.isEmpty() ? null : new Tooltip(tip));

@@ -421,4 +421,86 @@ class CurationWindowTest {
         waitForScores(window, 60, CHAR);
         waitUntil(10, "the error cleared", () -> vm().status().errorProperty().get().isEmpty());
     }
+
+    @Test
+    void aFolderThatIsNotAModelIsRefusedWithTheReasonAndNotAdded(FxRobot robot) throws Exception {
+        waitForScores(window, 60, CHAR);
+        Path notAModel = files.resolve("photos");
+        Files.createDirectories(notAModel);
+        Files.writeString(notAModel.resolve("holiday.txt"), "not a model");
+        int before = vm().models().entries().size();
+        robot.interact(() -> vm().models().addModel(notAModel.toString()));
+        assertThat(vm().models().entries()).hasSize(before);
+        assertThat(vm().status().errorProperty().get()).startsWith("adding a model: ")
+                .contains("config.json: missing");
+    }
+
+    @Test
+    void deltaAgainstHoldsAModelTheSliceSurvivesModelChangesAndANewFileClearsTheScatter(FxRobot robot) throws Exception {
+        openDevCopy(robot, "rw-r--r--");
+        robot.interact(() -> window.controller().showView("Metrics"));
+        robot.interact(() -> vm().models().find("baseline:jaccard").orElseThrow().setSelected(true));
+        waitForScores(window, 60, CHAR, "baseline:jaccard");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> reference = (javafx.scene.control.ComboBox<String>)
+                robot.lookup(".combo-box").match((Node n) -> n.getId() != null && n.getId().equals("reference")).query();
+        assertThat(reference.getValue()).as("Δ against in a first session").isEqualTo(CHAR);
+        assertThat(vm().metrics().rows()).anySatisfy(r -> assertThat(r.difference()).isTrue());
+
+        robot.interact(() -> {
+            vm().slices().keyProperty().set("genre");
+            vm().slices().sliceProperty().set("main-news");
+        });
+        waitUntil(30, "the slice measured", () -> vm().slices().summaryProperty().get().startsWith("genre = main-news"));
+        robot.interact(() -> vm().models().find("baseline:jaccard").orElseThrow().setSelected(false));
+        waitForScores(window, 60, CHAR);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().slices().keyProperty().get()).isEqualTo("genre");
+        assertThat(vm().slices().sliceProperty().get()).isEqualTo("main-news");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> sliceValue = (javafx.scene.control.ComboBox<String>)
+                robot.lookup("#sliceValue").query();
+        assertThat(sliceValue.getValue()).isEqualTo("main-news");
+
+        // Another file: the old points go at once, before it is scored.
+        Path other = files.resolve("other.tsv");
+        Files.writeString(other, "sentence1\tsentence2\tscore\n가\t나\t1.0\n다\t라\t2.0\n", StandardCharsets.UTF_8);
+        assertThat(vm().scatter().series()).isNotEmpty();
+        robot.interact(() -> {
+            try {
+                vm().pairs().show(backend().readPairs(other));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            assertThat(vm().scatter().series()).as("scatter right after the open").isEmpty();
+        });
+    }
+
+    @Test
+    void theLayoutAndTabAreSavedAfterEachChangeAndDoubleClickingATabEnlargesTheViews(FxRobot robot) throws Exception {
+        waitForScores(window, 60, CHAR);
+        robot.interact(() -> window.controller().showView("Metrics"));
+        waitUntil(10, "the layout saved", () -> {
+            try {
+                return new WorkspaceStore(config).load().map(w -> w.window() != null
+                        && "Metrics".equals(w.window().activeView())).orElse(false);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        robot.doubleClickOn(robot.lookup(".tab-pane .tab .tab-label").match((Node n) -> n instanceof javafx.scene.control.Label l
+                && "Scatter".equals(l.getText())).queryAs(javafx.scene.control.Label.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.controller().viewsPaneEnlarged()).isTrue();
+        waitUntil(10, "the enlarged split saved", () -> {
+            try {
+                return new WorkspaceStore(config).load().map(w -> w.window().dividers().get(1) < 0.2
+                        && "Scatter".equals(w.window().activeView())).orElse(false);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        robot.interact(() -> window.controller().toggleViewsPane());
+        assertThat(window.controller().viewsPaneEnlarged()).isFalse();
+    }
 }
