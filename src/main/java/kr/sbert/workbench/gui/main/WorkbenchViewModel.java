@@ -277,6 +277,7 @@ public final class WorkbenchViewModel {
                     pairs.replaceAll(rowsOf(w.pairs()), w.openedFile() == null ? null : Path.of(w.openedFile()), w.dirty());
                     // A table emptied by mistake (or cut down) comes back with Ctrl+Z after a restart too.
                     pairs.offerUndo(rowsOf(w.undoPairs()));
+                    reattachOpenedFile(w);
                     status.info("workspace restored: " + w.pairs().size() + " pairs"
                             + (w.undoPairs().isEmpty() ? "" : "; Edit → Undo brings back the table of "
                             + w.undoPairs().size() + " pairs from before the last deletion"));
@@ -637,17 +638,49 @@ public final class WorkbenchViewModel {
     /** The workspace as it stands now. */
     public Workspace snapshot() {
         Path file = pairs.openedFileProperty().get();
+        kr.sbert.workbench.gui.pairs.FileStamp stamp = pairs.sourceProperty().get() == null ? null : pairs.openedStamp();
         return new Workspace(pairData(pairs.rows()), models.addedIds(), models.selectedIds(),
                 file == null ? null : file.toString(), pairs.dirtyProperty().get(), layout.get(),
-                pairData(pairs.beforeLastRemoval()));
+                pairData(pairs.beforeLastRemoval()), stamp == null ? null
+                : new Workspace.OpenedFile(stamp.size(), stamp.modified(), pairs.goldFieldProperty().get().name()));
     }
 
     private static List<Workspace.PairData> pairData(List<PairRow> rows) {
-        return rows.stream().map(r -> new Workspace.PairData(r.sentence1(), r.sentence2(), r.gold())).toList();
+        return rows.stream().map(r -> new Workspace.PairData(r.sentence1(), r.sentence2(), r.gold(),
+                r.origin() < 0 ? null : r.origin())).toList();
     }
 
     private static List<PairRow> rowsOf(List<Workspace.PairData> data) {
-        return data.stream().map(p -> new PairRow(p.sentence1(), p.sentence2(), p.gold())).toList();
+        return data.stream().map(p -> new PairRow(p.sentence1(), p.sentence2(), p.gold(), Map.of(),
+                p.origin() == null ? -1 : p.origin())).toList();
+    }
+
+    /**
+     * After a restart: reads the opened file again in the background and, when it is unchanged
+     * since it was read, gives the rows back their columns (genre, source, …) and the file's
+     * layout for saving. A file changed or gone meanwhile is left alone (and never overwritten).
+     */
+    private void reattachOpenedFile(Workspace w) {
+        if (w.openedFile() == null || w.opened() == null) {
+            return;
+        }
+        Path file = Path.of(w.openedFile());
+        kr.sbert.workbench.gui.pairs.FileStamp stamp = new kr.sbert.workbench.gui.pairs.FileStamp(
+                w.opened().size(), w.opened().modified());
+        if (!stamp.equals(kr.sbert.workbench.gui.pairs.FileStamp.of(file))) {
+            return;
+        }
+        kr.sbert.workbench.core.data.GoldField gold = kr.sbert.workbench.core.data.GoldField.LABEL;
+        for (kr.sbert.workbench.core.data.GoldField g : kr.sbert.workbench.core.data.GoldField.values()) {
+            if (g.name().equals(w.opened().goldField())) {
+                gold = g;
+            }
+        }
+        pairs.goldFieldProperty().set(gold);
+        kr.sbert.workbench.core.data.ReadOptions options = new kr.sbert.workbench.core.data.ReadOptions(null, gold, true);
+        runner.submit("Reading the columns of " + file.getFileName(), (progress, cancel) -> backend.readPairs(file, options),
+                f -> pairs.reattach(f.source(), stamp),
+                e -> status.report("reading the columns of " + file.getFileName(), e));
     }
 
     /** Saves the workspace (on the save executor; errors go to the status bar). */

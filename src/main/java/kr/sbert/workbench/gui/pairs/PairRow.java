@@ -20,8 +20,8 @@ public final class PairRow {
     private final StringProperty sentence2 = new SimpleStringProperty(this, SENTENCE2, "");
     private final ObjectProperty<Double> gold = new SimpleObjectProperty<>(this, GOLD);
     private final ObservableMap<String, PairScore> scores = FXCollections.observableHashMap();
-    private final java.util.Map<String, String> attributes;
-    private final int origin;
+    private java.util.Map<String, String> attributes;
+    private int origin;
 
     public PairRow(String s1, String s2, Double gold) {
         this(s1, s2, gold, java.util.Map.of());
@@ -58,6 +58,16 @@ public final class PairRow {
     /** The index of the record this row was read as in the opened file, or -1. */
     public int origin() {
         return origin;
+    }
+
+    /**
+     * Ties the row to record {@code origin} of the opened file again, with that record's other
+     * columns: a workspace restored after a restart, or a file just written and read back.
+     */
+    public void attachOrigin(int origin, java.util.Map<String, String> attributes) {
+        this.origin = origin;
+        this.attributes = attributes == null || attributes.isEmpty() ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
     }
 
     public SentencePair toPair(int line) {

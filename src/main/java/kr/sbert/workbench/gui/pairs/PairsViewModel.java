@@ -51,6 +51,8 @@ public final class PairsViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final FilteredList<PairRow> filtered = new FilteredList<>(rows);
     private final ObjectProperty<StsSource> source = new SimpleObjectProperty<>();
+    // The opened file's size and time when read: Overwrite is refused once it changed on disk.
+    private FileStamp openedStamp;
     private final EditHistory history = new EditHistory();
     private Predicate<String> confirmDiscard = q -> true;
     private Predicate<String> confirmDelete = q -> true;
@@ -256,6 +258,33 @@ public final class PairsViewModel {
         this.confirmDelete = confirm;
     }
 
+    /** The opened file's size and time when it was read, or null. */
+    public FileStamp openedStamp() {
+        return openedStamp;
+    }
+
+    /**
+     * Ties restored rows to the opened file again (after a restart): when the file is unchanged
+     * since it was read ({@code stamp}), each row with an origin gets its record's other columns,
+     * and saves keep the file's layout. Not an edit.
+     */
+    public void reattach(StsSource src, FileStamp stamp) {
+        if (src == null || stamp == null || !stamp.equals(FileStamp.of(src.file()))
+                || !src.file().equals(openedFile.get())) {
+            return;
+        }
+        for (PairRow r : rows) {
+            if (r.origin() >= 0 && r.origin() < src.size()) {
+                r.attachOrigin(r.origin(), src.original(r.origin()).attributes());
+            } else {
+                r.attachOrigin(-1, r.attributes());
+            }
+        }
+        source.set(src);
+        openedStamp = stamp;
+        onEdited.run(); // the rows have their columns again: slices can use them
+    }
+
     /** The opened file as read (layout, columns), or null for rows from no file. */
     public ObjectProperty<StsSource> sourceProperty() {
         return source;
@@ -325,6 +354,11 @@ public final class PairsViewModel {
     }
 
     private void replace(Collection<PairRow> newRows, Path file, StsSource src) {
+        replace(newRows, file, src, src == null ? null : FileStamp.of(file));
+    }
+
+    private void replace(Collection<PairRow> newRows, Path file, StsSource src, FileStamp stamp) {
+        openedStamp = stamp;
         replacing = true;
         try {
             rows.setAll(newRows);
@@ -342,19 +376,21 @@ public final class PairsViewModel {
         List<PairRow> before = List.copyOf(rows);
         Path fileBefore = openedFile.get();
         StsSource sourceBefore = source.get();
+        FileStamp stampBefore = openedStamp;
         if (!before.isEmpty()) {
             beforeLastRemoval = before;
         }
         int savedBefore = history.savedPosition();
         replace(newRows, file, src);
+        FileStamp stampAfter = openedStamp;
         List<PairRow> after = List.copyOf(rows);
         int[] savedAfter = {-1};
         // Undoing an open returns to the earlier file's rows, clean if they were as saved there.
         history.record(step(what, () -> {
-            replace(before, fileBefore, sourceBefore);
+            replace(before, fileBefore, sourceBefore, stampBefore);
             history.markSavedAt(savedBefore);
         }, () -> {
-            replace(after, file, src);
+            replace(after, file, src, stampAfter);
             history.markSavedAt(savedAfter[0]);
         }));
         if (saved) {
@@ -554,18 +590,28 @@ public final class PairsViewModel {
             out.add(new StsRewriter.Row(r.toPair(i + 1), src == null ? -1 : r.origin()));
         }
         int savedState = history.depth();
+        ReadOptions options = new ReadOptions(null, goldField.get(), false);
         runner.submit("Saving " + file.getFileName(), (progress, cancel) -> {
                     backend.writePairs(file, src, out);
-                    return file;
+                    // A new layout: read back what was written, so later saves keep it (and its columns).
+                    return keepsLayout ? src : backend.readPairs(file, options).source();
                 },
-                saved -> {
-                    openedFile.set(saved);
-                    if (!keepsLayout) {
+                written -> {
+                    openedFile.set(file);
+                    source.set(written);
+                    openedStamp = FileStamp.of(file);
+                    if (!keepsLayout && written != null && written.size() == rows.size()
+                            && history.depth() == savedState) {
+                        for (int i = 0; i < rows.size(); i++) {
+                            rows.get(i).attachOrigin(i, rows.get(i).attributes());
+                        }
+                    } else if (!keepsLayout) {
                         source.set(null);
                     }
                     if (history.depth() == savedState) {
                         history.markSaved();
                     }
+                    Path saved = file;
                     status.info("saved " + rowCount(out.size()) + " to " + saved
                             + (keepsLayout ? " (" + src.format().cliName() + ", " + src.encoding() + ", every column kept)" : ""));
                     afterSaved.run();
@@ -583,11 +629,17 @@ public final class PairsViewModel {
             return "the rows come from no file";
         }
         StsSource src = source.get();
-        if (!(src != null && StsRewriter.fits(src, file)) && !savesInPlace(file)) {
-            return file.getFileName() + " is not a file the table can be written back into";
+        if (src == null || !StsRewriter.fits(src, file)) {
+            return file.getFileName() + " was not read with its columns in this session";
         }
         String why = kr.sbert.workbench.core.io.UserFiles.whyNotWritable(file);
-        return why == null ? null : file.getFileName() + " " + why;
+        if (why != null) {
+            return file.getFileName() + " " + why;
+        }
+        if (openedStamp == null || !openedStamp.equals(FileStamp.of(file))) {
+            return file.getFileName() + " changed on disk since it was opened";
+        }
+        return null;
     }
 
     /**

@@ -14,18 +14,38 @@ import java.util.List;
  * @param undoPairs      the table before the last step that removed rows (a deletion, a new
  *                       table, a file opened over it), so that after a restart the removal can
  *                       still be undone; empty when nothing was removed
+ * @param opened         size and time of the opened file when read, or null
  */
 public record Workspace(List<PairData> pairs, List<String> addedModels, List<String> selectedModels,
-                        String openedFile, boolean dirty, WindowLayout window, List<PairData> undoPairs) {
+                        String openedFile, boolean dirty, WindowLayout window, List<PairData> undoPairs,
+                        OpenedFile opened) {
 
     /** A workspace without undo history (as saved before it was kept). */
     public Workspace(List<PairData> pairs, List<String> addedModels, List<String> selectedModels,
                      String openedFile, boolean dirty, WindowLayout window) {
-        this(pairs, addedModels, selectedModels, openedFile, dirty, window, List.of());
+        this(pairs, addedModels, selectedModels, openedFile, dirty, window, List.of(), null);
     }
 
-    /** One row of the pairs table; {@code gold} may be null. */
-    public record PairData(String sentence1, String sentence2, Double gold) {
+    /**
+     * One row of the pairs table; {@code gold} may be null; {@code origin} is the index of the
+     * record it was read as in the opened file (null for typed rows and older workspaces).
+     */
+    public record PairData(String sentence1, String sentence2, Double gold, Integer origin) {
+
+        public PairData(String sentence1, String sentence2, Double gold) {
+            this(sentence1, sentence2, gold, null);
+        }
+    }
+
+    /**
+     * The opened file as it was when read: a restart re-reads it (for its columns and layout)
+     * only when it is unchanged.
+     *
+     * @param size      its size in bytes
+     * @param modified  its last-modified time, ms
+     * @param goldField the KLUE gold field it was read with
+     */
+    public record OpenedFile(long size, long modified, String goldField) {
     }
 
     /**

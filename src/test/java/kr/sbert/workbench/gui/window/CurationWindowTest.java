@@ -503,4 +503,36 @@ class CurationWindowTest {
         robot.interact(() -> window.controller().toggleViewsPane());
         assertThat(window.controller().viewsPaneEnlarged()).isFalse();
     }
+
+    @Test
+    void afterARestartTheRowsGetTheirColumnsBackAndSavingStillKeepsThem(FxRobot robot) throws Exception {
+        Path original = openDevCopy(robot, "rw-r--r--");
+        robot.interact(() -> vm().pairs().rows().get(0).goldProperty().set(4.2));
+        // As after kill -9: the autosaved workspace is all that is left.
+        robot.interact(() -> {
+            try {
+                vm().saveNow();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            vm().pairs().dirtyProperty().set(false);
+            window.stage().close();
+        });
+        robot.interact(() -> window = open(new Stage()));
+        waitUntil(60, "the columns read again", () -> vm().pairs().sourceProperty().get() != null);
+        assertThat(vm().pairs().rows().get(0).gold()).isEqualTo(4.2);
+        assertThat(vm().pairs().rows().get(0).attributes()).containsEntry("genre", "main-captions");
+        assertThat(vm().pairs().dirtyProperty().get()).isTrue();
+        waitForScores(window, 120, CHAR);
+        waitUntil(30, "genre offered for slicing", () -> vm().slices().keys().contains("genre"));
+
+        window.controller().pairs().setSaveChooser(suggested -> suggested.toFile());
+        ctrl(robot, KeyCode.Q);
+        robot.clickOn(waitForDialogButton(robot, MainController.SAVE_AS));
+        waitUntil(30, "the window to close", () -> !window.stage().isShowing());
+        List<String> in = Files.readString(original).lines().toList();
+        List<String> out = Files.readString(files.resolve("dev-copy-edited.tsv")).lines().toList();
+        assertThat(out.get(1)).isEqualTo(in.get(1).replace("\t5.000\t", "\t4.200\t"));
+        assertThat(out.subList(2, 1501)).isEqualTo(in.subList(2, 1501));
+    }
 }
