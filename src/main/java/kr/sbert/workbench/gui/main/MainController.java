@@ -136,6 +136,7 @@ public final class MainController {
         stage.xProperty().addListener(changed);
         stage.yProperty().addListener(changed);
         stage.maximizedProperty().addListener(changed);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> settle.stop());
     }
 
     private void checkFonts() {

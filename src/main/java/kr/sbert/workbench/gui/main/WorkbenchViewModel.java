@@ -689,6 +689,9 @@ public final class WorkbenchViewModel {
             return;
         }
         Workspace w = snapshot();
+        if (saveExecutor instanceof java.util.concurrent.ExecutorService es && es.isShutdown()) {
+            return; // the window is closing: it saves the workspace itself, last
+        }
         saveExecutor.execute(() -> {
             try {
                 store.save(w);

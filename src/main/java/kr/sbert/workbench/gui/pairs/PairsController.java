@@ -227,7 +227,7 @@ public final class PairsController {
     }
 
     /** How the score columns fit: both per model, one (0–5) per model, or one per model scrolling sideways. */
-    enum Fit { FULL, COMPACT, SCROLL }
+    public enum Fit { FULL, COMPACT, SCROLL }
 
     private Fit fit = Fit.FULL;
 
