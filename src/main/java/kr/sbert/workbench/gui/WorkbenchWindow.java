@@ -109,13 +109,19 @@ public final class WorkbenchWindow {
 
     private void closing() {
         vm.layoutProperty().set(controller.captureLayout(stage));
+        // Autosaves still queued hold older snapshots: let them finish first, then write the last one.
+        saver.shutdown();
+        try {
+            saver.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             vm.saveNow();
         } catch (IOException e) {
             System.err.println("error: could not save the workspace: " + e.getMessage());
         }
         runner.shutdown();
-        saver.shutdown();
         vm.tokenizerPreviews().close();
         for (ModelEntry e : vm.models().entries()) {
             if (e.loaded() != null) {

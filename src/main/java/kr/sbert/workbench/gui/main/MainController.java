@@ -53,7 +53,7 @@ public final class MainController {
     @FXML
     private void initialize() {
         checkFonts();
-        views.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+        views.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getClickCount() == 2 && e.getButton() == javafx.scene.input.MouseButton.PRIMARY
                     && inTabHeader(e.getPickResult().getIntersectedNode())) {
                 toggleViewsPane();
