@@ -83,6 +83,8 @@ public final class WorkbenchViewModel {
     private Shown shown;
     private String lastSummary = "";
     private int rowsWhenInfoSet = -1;
+    // The last message about the pairs (a file opened, rows pasted): a run's summary is added to it.
+    private String stickyInfo = "";
 
     /**
      * @param saveExecutor where workspace files are written (a background thread in the app,
@@ -121,6 +123,7 @@ public final class WorkbenchViewModel {
         status.infoProperty().addListener((obs, was, now) -> {
             if (!now.equals(lastSummary)) {
                 rowsWhenInfoSet = pairs.rows().size();
+                stickyInfo = now;
             }
         });
         pairs.selectedProperty().addListener((obs, was, now) -> {
@@ -572,11 +575,15 @@ public final class WorkbenchViewModel {
 
     private void showSummary(ScoringResult r, int incomplete) {
         String summary = summary(r, incomplete);
+        // A message about the pairs stays while the row count is unchanged, with the run's summary
+        // after it: every run says what it encoded.
+        boolean sticky = !r.cancelled() && !stickyInfo.isEmpty() && pairs.rows().size() == rowsWhenInfoSet;
+        String line = sticky ? stickyInfo + " · " + summary : summary;
         // A run that worked also clears an error left by an earlier action.
-        if (r.cancelled() || status.infoProperty().get().equals(lastSummary) || pairs.rows().size() != rowsWhenInfoSet
-                || !status.errorProperty().get().isEmpty()) {
-            lastSummary = summary;
-            status.info(summary);
+        if (sticky || r.cancelled() || status.infoProperty().get().equals(lastSummary)
+                || pairs.rows().size() != rowsWhenInfoSet || !status.errorProperty().get().isEmpty()) {
+            lastSummary = line;
+            status.info(line);
         }
     }
 

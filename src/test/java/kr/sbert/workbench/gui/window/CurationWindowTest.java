@@ -123,6 +123,10 @@ class CurationWindowTest {
     @Test
     void quittingAfterAGoldEditSavesANewFileBesideWithEveryColumnAndUntouchedBytes(FxRobot robot) throws Exception {
         Path original = openDevCopy(robot, "rw-r--r--");
+        // The file's message stays, and the run says what it encoded.
+        waitUntil(10, "the run's summary", () -> vm().status().infoProperty().get().contains("sentences encoded"));
+        assertThat(vm().status().infoProperty().get()).startsWith("dev-copy.tsv: 1500 pairs, korsts, UTF-8")
+                .contains("1500 pairs × 1 model");
         byte[] before = Files.readAllBytes(dev);
         robot.interact(() -> vm().pairs().rows().get(0).goldProperty().set(4.2));
         window.controller().pairs().setSaveChooser(suggested -> suggested.toFile());
