@@ -77,6 +77,7 @@ public final class WorkbenchWindow {
             view.controller().applyDividers(vm.layoutProperty().get().dividers());
             view.controller().applyViewState(vm.layoutProperty().get());
         }
+        view.controller().saveLayoutOnChange(stage);
         return w;
     }
 
@@ -109,13 +110,19 @@ public final class WorkbenchWindow {
 
     private void closing() {
         vm.layoutProperty().set(controller.captureLayout(stage));
+        // Autosaves still queued hold older snapshots: let them finish first, then write the last one.
+        saver.shutdown();
+        try {
+            saver.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             vm.saveNow();
         } catch (IOException e) {
             System.err.println("error: could not save the workspace: " + e.getMessage());
         }
         runner.shutdown();
-        saver.shutdown();
         vm.tokenizerPreviews().close();
         for (ModelEntry e : vm.models().entries()) {
             if (e.loaded() != null) {

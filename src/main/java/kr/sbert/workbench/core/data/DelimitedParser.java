@@ -66,6 +66,16 @@ final class DelimitedParser {
         return a;
     }
 
+    // A record runs up to the next one, less the line ends (and empty lines) before it; an
+    // unquoted field cannot end in a line break, and a quoted one ends in its quote.
+    private static int recordEnd(String text, int start, int nextStart) {
+        int end = nextStart;
+        while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return end;
+    }
+
     static void parse(String text, char delimiter, RowCollector rows) throws InvalidInputException {
         CSVFormat.Builder builder = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
@@ -92,15 +102,19 @@ final class DelimitedParser {
                         + String.join(", ", c1 < 0 ? ColumnAliases.SENTENCE1 : ColumnAliases.SENTENCE2) + ")"
                         + otherDelimiterHint(header, delimiter));
             }
-            while (it.hasNext()) {
-                CSVRecord r = it.next();
+            CSVRecord r = it.hasNext() ? it.next() : null;
+            while (r != null) {
+                CSVRecord next = it.hasNext() ? it.next() : null;
+                int start = (int) r.getCharacterPosition();
+                rows.span(start, recordEnd(text, start, next == null ? text.length() : (int) next.getCharacterPosition()));
                 int line = lines.lineOf(r.getCharacterPosition());
                 if (r.size() != header.size()) {
                     rows.reject(line, "expected " + header.size() + " columns, found " + r.size());
-                    continue;
+                } else {
+                    rows.accept(line, r.get(c1), r.get(c2), cs < 0 ? null : r.get(cs),
+                            RowCollector.GoldRange.ZERO_TO_FIVE.optional(), extraColumns(header, r, c1, c2, cs));
                 }
-                rows.accept(line, r.get(c1), r.get(c2), cs < 0 ? null : r.get(cs),
-                        RowCollector.GoldRange.ZERO_TO_FIVE.optional(), extraColumns(header, r, c1, c2, cs));
+                r = next;
             }
         } catch (UncheckedIOException | IllegalStateException e) {
             // commons-csv reports e.g. an unclosed quote this way, with its own position.

@@ -28,11 +28,15 @@ final class JsonlParser {
         RowCollector.GoldRange range = goldField == GoldField.BINARY_LABEL
                 ? RowCollector.GoldRange.ZERO_TO_ONE : RowCollector.GoldRange.ZERO_TO_FIVE;
         boolean checkedLayout = false;
+        int start = 0;
         for (int i = 0; i < lines.length; i++) {
             String line = KorStsTsvParser.stripCr(lines[i]);
+            int lineStart = start;
+            start += lines[i].length() + 1;
             if (line.isBlank()) {
                 continue;
             }
+            rows.span(lineStart, lineStart + line.length());
             JsonElement e;
             try {
                 e = JsonParser.parseString(line);

@@ -36,11 +36,14 @@ final class KlueJsonParser {
             throw rows.fileError(1, "expected a JSON array of pairs (KLUE-STS layout)");
         }
         JsonArray array = root.getAsJsonArray();
-        List<Integer> lines = elementLines(text);
+        List<int[]> spans = elementSpans(text);
         RowCollector.GoldRange range = goldField == GoldField.BINARY_LABEL
                 ? RowCollector.GoldRange.ZERO_TO_ONE : RowCollector.GoldRange.ZERO_TO_FIVE;
         for (int i = 0; i < array.size(); i++) {
-            int line = i < lines.size() ? lines.get(i) : 0;
+            int line = i < spans.size() ? spans.get(i)[0] : 0;
+            if (i < spans.size()) {
+                rows.span(spans.get(i)[1], spans.get(i)[2]);
+            }
             JsonRows.accept(array.get(i), line, goldField, range, rows);
         }
     }
@@ -56,13 +59,18 @@ final class KlueJsonParser {
         return rows.fileError(0, "not valid JSON (" + message.lines().findFirst().orElse("") + ")");
     }
 
-    /** Line of the first character of each element of the top-level array (strings are skipped). */
-    static List<Integer> elementLines(String text) {
-        List<Integer> lines = new ArrayList<>();
+    /**
+     * Each element of the top-level array as {@code {line, start, end}}: the line of its first
+     * character and its characters {@code [start, end)} in the text (strings are skipped).
+     */
+    static List<int[]> elementSpans(String text) {
+        List<int[]> spans = new ArrayList<>();
         int depth = 0;
         int line = 1;
         boolean inString = false;
         boolean expectElement = false;
+        int[] open = null;
+        int lastSignificant = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n') {
@@ -74,6 +82,7 @@ final class KlueJsonParser {
                     i++;
                 } else if (c == '"') {
                     inString = false;
+                    lastSignificant = i;
                 }
                 continue;
             }
@@ -81,8 +90,13 @@ final class KlueJsonParser {
                 continue;
             }
             if (depth == 1 && expectElement && c != ']') {
-                lines.add(line);
+                open = new int[] {line, i, -1};
+                spans.add(open);
                 expectElement = false;
+            }
+            if (depth == 1 && (c == ',' || c == ']') && open != null) {
+                open[2] = lastSignificant + 1;
+                open = null;
             }
             switch (c) {
                 case '"' -> inString = true;
@@ -96,7 +110,8 @@ final class KlueJsonParser {
                 case ',' -> expectElement = depth == 1;
                 default -> { }
             }
+            lastSignificant = i;
         }
-        return lines;
+        return spans;
     }
 }

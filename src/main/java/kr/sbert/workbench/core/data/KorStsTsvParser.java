@@ -34,11 +34,15 @@ final class KorStsTsvParser {
             throw rows.fileError(1, "expected the KorSTS header 'genre<TAB>filename<TAB>year<TAB>id<TAB>score"
                     + "<TAB>sentence1<TAB>sentence2'");
         }
+        int start = lines[0].length() + 1;
         for (int i = 1; i < lines.length; i++) {
             String line = stripCr(lines[i]);
+            int lineStart = start;
+            start += lines[i].length() + 1;
             if (line.isEmpty()) {
                 continue;
             }
+            rows.span(lineStart, lineStart + line.length());
             String[] cells = line.split("\t", -1);
             if (cells.length != HEADER.size()) {
                 rows.reject(i + 1, "expected 7 tab-separated columns, found " + cells.length);

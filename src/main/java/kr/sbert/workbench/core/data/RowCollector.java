@@ -17,10 +17,25 @@ final class RowCollector {
     private final boolean skipBadRows;
     private final List<SentencePair> pairs = new ArrayList<>();
     private final List<SkippedRow> skipped = new ArrayList<>();
+    // Where each kept pair's record lies in the decoded text: [start, end) without its line end.
+    private final List<int[]> spans = new ArrayList<>();
+    private int spanStart = -1;
+    private int spanEnd = -1;
+    private String firstScoreText;
 
     RowCollector(String source, boolean skipBadRows) {
         this.source = source;
         this.skipBadRows = skipBadRows;
+    }
+
+    /**
+     * Where the record about to be accepted or rejected lies in the decoded text, {@code [start,
+     * end)} without its line end; kept beside the pair so a save can write an untouched row back
+     * as it was ({@link StsSource}).
+     */
+    void span(int start, int end) {
+        spanStart = start;
+        spanEnd = end;
     }
 
     /** Stops the load, or records the row as skipped. */
@@ -29,6 +44,8 @@ final class RowCollector {
             throw new InvalidInputException(where(line) + ": " + reason);
         }
         skipped.add(new SkippedRow(line, reason));
+        spanStart = -1;
+        spanEnd = -1;
     }
 
     /** An error about the file as a whole (never skippable). */
@@ -84,7 +101,23 @@ final class RowCollector {
                 return;
             }
         }
+        if (gold != null && firstScoreText == null) {
+            firstScoreText = scoreText.trim();
+        }
         pairs.add(new SentencePair(s1, s2, gold, line, attributes));
+        spans.add(new int[] {spanStart, spanEnd});
+        spanStart = -1;
+        spanEnd = -1;
+    }
+
+    /** The record span of each kept pair ({@code -1} when the parser gave none). */
+    List<int[]> spans() {
+        return spans;
+    }
+
+    /** The first gold as the file spells it ({@code 5.000}), or null: how a save spells new gold. */
+    String firstScoreText() {
+        return firstScoreText;
     }
 
     List<SentencePair> pairs() {

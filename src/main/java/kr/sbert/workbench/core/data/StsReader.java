@@ -26,6 +26,15 @@ public final class StsReader {
     }
 
     public static StsDataset read(Path file, ReadOptions options) throws InvalidInputException {
+        return readWithSource(file, options).dataset();
+    }
+
+    /**
+     * As {@link #read}, also keeping the file's text and where each pair's record lies in it, so
+     * that a save can write the file back with every column, untouched rows byte for byte
+     * ({@link StsRewriter}).
+     */
+    public static StsSource.Loaded readWithSource(Path file, ReadOptions options) throws InvalidInputException {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -63,7 +72,9 @@ public final class StsReader {
             case KLUE_JSON -> options.goldField() == GoldField.BINARY_LABEL ? GoldScale.BINARY : GoldScale.ZERO_TO_FIVE;
             default -> GoldScale.infer(rows.pairs());
         };
-        return new StsDataset(file, format, decoded.encoding(), scale, rows.pairs(), rows.skipped());
+        StsDataset dataset = new StsDataset(file, format, decoded.encoding(), scale, rows.pairs(), rows.skipped());
+        return new StsSource.Loaded(dataset, new StsSource(file, format, decoded.encoding(), options.goldField(), text,
+                rows.pairs(), rows.spans(), rows.firstScoreText()));
     }
 
     /** The format {@link #read} would pick for this file name and text. */

@@ -1,9 +1,7 @@
 package kr.sbert.workbench.core.data;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +10,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Saves pairs (the GUI's "save as"), always UTF-8 without BOM, LF line ends. Pairs without
+ * Saves pairs (the GUI's "save as" to a new layout), always UTF-8 without BOM, LF line ends,
+ * atomically and never over a read-only file ({@link kr.sbert.workbench.core.io.UserFiles}); CSV
+ * and simple TSV add the pairs' other columns ({@link SentencePair#attributes()}) after the score.
+ * (Saving in the layout a file was read in is {@link StsRewriter}'s job.) Pairs without
  * gold get an empty score (CSV, simple TSV) or are refused (KorSTS TSV, where a score is required). TSV layouts cannot hold tabs or line breaks inside a sentence
  * (quoting is off, as KorSTS has it): such a sentence is refused rather than silently changed.
  */
@@ -48,7 +49,19 @@ public final class StsWriter {
                 }
             }
         }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        List<String> extra = layout == Layout.KORSTS_TSV ? List.of() : extraColumns(pairs);
+        if (layout == Layout.SIMPLE_TSV) {
+            for (SentencePair p : pairs) {
+                for (String v : p.attributes().values()) {
+                    if (hasTabOrBreak(v)) {
+                        throw new InvalidInputException(file + ": the pair from line " + p.line()
+                                + " has a column holding a tab or line break, which TSV cannot store; save as CSV");
+                    }
+                }
+            }
+        }
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
             switch (layout) {
                 case KORSTS_TSV -> {
                     w.write(String.join("\t", KorStsTsvParser.HEADER) + "\n");
@@ -60,25 +73,48 @@ public final class StsWriter {
                     }
                 }
                 case SIMPLE_TSV -> {
-                    w.write("sentence1\tsentence2\tscore\n");
+                    w.write("sentence1\tsentence2\tscore");
+                    for (String k : extra) {
+                        w.write("\t" + k);
+                    }
+                    w.write("\n");
                     for (SentencePair p : pairs) {
-                        w.write(p.sentence1() + "\t" + p.sentence2() + "\t" + gold(p) + "\n");
+                        w.write(p.sentence1() + "\t" + p.sentence2() + "\t" + gold(p));
+                        for (String k : extra) {
+                            w.write("\t" + p.attributes().getOrDefault(k, ""));
+                        }
+                        w.write("\n");
                     }
                 }
                 case CSV -> {
                     try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder()
                             .setRecordSeparator("\n").get())) {
-                        csv.printRecord("sentence1", "sentence2", "score");
+                        List<String> header = new java.util.ArrayList<>(List.of("sentence1", "sentence2", "score"));
+                        header.addAll(extra);
+                        csv.printRecord(header);
                         for (SentencePair p : pairs) {
-                            csv.printRecord(p.sentence1(), p.sentence2(), gold(p));
+                            List<String> record = new java.util.ArrayList<>(List.of(p.sentence1(), p.sentence2(), gold(p)));
+                            extra.forEach(k -> record.add(p.attributes().getOrDefault(k, "")));
+                            csv.printRecord(record);
                         }
                     }
                 }
                 default -> throw new IllegalStateException("unhandled layout " + layout);
             }
+            kr.sbert.workbench.core.io.UserFiles.writeAtomically(file, w.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (kr.sbert.workbench.core.io.UserFiles.NotWritableException e) {
+            throw new InvalidInputException(file + ": " + e.getMessage() + " (save under a new name)", e);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot write (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The pairs' other columns, in order of first appearance, less names the fixed columns take. */
+    private static List<String> extraColumns(List<SentencePair> pairs) {
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        pairs.forEach(p -> keys.addAll(p.attributes().keySet()));
+        keys.removeIf(k -> k.isBlank() || List.of("sentence1", "sentence2", "score").contains(k.toLowerCase(Locale.ROOT)));
+        return List.copyOf(keys);
     }
 
     private static boolean hasTabOrBreak(String s) {

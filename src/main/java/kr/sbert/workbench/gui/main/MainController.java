@@ -42,6 +42,9 @@ public final class MainController {
     @FXML private MetricsController metricsController;
     @FXML private TrainController trainController;
     @FXML private javafx.scene.control.Tab trainTab;
+    @FXML private javafx.scene.control.MenuItem undoItem;
+    @FXML private javafx.scene.control.MenuItem redoItem;
+    @FXML private javafx.scene.control.MenuItem redoYItem;
 
     /** The pairs/views divider while the Train tab is shown. */
     private static final double TRAIN_DIVIDER = 0.1;
@@ -55,6 +58,17 @@ public final class MainController {
     @FXML
     private void initialize() {
         checkFonts();
+        views.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getClickCount() == 2 && e.getButton() == javafx.scene.input.MouseButton.PRIMARY
+                    && inTabHeader(e.getPickResult().getIntersectedNode())) {
+                toggleViewsPane();
+            }
+        });
+        undoItem.textProperty().bind(vm.pairs().undoTextProperty());
+        undoItem.disableProperty().bind(vm.pairs().canUndoProperty().not());
+        redoItem.textProperty().bind(vm.pairs().redoTextProperty());
+        redoItem.disableProperty().bind(vm.pairs().canRedoProperty().not());
+        redoYItem.disableProperty().bind(vm.pairs().canRedoProperty().not());
         trainTab.setOnSelectionChanged(e -> {
             if (trainTab.isSelected()) {
                 trainController.refresh();
@@ -81,6 +95,62 @@ public final class MainController {
                 debounce.playFromStart();
             }
         });
+    }
+
+    /** Where the lower pane's divider was before it was enlarged (NaN: not enlarged). */
+    private double dividerBeforeEnlarging = Double.NaN;
+
+    /**
+     * Enlarges the views pane (tabs) to nearly the whole right side, or puts it back: for the
+     * scatter and the Train chart in a small window. Double-click a tab, or View → Enlarge.
+     */
+    @FXML
+    public void toggleViewsPane() {
+        if (Double.isNaN(dividerBeforeEnlarging)) {
+            dividerBeforeEnlarging = rightSplit.getDividerPositions()[0];
+            rightSplit.setDividerPositions(0.08);
+        } else {
+            rightSplit.setDividerPositions(dividerBeforeEnlarging);
+            dividerBeforeEnlarging = Double.NaN;
+        }
+    }
+
+    /** Whether the views pane is enlarged now. */
+    public boolean viewsPaneEnlarged() {
+        return !Double.isNaN(dividerBeforeEnlarging);
+    }
+
+    private static boolean inTabHeader(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (p.getStyleClass().contains("tab-header-area")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Saves the window layout (size, split positions, active tab, score mode) with the workspace
+     * shortly after each change, so that a crash loses none of it.
+     */
+    public void saveLayoutOnChange(Stage stage) {
+        PauseTransition settle = new PauseTransition(Duration.millis(400));
+        settle.setOnFinished(e -> {
+            vm.layoutProperty().set(captureLayout(stage));
+            vm.autosave();
+        });
+        javafx.beans.InvalidationListener changed = o -> settle.playFromStart();
+        for (SplitPane sp : splits()) {
+            sp.getDividers().forEach(d -> d.positionProperty().addListener(changed));
+        }
+        views.getSelectionModel().selectedItemProperty().addListener(changed);
+        vm.scatter().yModeProperty().addListener(changed);
+        stage.widthProperty().addListener(changed);
+        stage.heightProperty().addListener(changed);
+        stage.xProperty().addListener(changed);
+        stage.yProperty().addListener(changed);
+        stage.maximizedProperty().addListener(changed);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> settle.stop());
     }
 
     private void checkFonts() {
@@ -189,6 +259,27 @@ public final class MainController {
         return trainController;
     }
 
+    /** Ctrl+Z: undoes the table's last edit — unless a text field is being typed in (it has its own undo). */
+    @FXML
+    private void undo() {
+        if (!typingInAField()) {
+            vm.pairs().undo();
+        }
+    }
+
+    /** Ctrl+Shift+Z / Ctrl+Y: redoes the table's last undone edit. */
+    @FXML
+    private void redo() {
+        if (!typingInAField()) {
+            vm.pairs().redo();
+        }
+    }
+
+    private boolean typingInAField() {
+        javafx.scene.Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        return focus instanceof javafx.scene.control.TextInputControl t && t.isEditable();
+    }
+
     @FXML
     private void openPairs() {
         pairsController.openFile();
@@ -244,16 +335,18 @@ public final class MainController {
     }
 
     /** The choices of the unsaved-edits question on quit. */
-    public static final String SAVE = "Save";
+    public static final String SAVE_AS = "Save as…";
+    public static final String OVERWRITE = "Overwrite";
     public static final String DISCARD = "Discard";
     public static final String CANCEL = "Cancel";
 
     /**
-     * Whether the window may close now. With unsaved edits it asks Save / Discard / Cancel:
-     * Save writes the file (asking for a name when the pairs came from no TSV/CSV file) and
-     * runs {@code closeAfterSave} once it is written; Discard reverts the table to the file as
-     * saved (or the sample data), so the workspace does not bring the edits back; Cancel keeps
-     * the window open.
+     * Whether the window may close now. With unsaved edits it asks: <em>Save as…</em> (the
+     * default: a new file beside the opened one, never the opened file itself), <em>Overwrite</em>
+     * the opened file (a deliberate second choice, offered only when that file may be written),
+     * <em>Discard</em> (the table returns to the file as saved, or the sample data, so the
+     * workspace does not bring the edits back) or <em>Cancel</em>. A save runs
+     * {@code closeAfterSave} once the file is written.
      */
     public boolean confirmQuit(Runnable closeAfterSave) {
         PairsViewModel pairs = vm.pairs();
@@ -261,31 +354,41 @@ public final class MainController {
             return true;
         }
         Path file = pairs.openedFileProperty().get();
-        ButtonType save = new ButtonType(SAVE, ButtonBar.ButtonData.YES);
+        String whyNot = pairs.whyNotOverwrite();
+        ButtonType saveAs = new ButtonType(SAVE_AS, ButtonBar.ButtonData.YES);
+        ButtonType overwrite = new ButtonType(OVERWRITE + (file == null ? "" : " " + file.getFileName()),
+                ButtonBar.ButtonData.OTHER);
         ButtonType discard = new ButtonType(DISCARD, ButtonBar.ButtonData.NO);
         ButtonType cancel = new ButtonType(CANCEL, ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", save, discard, cancel);
+        List<ButtonType> buttons = new ArrayList<>(List.of(saveAs));
+        if (whyNot == null) {
+            buttons.add(overwrite);
+        }
+        buttons.addAll(List.of(discard, cancel));
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", buttons.toArray(ButtonType[]::new));
         alert.setTitle("Unsaved edits");
         alert.setHeaderText("The pairs table has edits that are not saved"
                 + (file == null ? " to a file." : " to " + file.getFileName() + "."));
-        alert.setContentText("Save them" + (PairsViewModel.savesInPlace(file) ? " to " + file : " to a file")
-                + ", discard them, or cancel and keep working?");
+        String content = "Save as… writes them to a new file" + (file == null ? "" : " beside " + file.getFileName())
+                + (whyNot == null ? "; Overwrite replaces " + file + " itself."
+                : file == null ? "." : " (" + whyNot + ": it is not overwritten).")
+                + " Discard drops them; Cancel keeps working.";
+        alert.setContentText(content);
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alert.getDialogPane().setMaxWidth(560);
         alert.initOwner(root.getScene().getWindow());
         ButtonType answer = alert.showAndWait().orElse(cancel);
         if (answer == discard) {
             pairs.revertToSaved();
             return true;
         }
-        if (answer == save) {
-            Path target = PairsViewModel.savesInPlace(file) ? file : null;
-            if (target == null) {
-                File chosen = pairsController.chooseSaveFile();
-                if (chosen == null) {
-                    return false;
-                }
-                target = chosen.toPath();
+        if (answer == overwrite) {
+            pairs.save(file, closeAfterSave);
+        } else if (answer == saveAs) {
+            File chosen = pairsController.chooseSaveFile();
+            if (chosen != null) {
+                pairs.save(chosen.toPath(), closeAfterSave);
             }
-            pairs.save(target, closeAfterSave);
         }
         return false;
     }

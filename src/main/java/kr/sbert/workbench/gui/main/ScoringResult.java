@@ -15,10 +15,11 @@ import kr.sbert.workbench.gui.service.PairedDifference;
  * @param evaluations one per scored model
  * @param difference  paired difference of the first two models, or null
  * @param notScored   ticked models the run did not finish (it was cancelled); empty normally
- * @param encoded     sentences the run sent to an encoder (the rest came from the embedding cache)
+ * @param encoded     sentences the run sent to an encoder
+ * @param cached      sentences the run took from the embedding cache instead
  */
 public record ScoringResult(List<PairRow> rows, Double[] gold, List<ModelEvaluation> evaluations,
-                            PairedDifference difference, List<String> notScored, long encoded) {
+                            PairedDifference difference, List<String> notScored, long encoded, long cached) {
 
     public static final ScoringResult EMPTY = new ScoringResult(List.of(), new Double[0], List.of(), null);
 
@@ -31,7 +32,13 @@ public record ScoringResult(List<PairRow> rows, Double[] gold, List<ModelEvaluat
     /** A finished run: every ticked model scored. */
     public ScoringResult(List<PairRow> rows, Double[] gold, List<ModelEvaluation> evaluations,
                          PairedDifference difference) {
-        this(rows, gold, evaluations, difference, List.of(), 0);
+        this(rows, gold, evaluations, difference, List.of(), 0, 0);
+    }
+
+    /** A run with its encoder count, nothing counted from the cache. */
+    public ScoringResult(List<PairRow> rows, Double[] gold, List<ModelEvaluation> evaluations,
+                         PairedDifference difference, List<String> notScored, long encoded) {
+        this(rows, gold, evaluations, difference, notScored, encoded, 0);
     }
 
     /** Whether a cancel left some ticked models without scores. */

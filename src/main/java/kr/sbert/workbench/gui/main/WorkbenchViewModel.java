@@ -83,6 +83,8 @@ public final class WorkbenchViewModel {
     private Shown shown;
     private String lastSummary = "";
     private int rowsWhenInfoSet = -1;
+    // The last message about the pairs (a file opened, rows pasted): a run's summary is added to it.
+    private String stickyInfo = "";
 
     /**
      * @param saveExecutor where workspace files are written (a background thread in the app,
@@ -114,20 +116,71 @@ public final class WorkbenchViewModel {
         });
         pairs.setOnEdited(() -> {
             stale.set(true);
+            clearScatterOfAnotherTable();
             autosave();
         });
         // A message about the pairs (a file opened, rows pasted) stays until the row count changes.
         status.infoProperty().addListener((obs, was, now) -> {
             if (!now.equals(lastSummary)) {
                 rowsWhenInfoSet = pairs.rows().size();
+                stickyInfo = now;
             }
         });
         pairs.selectedProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                was.sentence1Property().removeListener(selectedEdited);
+                was.sentence2Property().removeListener(selectedEdited);
+            }
             if (now != null) {
+                now.sentence1Property().addListener(selectedEdited);
+                now.sentence2Property().addListener(selectedEdited);
                 tokens.textProperty().set(now.sentence1());
             }
             explainSelected();
         });
+    }
+
+    // An edit of the selected pair's sentences (typed, pasted over, undone) reaches every view
+    // that shows it at once: Tokens (when it shows that sentence), Explain, Quick compare's copy.
+    private final javafx.beans.value.ChangeListener<String> selectedEdited = this::selectedSentenceEdited;
+
+    private void selectedSentenceEdited(javafx.beans.value.ObservableValue<? extends String> obs, String was, String now) {
+        PairRow row = pairs.selectedProperty().get();
+        if (row == null) {
+            return;
+        }
+        boolean first = obs == row.sentence1Property();
+        if (java.util.Objects.equals(tokens.textProperty().get(), was)) {
+            tokens.textProperty().set(now);
+        }
+        String old1 = first ? was : row.sentence1();
+        String old2 = first ? row.sentence2() : was;
+        if (old1.equals(pairs.quickSentence1Property().get()) && old2.equals(pairs.quickSentence2Property().get())) {
+            pairs.quickSentence1Property().set(row.sentence1());
+            pairs.quickSentence2Property().set(row.sentence2());
+            if (!pairs.quickResults().isEmpty()) {
+                pairs.quickCompare(models.selectedReady(), result.get());
+            }
+        }
+        explainSelected();
+    }
+
+    /**
+     * A new table (a file opened, a new empty table) clears the scatter at once: the old file's
+     * points must not stay up while the new one is scored.
+     */
+    private void clearScatterOfAnotherTable() {
+        List<PairRow> shownRows = result.get().rows();
+        if (shownRows.isEmpty()) {
+            return;
+        }
+        PairRow first = shownRows.get(0);
+        for (PairRow r : pairs.rows()) {
+            if (r == first) {
+                return;
+            }
+        }
+        scatter.show(ScoringResult.EMPTY);
     }
 
     /** The selected pair's explanations (token shares, alignment) per ticked neural model. */
@@ -231,12 +284,16 @@ public final class WorkbenchViewModel {
         try {
             if (saved.isPresent()) {
                 Workspace w = saved.get();
-                if (w.pairs().isEmpty()) {
+                if (w.pairs().isEmpty() && w.undoPairs().isEmpty()) {
                     loadSample();
                 } else {
-                    pairs.replaceAll(w.pairs().stream().map(p -> new PairRow(p.sentence1(), p.sentence2(), p.gold()))
-                            .toList(), w.openedFile() == null ? null : Path.of(w.openedFile()), w.dirty());
-                    status.info("workspace restored: " + w.pairs().size() + " pairs");
+                    pairs.replaceAll(rowsOf(w.pairs()), w.openedFile() == null ? null : Path.of(w.openedFile()), w.dirty());
+                    // A table emptied by mistake (or cut down) comes back with Ctrl+Z after a restart too.
+                    pairs.offerUndo(rowsOf(w.undoPairs()));
+                    reattachOpenedFile(w);
+                    status.info("workspace restored: " + w.pairs().size() + " pairs"
+                            + (w.undoPairs().isEmpty() ? "" : "; Edit → Undo brings back the table of "
+                            + w.undoPairs().size() + " pairs from before the last deletion"));
                 }
                 layout.set(w.window());
                 models.restore(w.addedModels(), w.selectedModels());
@@ -270,6 +327,31 @@ public final class WorkbenchViewModel {
             e.loaded().tokenizer().ifPresent(t -> byModel.put(e.id(), t));
         }
         tokens.setTokenizers(byModel);
+    }
+
+    /**
+     * The Score button: scores now, and says so when there is nothing to do (no ticked ready
+     * model, no complete row, or every score already up to date).
+     */
+    public void scoreNow() {
+        if (models.selectedReady().isEmpty()) {
+            status.info("Score: nothing to score — tick a ready model first");
+            return;
+        }
+        if (pairs.rows().stream().noneMatch(r -> !r.sentence1().isBlank() && !r.sentence2().isBlank())) {
+            status.info("Score: nothing to score — no row has both sentences");
+            return;
+        }
+        boolean upToDate = !busy && !stale.get() && shown != null
+                && sameElements(shown.models(), models.selectedReady().stream().map(ModelEntry::loaded).toList())
+                && shown.rows().size() == pairs.rows().stream()
+                        .filter(r -> !r.sentence1().isBlank() && !r.sentence2().isBlank()).count();
+        score();
+        if (upToDate && scoring == null) {
+            ScoringResult r = result.get();
+            status.info("Score: nothing to do — the scores of " + r.rows().size() + " pairs × " + r.evaluations().size()
+                    + (r.evaluations().size() == 1 ? " model are" : " models are") + " up to date");
+        }
     }
 
     /**
@@ -365,6 +447,7 @@ public final class WorkbenchViewModel {
         Map<LoadedModel, double[]> cosines = new IdentityHashMap<>(reuse);
         List<String> notScored = new ArrayList<>();
         long encodedBefore = encoded(chosen);
+        long cachedBefore = chosen.stream().mapToLong(m -> m.model().cachedSentences()).sum();
         List<Chosen> toScore = chosen.stream().filter(m -> !cosines.containsKey(m.model())).toList();
         long total = (long) input.size() * toScore.size();
         boolean cancelled = false;
@@ -396,8 +479,9 @@ public final class WorkbenchViewModel {
             diff = backend.compare(input, evals.get(0), evals.get(1), CancelToken.NONE);
         }
         long encodedNow = encoded(chosen) - encodedBefore;
+        long cachedNow = chosen.stream().mapToLong(m -> m.model().cachedSentences()).sum() - cachedBefore;
         return new Outcome(new Scored(input, cosines),
-                new ScoringResult(rows, gold, evals, diff, notScored, encodedNow),
+                new ScoringResult(rows, gold, evals, diff, notScored, encodedNow, cachedNow),
                 new Shown(rows, input, gold, chosen.stream().map(Chosen::model).toList()));
     }
 
@@ -501,9 +585,15 @@ public final class WorkbenchViewModel {
 
     private void showSummary(ScoringResult r, int incomplete) {
         String summary = summary(r, incomplete);
-        if (r.cancelled() || status.infoProperty().get().equals(lastSummary) || pairs.rows().size() != rowsWhenInfoSet) {
-            lastSummary = summary;
-            status.info(summary);
+        // A message about the pairs stays while the row count is unchanged, with the run's summary
+        // after it: every run says what it encoded.
+        boolean sticky = !r.cancelled() && !stickyInfo.isEmpty() && pairs.rows().size() == rowsWhenInfoSet;
+        String line = sticky ? stickyInfo + " · " + summary : summary;
+        // A run that worked also clears an error left by an earlier action.
+        if (sticky || r.cancelled() || status.infoProperty().get().equals(lastSummary)
+                || pairs.rows().size() != rowsWhenInfoSet || !status.errorProperty().get().isEmpty()) {
+            lastSummary = line;
+            status.info(line);
         }
     }
 
@@ -517,7 +607,11 @@ public final class WorkbenchViewModel {
         int models = r.evaluations().size();
         if (models > 0) {
             sb.append(" × ").append(models).append(models == 1 ? " model" : " models").append(" · ")
-                    .append(r.encoded()).append(r.encoded() == 1 ? " sentence" : " sentences").append(" encoded");
+                    .append(String.format(java.util.Locale.ROOT, "%,d", r.encoded()))
+                    .append(r.encoded() == 1 ? " sentence" : " sentences").append(" encoded");
+            if (r.cached() > 0) {
+                sb.append(String.format(java.util.Locale.ROOT, ", %,d from the cache", r.cached()));
+            }
         }
         if (r.cancelled()) {
             sb.append(" · scoring cancelled: ").append(String.join(", ", r.notScored()))
@@ -560,11 +654,50 @@ public final class WorkbenchViewModel {
 
     /** The workspace as it stands now. */
     public Workspace snapshot() {
-        List<Workspace.PairData> data = pairs.rows().stream()
-                .map(r -> new Workspace.PairData(r.sentence1(), r.sentence2(), r.gold())).toList();
         Path file = pairs.openedFileProperty().get();
-        return new Workspace(data, models.addedIds(), models.selectedIds(),
-                file == null ? null : file.toString(), pairs.dirtyProperty().get(), layout.get());
+        kr.sbert.workbench.gui.pairs.FileStamp stamp = pairs.sourceProperty().get() == null ? null : pairs.openedStamp();
+        return new Workspace(pairData(pairs.rows()), models.addedIds(), models.selectedIds(),
+                file == null ? null : file.toString(), pairs.dirtyProperty().get(), layout.get(),
+                pairData(pairs.beforeLastRemoval()), stamp == null ? null
+                : new Workspace.OpenedFile(stamp.size(), stamp.modified(), pairs.goldFieldProperty().get().name()));
+    }
+
+    private static List<Workspace.PairData> pairData(List<PairRow> rows) {
+        return rows.stream().map(r -> new Workspace.PairData(r.sentence1(), r.sentence2(), r.gold(),
+                r.origin() < 0 ? null : r.origin())).toList();
+    }
+
+    private static List<PairRow> rowsOf(List<Workspace.PairData> data) {
+        return data.stream().map(p -> new PairRow(p.sentence1(), p.sentence2(), p.gold(), Map.of(),
+                p.origin() == null ? -1 : p.origin())).toList();
+    }
+
+    /**
+     * After a restart: reads the opened file again in the background and, when it is unchanged
+     * since it was read, gives the rows back their columns (genre, source, …) and the file's
+     * layout for saving. A file changed or gone meanwhile is left alone (and never overwritten).
+     */
+    private void reattachOpenedFile(Workspace w) {
+        if (w.openedFile() == null || w.opened() == null) {
+            return;
+        }
+        Path file = Path.of(w.openedFile());
+        kr.sbert.workbench.gui.pairs.FileStamp stamp = new kr.sbert.workbench.gui.pairs.FileStamp(
+                w.opened().size(), w.opened().modified());
+        if (!stamp.equals(kr.sbert.workbench.gui.pairs.FileStamp.of(file))) {
+            return;
+        }
+        kr.sbert.workbench.core.data.GoldField gold = kr.sbert.workbench.core.data.GoldField.LABEL;
+        for (kr.sbert.workbench.core.data.GoldField g : kr.sbert.workbench.core.data.GoldField.values()) {
+            if (g.name().equals(w.opened().goldField())) {
+                gold = g;
+            }
+        }
+        pairs.goldFieldProperty().set(gold);
+        kr.sbert.workbench.core.data.ReadOptions options = new kr.sbert.workbench.core.data.ReadOptions(null, gold, true);
+        runner.submit("Reading the columns of " + file.getFileName(), (progress, cancel) -> backend.readPairs(file, options),
+                f -> pairs.reattach(f.source(), stamp),
+                e -> status.report("reading the columns of " + file.getFileName(), e));
     }
 
     /** Saves the workspace (on the save executor; errors go to the status bar). */
@@ -573,6 +706,9 @@ public final class WorkbenchViewModel {
             return;
         }
         Workspace w = snapshot();
+        if (saveExecutor instanceof java.util.concurrent.ExecutorService es && es.isShutdown()) {
+            return; // the window is closing: it saves the workspace itself, last
+        }
         saveExecutor.execute(() -> {
             try {
                 store.save(w);

@@ -82,11 +82,17 @@ public final class MetricsController {
         // that must not clear the reference.
         reference.setValue(vm.referenceProperty().get());
         vm.referenceProperty().addListener((o, was, now) -> reference.setValue(now));
-        vm.models().addListener((javafx.collections.ListChangeListener<String>) c ->
-                reference.setValue(vm.referenceProperty().get()));
+        // The combo box clears its value after its own item listeners, which run after this one:
+        // the reference is put back once they are done (Δ against was empty in a first session).
+        vm.models().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            reference.setValue(vm.referenceProperty().get());
+            javafx.application.Platform.runLater(() -> reference.setValue(vm.referenceProperty().get()));
+        });
         reference.valueProperty().addListener((o, was, now) -> {
             if (now != null) {
                 vm.referenceProperty().set(now);
+            } else if (vm.referenceProperty().get() != null && vm.models().contains(vm.referenceProperty().get())) {
+                javafx.application.Platform.runLater(() -> reference.setValue(vm.referenceProperty().get()));
             }
         });
         reference.setTooltip(new Tooltip("Each other model's paired bootstrap difference (same resampled pairs)"
@@ -128,6 +134,8 @@ public final class MetricsController {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
+                // The first column (model, or Δ with its verdict) wraps rather than cutting the verdict.
+                setWrapText(getTableView() != null && getTableColumn() == getTableView().getColumns().get(0));
                 MetricsRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 String tip = row != null && getTableColumn() == getTableView().getColumns().get(0) ? row.label() : item;
                 setTooltip(empty || tip == null || tip.isEmpty() ? null : new Tooltip(tip));

@@ -103,7 +103,12 @@ public final class ModelsViewModel {
                     throw new InvalidInputException(Files.exists(ref.folder())
                             ? id + " is a file, not a model folder" : "no such folder: " + id);
                 }
-            } catch (InvalidInputException e) {
+                if (ref.kind() == ModelRef.Kind.FOLDER) {
+                    // A folder that is not a model (no config.json, a broken modules.json) is refused
+                    // with the reason, as a missing one is; only its small JSON files are read here.
+                    kr.sbert.workbench.core.model.ModelFolder.read(ref.folder()).requireBertConfig();
+                }
+            } catch (InvalidInputException | kr.sbert.workbench.core.model.MalformedModelException e) {
                 status.report("adding a model", e);
                 return null;
             }

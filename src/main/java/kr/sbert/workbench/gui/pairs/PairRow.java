@@ -10,11 +10,18 @@ import kr.sbert.workbench.core.data.SentencePair;
 
 /** One editable row of the pairs table, with the scores of the last scoring run. */
 public final class PairRow {
-    private final StringProperty sentence1 = new SimpleStringProperty("");
-    private final StringProperty sentence2 = new SimpleStringProperty("");
-    private final ObjectProperty<Double> gold = new SimpleObjectProperty<>();
+    /** Property names, as {@code getName()} gives them (undo says which cell changed). */
+    public static final String SENTENCE1 = "sentence 1";
+    public static final String SENTENCE2 = "sentence 2";
+    public static final String GOLD = "gold";
+
+    // Named and with this row as their bean: one listener can tell which row and cell changed.
+    private final StringProperty sentence1 = new SimpleStringProperty(this, SENTENCE1, "");
+    private final StringProperty sentence2 = new SimpleStringProperty(this, SENTENCE2, "");
+    private final ObjectProperty<Double> gold = new SimpleObjectProperty<>(this, GOLD);
     private final ObservableMap<String, PairScore> scores = FXCollections.observableHashMap();
-    private final java.util.Map<String, String> attributes;
+    private java.util.Map<String, String> attributes;
+    private int origin;
 
     public PairRow(String s1, String s2, Double gold) {
         this(s1, s2, gold, java.util.Map.of());
@@ -22,6 +29,16 @@ public final class PairRow {
 
     /** @param attributes the file's other columns for this row (slice keys), see {@link SentencePair#attributes()} */
     public PairRow(String s1, String s2, Double gold, java.util.Map<String, String> attributes) {
+        this(s1, s2, gold, attributes, -1);
+    }
+
+    /**
+     * @param attributes the file's other columns for this row (slice keys)
+     * @param origin     the index of the record it was read as in the opened file, -1 for a row
+     *                   typed or pasted (saving writes an untouched row back as it was)
+     */
+    public PairRow(String s1, String s2, Double gold, java.util.Map<String, String> attributes, int origin) {
+        this.origin = origin;
         sentence1.set(s1 == null ? "" : s1);
         sentence2.set(s2 == null ? "" : s2);
         this.gold.set(gold);
@@ -31,6 +48,26 @@ public final class PairRow {
 
     public static PairRow of(SentencePair p) {
         return new PairRow(p.sentence1(), p.sentence2(), p.gold(), p.attributes());
+    }
+
+    /** A row read as record {@code origin} of the opened file. */
+    public static PairRow of(SentencePair p, int origin) {
+        return new PairRow(p.sentence1(), p.sentence2(), p.gold(), p.attributes(), origin);
+    }
+
+    /** The index of the record this row was read as in the opened file, or -1. */
+    public int origin() {
+        return origin;
+    }
+
+    /**
+     * Ties the row to record {@code origin} of the opened file again, with that record's other
+     * columns: a workspace restored after a restart, or a file just written and read back.
+     */
+    public void attachOrigin(int origin, java.util.Map<String, String> attributes) {
+        this.origin = origin;
+        this.attributes = attributes == null || attributes.isEmpty() ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
     }
 
     public SentencePair toPair(int line) {

@@ -73,6 +73,9 @@ public final class PairsController {
     @FXML private Label detail2;
     @FXML private Label detailScores;
     private boolean syncing;
+    // The details strip follows edits of the selected pair, not only a new selection.
+    private final javafx.beans.InvalidationListener detailsFollow = o -> showDetails();
+    private Function<Path, File> saveChooser = this::showSaveDialog;
     private final javafx.beans.property.IntegerProperty scoresVersion = new javafx.beans.property.SimpleIntegerProperty();
 
     public PairsController(WorkbenchViewModel main) {
@@ -91,6 +94,7 @@ public final class PairsController {
         rebuildColumns();
         main.scoredModels().addListener((ListChangeListener<String>) c -> rebuildColumns());
         errorColumnsItem.selectedProperty().addListener((o, was, now) -> rebuildColumns());
+        table.widthProperty().addListener((o, was, now) -> refit());
         main.resultProperty().addListener((o, was, now) -> {
             scoresVersion.set(scoresVersion.get() + 1);
             showDetails();
@@ -103,12 +107,22 @@ public final class PairsController {
             }
         });
         vm.selectedProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.sentence1Property().removeListener(detailsFollow);
+                was.sentence2Property().removeListener(detailsFollow);
+                was.goldProperty().removeListener(detailsFollow);
+            }
+            if (now != null) {
+                now.sentence1Property().addListener(detailsFollow);
+                now.sentence2Property().addListener(detailsFollow);
+                now.goldProperty().addListener(detailsFollow);
+            }
             if (!syncing && now != null && table.getSelectionModel().getSelectedItem() != now) {
                 syncing = true;
                 int index = table.getItems().indexOf(now);
                 if (index >= 0) {
                     table.getSelectionModel().clearAndSelect(index);
-                    table.scrollTo(now);
+                    TableNavigation.reveal(table, index);
                 }
                 syncing = false;
             }
@@ -150,9 +164,23 @@ public final class PairsController {
         });
         skipBadRowsItem.selectedProperty().bindBidirectional(vm.skipBadRowsProperty());
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::tableKey);
+        // Whatever moved the focus (Enter, Tab, Up, Down, a click), the focused row ends up fully
+        // in view below the header — after the layout the move caused.
+        table.getFocusModel().focusedIndexProperty().addListener((o, was, now) ->
+                javafx.application.Platform.runLater(() -> TableNavigation.reveal(table, now.intValue())));
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(this::dragDropped);
         root.setOnDragExited(e -> root.getStyleClass().remove("drop-target"));
+        vm.setConfirmDelete(question -> {
+            ButtonType delete = new ButtonType("Delete", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, delete, ButtonType.CANCEL);
+            alert.setHeaderText("Delete rows");
+            alert.initOwner(table.getScene().getWindow());
+            // Cancel is the default: Enter pressed by habit deletes nothing.
+            ((Button) alert.getDialogPane().lookupButton(delete)).setDefaultButton(false);
+            ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+            return alert.showAndWait().filter(b -> b == delete).isPresent();
+        });
         vm.setConfirmDiscard(question -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
             alert.setHeaderText("Unsaved edits");
@@ -198,7 +226,40 @@ public final class PairsController {
         }
     }
 
+    /** How the score columns fit: both per model, one (0–5) per model, or one per model scrolling sideways. */
+    public enum Fit { FULL, COMPACT, SCROLL }
+
+    private Fit fit = Fit.FULL;
+
+    /** The widest fit this many models leave room for in the table's width (0: not laid out yet). */
+    static Fit fitFor(double width, int models, boolean errors) {
+        if (width <= 0) {
+            return Fit.FULL;
+        }
+        double fixed = 2 * 90 + GOLD_WIDTH + 24 + (errors && models >= 2 ? ERROR_WIDTH : 0);
+        double full = models * (COS_WIDTH + SCALED_WIDTH + (errors ? ERROR_WIDTH : 0));
+        double compact = models * (SCALED_WIDTH + (errors ? ERROR_WIDTH : 0));
+        return fixed + full <= width ? Fit.FULL : fixed + compact <= width ? Fit.COMPACT : Fit.SCROLL;
+    }
+
+    /** How the score columns fit now (tests read it). */
+    public Fit fit() {
+        return fit;
+    }
+
+    private void refit() {
+        Fit wanted = fitFor(table.getWidth(), main.scoredModels().size(), errorColumnsItem.isSelected());
+        if (wanted != fit) {
+            rebuildColumns();
+        }
+    }
+
     private void rebuildColumns() {
+        fit = fitFor(table.getWidth(), main.scoredModels().size(), errorColumnsItem.isSelected());
+        // More models than fit: one column each (both numbers in its tooltip and the details below),
+        // and when even that is too wide the table scrolls sideways — never a model without columns.
+        table.setColumnResizePolicy(fit == Fit.SCROLL ? TableView.UNCONSTRAINED_RESIZE_POLICY
+                : TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().clear();
         TableColumn<PairRow, String> s1 = new TableColumn<>("sentence 1");
         s1.setCellValueFactory(c -> c.getValue().sentence1Property());
@@ -233,8 +294,14 @@ public final class PairsController {
             title.setMinWidth(0);
             group.setGraphic(title);
             group.setUserData(m);
-            group.getColumns().add(number(COS, m, r -> score(r, m, true), 4, COS_WIDTH));
+            if (fit == Fit.FULL) {
+                group.getColumns().add(number(COS, m, r -> score(r, m, true), 4, COS_WIDTH));
+            }
             group.getColumns().add(number(SCALED, m, r -> score(r, m, false), 2, SCALED_WIDTH));
+            if (fit != Fit.FULL) {
+                title.getTooltip().setText(m + "\n0–5 score only: too many models for the cosine columns too"
+                        + " (the selected pair's cosines are below the table)");
+            }
             if (errors) {
                 group.getColumns().add(number(ERROR, m, r -> r.absError(m), 2, ERROR_WIDTH));
             }
@@ -329,7 +396,7 @@ public final class PairsController {
     private void addRow() {
         vm.filterProperty().set("");
         PairRow row = vm.addRow();
-        table.scrollTo(row);
+        TableNavigation.reveal(table, table.getItems().indexOf(row));
         table.edit(table.getItems().indexOf(row), table.getColumns().get(0));
     }
 
@@ -369,15 +436,32 @@ public final class PairsController {
         }
     }
 
-    /** The save dialog for pairs with gold; null when cancelled. */
+    /**
+     * The save dialog for pairs with gold, opening beside the opened file with a new name
+     * ({@code NAME-edited.EXT}); null when cancelled.
+     */
     public File chooseSaveFile() {
+        Path suggested = vm.suggestedSaveName();
+        return saveChooser.apply(suggested);
+    }
+
+    /** Replaces the save dialog (tests: a name chosen without a native dialog). */
+    public void setSaveChooser(Function<Path, File> chooser) {
+        this.saveChooser = chooser;
+    }
+
+    private File showSaveDialog(Path suggested) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save pairs with gold");
-        // One filter for both: with separate ones, GTK appends the selected filter's extension
+        chooser.setTitle("Save pairs as");
+        // One filter for all: with separate ones, GTK appends the selected filter's extension
         // to the typed name ("pairs.csv" became "pairs.csv.tsv").
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TSV or CSV (by the name's extension)",
-                "*.tsv", "*.csv"));
-        chooser.setInitialFileName("pairs.tsv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                "Pairs (the opened file's format, or TSV/CSV by the name's extension)",
+                "*.tsv", "*.csv", "*.json", "*.jsonl", "*.txt"));
+        if (suggested.getParent() != null && java.nio.file.Files.isDirectory(suggested.getParent())) {
+            chooser.setInitialDirectory(suggested.getParent().toFile());
+        }
+        chooser.setInitialFileName(suggested.getFileName().toString());
         return chooser.showSaveDialog(table.getScene().getWindow());
     }
 
@@ -429,7 +513,7 @@ public final class PairsController {
 
     @FXML
     private void score() {
-        main.score();
+        main.scoreNow();
     }
 
     private void dragOver(DragEvent e) {

@@ -19,6 +19,8 @@ import kr.sbert.workbench.core.InvalidInputException;
 import kr.sbert.workbench.core.data.GoldField;
 import kr.sbert.workbench.core.data.ReadOptions;
 import kr.sbert.workbench.core.data.SentencePair;
+import kr.sbert.workbench.core.data.StsRewriter;
+import kr.sbert.workbench.core.data.StsSource;
 import kr.sbert.workbench.core.eval.PredictionsCsv;
 import kr.sbert.workbench.gui.main.ScoringResult;
 import kr.sbert.workbench.gui.models.ModelEntry;
@@ -48,21 +50,244 @@ public final class PairsViewModel {
     private final BooleanProperty skipBadRows = new SimpleBooleanProperty();
     private final StringProperty filter = new SimpleStringProperty("");
     private final FilteredList<PairRow> filtered = new FilteredList<>(rows);
+    private final ObjectProperty<StsSource> source = new SimpleObjectProperty<>();
+    // The opened file's size and time when read: Overwrite is refused once it changed on disk.
+    private FileStamp openedStamp;
+    private final EditHistory history = new EditHistory();
     private Predicate<String> confirmDiscard = q -> true;
+    private Predicate<String> confirmDelete = q -> true;
     private Runnable onEdited = () -> { };
     private boolean replacing;
+    // Undo or redo is changing the rows: not a new step.
+    private boolean applying;
+    // The rows after the last structural change: the "before" of the next one.
+    private List<PairRow> mirror = List.of();
+    // Names the next add/remove step ("paste of 3 rows"); null: named by what changed.
+    private String nextStep;
+    // The table before the last step that removed rows, kept in the workspace so a restart can undo it.
+    private List<PairRow> beforeLastRemoval = List.of();
+    private final javafx.beans.value.ChangeListener<Object> cellListener = this::cellEdited;
 
     public PairsViewModel(WorkbenchBackend backend, TaskRunner runner, StatusViewModel status) {
         this.backend = backend;
         this.runner = runner;
         this.status = status;
         filter.addListener((o, was, now) -> filtered.setPredicate(matching(now)));
-        rows.addListener((ListChangeListener<PairRow>) c -> {
-            if (!replacing) {
-                dirty.set(true);
-                onEdited.run();
+        rows.addListener((ListChangeListener<PairRow>) this::rowsChanged);
+        history.atSavedProperty().addListener((o, was, now) -> dirty.set(!now));
+    }
+
+    /** Rows more than this many are deleted only after asking. */
+    public static final int ASK_BEFORE_DELETING = 5;
+
+    private void rowsChanged(ListChangeListener.Change<? extends PairRow> c) {
+        List<PairRow> removed = new ArrayList<>();
+        List<PairRow> added = new ArrayList<>();
+        boolean structural = false;
+        while (c.next()) {
+            if (c.wasPermutated() || c.wasAdded() || c.wasRemoved()) {
+                structural = true;
             }
-        });
+            removed.addAll(c.getRemoved());
+            added.addAll(c.getAddedSubList());
+        }
+        removed.forEach(this::unwatch);
+        added.forEach(this::watch);
+        if (structural) {
+            List<PairRow> before = mirror;
+            List<PairRow> after = List.copyOf(rows);
+            mirror = after;
+            if (!replacing && !applying) {
+                String what = nextStep != null ? nextStep : describe(before.size(), after.size());
+                if (after.size() < before.size()) {
+                    beforeLastRemoval = before;
+                }
+                history.record(step(what, () -> rows.setAll(before), () -> rows.setAll(after)));
+            }
+            nextStep = null;
+        }
+        if (!replacing) {
+            if (!applying && !structural) {
+                return; // a cell edit: cellEdited records it and says so
+            }
+            onEdited.run();
+        }
+    }
+
+    private static String describe(int before, int after) {
+        int n = Math.abs(after - before);
+        return after < before ? "deletion of " + rowCount(n) : after > before ? "addition of " + rowCount(n) : "row change";
+    }
+
+    private static String rowCount(int n) {
+        return String.format(java.util.Locale.ROOT, "%,d %s", n, n == 1 ? "row" : "rows");
+    }
+
+    private void watch(PairRow r) {
+        r.sentence1Property().addListener(cellListener);
+        r.sentence2Property().addListener(cellListener);
+        r.goldProperty().addListener(cellListener);
+    }
+
+    private void unwatch(PairRow r) {
+        r.sentence1Property().removeListener(cellListener);
+        r.sentence2Property().removeListener(cellListener);
+        r.goldProperty().removeListener(cellListener);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void cellEdited(javafx.beans.value.ObservableValue<?> changed, Object was, Object now) {
+        if (replacing) {
+            return;
+        }
+        if (!applying) {
+            javafx.beans.property.Property<Object> cell = (javafx.beans.property.Property<Object>) changed;
+            PairRow row = (PairRow) cell.getBean();
+            history.record(step("edit of " + cell.getName(), () -> {
+                cell.setValue(was);
+                selected.set(row);
+            }, () -> {
+                cell.setValue(now);
+                selected.set(row);
+            }));
+        }
+        onEdited.run();
+    }
+
+    private EditHistory.Step step(String what, Runnable undo, Runnable redo) {
+        return new EditHistory.Step() {
+            @Override
+            public String what() {
+                return what;
+            }
+
+            @Override
+            public void undo() {
+                applying(undo);
+            }
+
+            @Override
+            public void redo() {
+                applying(redo);
+            }
+        };
+    }
+
+    private void applying(Runnable r) {
+        applying = true;
+        try {
+            r.run();
+        } finally {
+            applying = false;
+        }
+    }
+
+    /** Undoes the last edit of the table (cell, paste, add, delete, clear, open); false when there is none. */
+    public boolean undo() {
+        String what = history.undoTextProperty().get();
+        if (!history.undo()) {
+            status.info("nothing to undo");
+            return false;
+        }
+        status.info(what.replaceFirst("^Undo", "undone:") + " (" + rowCount(rows.size()) + ")");
+        return true;
+    }
+
+    /** Redoes the last undone edit; false when there is none. */
+    public boolean redo() {
+        String what = history.redoTextProperty().get();
+        if (!history.redo()) {
+            status.info("nothing to redo");
+            return false;
+        }
+        status.info(what.replaceFirst("^Redo", "redone:") + " (" + rowCount(rows.size()) + ")");
+        return true;
+    }
+
+    /** "Undo deletion of 3 rows" (or "Undo"): the Edit menu's text. */
+    public javafx.beans.property.ReadOnlyStringProperty undoTextProperty() {
+        return history.undoTextProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty redoTextProperty() {
+        return history.redoTextProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty canUndoProperty() {
+        return history.canUndoProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty canRedoProperty() {
+        return history.canRedoProperty();
+    }
+
+    /** How many steps can be undone now. */
+    public int undoDepth() {
+        return history.depth();
+    }
+
+    /** The table before the last step that removed rows (delete, clear, open over it), or empty. */
+    public List<PairRow> beforeLastRemoval() {
+        return beforeLastRemoval;
+    }
+
+    /**
+     * Makes {@code earlier} (a table kept by the workspace from before its last removal) one undo
+     * step back from the rows now: after a restart, Ctrl+Z still brings back what was deleted.
+     */
+    public void offerUndo(List<PairRow> earlier) {
+        if (earlier.isEmpty()) {
+            return;
+        }
+        List<PairRow> before = List.copyOf(earlier);
+        List<PairRow> after = List.copyOf(rows);
+        Path file = openedFile.get();
+        StsSource src = source.get();
+        beforeLastRemoval = before;
+        boolean clean = !dirty.get();
+        history.record(step("removal of " + rowCount(Math.max(before.size() - after.size(), 0))
+                        + " (before the restart)",
+                () -> replace(before, file, src), () -> replace(after, file, src)));
+        if (clean) {
+            history.markSaved();
+        }
+    }
+
+    /** Asked (with a question) before more than {@link #ASK_BEFORE_DELETING} rows are deleted; true = go ahead. */
+    public void setConfirmDelete(Predicate<String> confirm) {
+        this.confirmDelete = confirm;
+    }
+
+    /** The opened file's size and time when it was read, or null. */
+    public FileStamp openedStamp() {
+        return openedStamp;
+    }
+
+    /**
+     * Ties restored rows to the opened file again (after a restart): when the file is unchanged
+     * since it was read ({@code stamp}), each row with an origin gets its record's other columns,
+     * and saves keep the file's layout. Not an edit.
+     */
+    public void reattach(StsSource src, FileStamp stamp) {
+        if (src == null || stamp == null || !stamp.equals(FileStamp.of(src.file()))
+                || !src.file().equals(openedFile.get())) {
+            return;
+        }
+        for (PairRow r : rows) {
+            if (r.origin() >= 0 && r.origin() < src.size()) {
+                r.attachOrigin(r.origin(), src.original(r.origin()).attributes());
+            } else {
+                r.attachOrigin(-1, r.attributes());
+            }
+        }
+        source.set(src);
+        openedStamp = stamp;
+        onEdited.run(); // the rows have their columns again: slices can use them
+    }
+
+    /** The opened file as read (layout, columns), or null for rows from no file. */
+    public ObjectProperty<StsSource> sourceProperty() {
+        return source;
     }
 
     /** Rows holding {@code text} in a sentence (case-insensitive), or null (all rows) for blank text. */
@@ -121,8 +346,19 @@ public final class PairsViewModel {
         return out;
     }
 
-    /** Replaces all rows without marking them edited (file opened, workspace restored). */
+    /** Replaces all rows and forgets the undo steps (workspace restored, edits discarded on quit). */
     public void replaceAll(Collection<PairRow> newRows, Path file, boolean isDirty) {
+        replace(newRows, file, null);
+        history.reset(!isDirty);
+        dirty.set(isDirty);
+    }
+
+    private void replace(Collection<PairRow> newRows, Path file, StsSource src) {
+        replace(newRows, file, src, src == null ? null : FileStamp.of(file));
+    }
+
+    private void replace(Collection<PairRow> newRows, Path file, StsSource src, FileStamp stamp) {
+        openedStamp = stamp;
         replacing = true;
         try {
             rows.setAll(newRows);
@@ -130,20 +366,67 @@ public final class PairsViewModel {
             replacing = false;
         }
         openedFile.set(file);
-        dirty.set(isDirty);
+        source.set(src);
         selected.set(rows.isEmpty() ? null : rows.get(0));
         onEdited.run();
     }
 
+    /** Replaces all rows as one undoable step (a file opened, a new table); {@code saved}: the result is a file's state. */
+    private void replaceUndoably(List<PairRow> newRows, Path file, StsSource src, String what, boolean saved) {
+        List<PairRow> before = List.copyOf(rows);
+        Path fileBefore = openedFile.get();
+        StsSource sourceBefore = source.get();
+        FileStamp stampBefore = openedStamp;
+        if (!before.isEmpty()) {
+            beforeLastRemoval = before;
+        }
+        int savedBefore = history.savedPosition();
+        replace(newRows, file, src);
+        FileStamp stampAfter = openedStamp;
+        List<PairRow> after = List.copyOf(rows);
+        int[] savedAfter = {-1};
+        // Undoing an open returns to the earlier file's rows, clean if they were as saved there.
+        history.record(step(what, () -> {
+            replace(before, fileBefore, sourceBefore, stampBefore);
+            history.markSavedAt(savedBefore);
+        }, () -> {
+            replace(after, file, src, stampAfter);
+            history.markSavedAt(savedAfter[0]);
+        }));
+        if (saved) {
+            history.markSaved();
+            savedAfter[0] = history.position();
+        }
+    }
+
     public PairRow addRow() {
         PairRow row = new PairRow("", "", null);
+        nextStep = "addition of a row";
         rows.add(row);
         selected.set(row);
         return row;
     }
 
-    public void delete(Collection<PairRow> which) {
-        rows.removeAll(List.copyOf(which));
+    /**
+     * Deletes rows (one undo step); more than {@link #ASK_BEFORE_DELETING} only after asking,
+     * naming the count. Returns whether they were deleted.
+     */
+    public boolean delete(Collection<PairRow> which) {
+        if (which.isEmpty()) {
+            return false;
+        }
+        int n = which.size();
+        if (n > ASK_BEFORE_DELETING && !confirmDelete.test("Delete " + rowCount(n)
+                + (n == rows.size() ? " — every row of the table" : "") + "? (Edit → Undo brings them back.)")) {
+            status.info("nothing deleted");
+            return false;
+        }
+        java.util.Set<PairRow> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        gone.addAll(which);
+        nextStep = "deletion of " + rowCount(n);
+        rows.removeAll(gone);
+        status.info("deleted " + rowCount(n) + " (Ctrl+Z brings them back)");
+        return true;
     }
 
     /** Appends rows pasted as tab-separated text; returns how many were added. */
@@ -159,6 +442,7 @@ public final class PairsViewModel {
             status.info("paste: the clipboard holds no rows");
             return 0;
         }
+        nextStep = "paste of " + rowCount(pasted.size());
         rows.addAll(pasted);
         status.info("pasted " + pasted.size() + (pasted.size() == 1 ? " row" : " rows"));
         return pasted.size();
@@ -166,7 +450,7 @@ public final class PairsViewModel {
 
     /** Whether the rows hold edits not saved to a file. */
     public boolean hasUnsavedEdits() {
-        return dirty.get() && !rows.isEmpty();
+        return dirty.get();
     }
 
     /** Whether Save can write back to {@code file} itself (a TSV or CSV file; others are saved under a new name). */
@@ -188,7 +472,8 @@ public final class PairsViewModel {
         try {
             if (file != null && java.nio.file.Files.isRegularFile(file)) {
                 PairFile f = backend.readPairs(file, new ReadOptions(null, goldField.get(), skipBadRows.get()));
-                replaceAll(f.pairs().stream().map(PairRow::of).toList(), file, false);
+                show(f);
+                history.reset(true);
             } else {
                 show(backend.samplePairs());
             }
@@ -220,7 +505,12 @@ public final class PairsViewModel {
 
     /** Shows pairs read from a file; the status line lists every skipped line. */
     public void show(PairFile f) {
-        replaceAll(f.pairs().stream().map(PairRow::of).toList(), f.file(), false);
+        List<PairRow> read = new ArrayList<>(f.pairs().size());
+        for (int i = 0; i < f.pairs().size(); i++) {
+            read.add(PairRow.of(f.pairs().get(i), f.source() == null ? -1 : i));
+        }
+        replaceUndoably(read, f.file(), f.source(),
+                "opening " + (f.file() == null ? "the sample data" : f.file().getFileName()), true);
         StringBuilder sb = new StringBuilder();
         sb.append(f.file() == null ? "sample data" : f.file().getFileName().toString())
                 .append(": ").append(f.pairs().size()).append(" pairs, ").append(f.format())
@@ -258,7 +548,7 @@ public final class PairsViewModel {
         if (!mayDiscardEdits()) {
             return;
         }
-        replaceAll(List.of(), null, false);
+        replaceUndoably(List.of(), null, null, "new empty table", true);
         status.info("new empty table: add rows, paste, or open a file");
     }
 
@@ -277,9 +567,13 @@ public final class PairsViewModel {
     }
 
     /**
-     * Saves the rows with their gold as TSV or CSV by the file's extension. A name ending in
-     * {@code .csv.tsv} / {@code .tsv.csv} (a file dialog appended its filter's extension to a
-     * name the user typed with one) loses the appended part; a name with neither gets {@code .tsv}.
+     * Saves the rows. When the name fits the opened file's format they are written in its layout
+     * (every column, encoding and line end kept, untouched rows as they were:
+     * {@link kr.sbert.workbench.core.data.StsRewriter}); otherwise as TSV or CSV by the extension,
+     * with the rows' other columns after the score. A name ending in {@code .csv.tsv} /
+     * {@code .tsv.csv} (a file dialog appended its filter's extension to a name the user typed with
+     * one) loses the appended part; a name with neither gets {@code .tsv}. Atomic; a read-only
+     * file is never written.
      */
     public void save(Path chosen) {
         save(chosen, () -> { });
@@ -287,19 +581,95 @@ public final class PairsViewModel {
 
     /** As {@link #save(Path)}, then runs {@code afterSaved} on success (quitting after Save). */
     public void save(Path chosen, Runnable afterSaved) {
-        Path file = saveTarget(chosen);
-        List<SentencePair> pairs = pairs();
+        StsSource src = source.get();
+        Path file = saveTarget(chosen, src);
+        boolean keepsLayout = src != null && StsRewriter.fits(src, file);
+        List<StsRewriter.Row> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            PairRow r = rows.get(i);
+            out.add(new StsRewriter.Row(r.toPair(i + 1), src == null ? -1 : r.origin()));
+        }
+        int savedState = history.depth();
+        ReadOptions options = new ReadOptions(null, goldField.get(), false);
         runner.submit("Saving " + file.getFileName(), (progress, cancel) -> {
-                    backend.writePairs(file, pairs);
-                    return file;
+                    backend.writePairs(file, src, out);
+                    // A new layout: read back what was written, so later saves keep it (and its columns).
+                    return keepsLayout ? src : backend.readPairs(file, options).source();
                 },
-                saved -> {
-                    openedFile.set(saved);
-                    dirty.set(false);
-                    status.info("saved " + pairs.size() + " pairs to " + saved);
+                written -> {
+                    openedFile.set(file);
+                    source.set(written);
+                    openedStamp = FileStamp.of(file);
+                    if (!keepsLayout && written != null && written.size() == rows.size()
+                            && history.depth() == savedState) {
+                        for (int i = 0; i < rows.size(); i++) {
+                            rows.get(i).attachOrigin(i, rows.get(i).attributes());
+                        }
+                    } else if (!keepsLayout) {
+                        source.set(null);
+                    }
+                    if (history.depth() == savedState) {
+                        history.markSaved();
+                    }
+                    Path saved = file;
+                    status.info("saved " + rowCount(out.size()) + " to " + saved
+                            + (keepsLayout ? " (" + src.format().cliName() + ", " + src.encoding() + ", every column kept)" : ""));
                     afterSaved.run();
                 },
                 e -> status.report("saving " + file.getFileName(), e));
+    }
+
+    /**
+     * Why the opened file may not be overwritten (read-only, gone, not a layout a save can
+     * write), or null when it may.
+     */
+    public String whyNotOverwrite() {
+        Path file = openedFile.get();
+        if (file == null) {
+            return "the rows come from no file";
+        }
+        StsSource src = source.get();
+        if (src == null || !StsRewriter.fits(src, file)) {
+            return file.getFileName() + " was not read with its columns in this session";
+        }
+        String why = kr.sbert.workbench.core.io.UserFiles.whyNotWritable(file);
+        if (why != null) {
+            return file.getFileName() + " " + why;
+        }
+        if (openedStamp == null || !openedStamp.equals(FileStamp.of(file))) {
+            return file.getFileName() + " changed on disk since it was opened";
+        }
+        return null;
+    }
+
+    /**
+     * A name for Save as: beside the opened file, {@code NAME-edited.EXT} (then {@code -edited-2}, …)
+     * so nothing existing is replaced; {@code pairs.tsv} when the rows come from no file.
+     */
+    public Path suggestedSaveName() {
+        Path file = openedFile.get();
+        if (file == null || file.getFileName() == null) {
+            return Path.of("pairs.tsv");
+        }
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : ".tsv";
+        Path dir = file.toAbsolutePath().getParent();
+        Path candidate = dir.resolve(stem + "-edited" + ext);
+        for (int n = 2; java.nio.file.Files.exists(candidate); n++) {
+            candidate = dir.resolve(stem + "-edited-" + n + ext);
+        }
+        return candidate;
+    }
+
+    static Path saveTarget(Path chosen, StsSource src) {
+        Path name = chosen.getFileName();
+        String lower = name == null ? "" : name.toString().toLowerCase(java.util.Locale.ROOT);
+        if (src != null && StsRewriter.fits(src, chosen) && !lower.endsWith(".csv.tsv") && !lower.endsWith(".tsv.csv")) {
+            return chosen;
+        }
+        return saveTarget(chosen);
     }
 
     static Path saveTarget(Path chosen) {

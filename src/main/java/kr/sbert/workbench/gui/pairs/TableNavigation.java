@@ -77,10 +77,26 @@ final class TableNavigation {
         table.edit(at.getRow(), col);
     }
 
+    /**
+     * Scrolls as little as needed for row {@code index} to be fully in view, below the header
+     * ({@code TableView.scrollTo} puts the row at the top, where moving down a row made the whole
+     * table jump). Falls back to {@code scrollTo} before the table has a skin.
+     */
+    static void reveal(TableView<?> table, int index) {
+        if (index < 0) {
+            return;
+        }
+        if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            flow.scrollTo(index);
+        } else {
+            table.scrollTo(index);
+        }
+    }
+
     private static void focus(TableView<PairRow> table, int row, TableColumn<PairRow, ?> column, boolean edit) {
         table.getSelectionModel().clearAndSelect(row);
         table.getFocusModel().focus(row, column);
-        table.scrollTo(row);
+        reveal(table, row);
         table.requestFocus();
         if (edit) {
             table.edit(row, column);

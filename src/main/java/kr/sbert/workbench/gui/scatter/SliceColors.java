@@ -17,6 +17,12 @@ import java.util.Map;
 public record SliceColors(Map<Object, String> labelOf, List<String> labels, String focus) {
     /** Points outside the chosen slice. */
     public static final Color OUTSIDE = new Color(0xd0d0d0);
+    /**
+     * Slice colours: none is a model series' colour ({@code ScatterChart.COLORS}), so a slice is
+     * never mistaken for a model (jaccard's red was the first slice's).
+     */
+    static final Color[] COLORS = {new Color(0xe377c2), new Color(0xbcbd22), new Color(0x1a1a80),
+        new Color(0xe6ab02), new Color(0x66c2a5), new Color(0x800000), new Color(0x4d4d4d), new Color(0x7fc97f)};
 
     public SliceColors {
         IdentityHashMap<Object, String> copy = new IdentityHashMap<>(labelOf);
@@ -36,6 +42,6 @@ public record SliceColors(Map<Object, String> labelOf, List<String> labels, Stri
     /** The paint of a slice. */
     public Paint paintOf(String label) {
         int i = labels.indexOf(label);
-        return ScatterChart.COLORS[Math.floorMod(i, ScatterChart.COLORS.length)];
+        return COLORS[Math.floorMod(i, COLORS.length)];
     }
 }

@@ -168,7 +168,9 @@ public final class CoreBackend implements WorkbenchBackend {
 
     @Override
     public PairFile readPairs(Path file, ReadOptions options) throws Exception {
-        return toPairFile(StsReader.read(file, options), file);
+        kr.sbert.workbench.core.data.StsSource.Loaded loaded = StsReader.readWithSource(file, options);
+        PairFile f = toPairFile(loaded.dataset(), file);
+        return new PairFile(f.file(), f.pairs(), f.encoding(), f.format(), f.notes(), loaded.source());
     }
 
     private static PairFile toPairFile(StsDataset d, Path shownAs) {
@@ -210,7 +212,9 @@ public final class CoreBackend implements WorkbenchBackend {
     public PairFile samplePairs() throws Exception {
         Path local = Path.of(SAMPLE);
         if (Files.isRegularFile(local)) {
-            return readPairs(local.toAbsolutePath());
+            // Shipped data, not the user's file: saved like typed rows (no layout to keep).
+            PairFile f = readPairs(local.toAbsolutePath());
+            return new PairFile(f.file(), f.pairs(), f.encoding(), f.format(), f.notes());
         }
         try (InputStream in = CoreBackend.class.getResourceAsStream("/" + SAMPLE)) {
             if (in == null) {

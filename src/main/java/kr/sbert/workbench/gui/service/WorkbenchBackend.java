@@ -38,6 +38,20 @@ public interface WorkbenchBackend {
     /** Writes pairs with their gold as TSV or CSV, chosen by the extension ({@code .csv} → CSV). */
     void writePairs(Path file, List<SentencePair> pairs) throws Exception;
 
+    /**
+     * Writes pairs in the layout of the file they were read from when {@code source} is given and
+     * the name fits its format (every column kept, untouched rows as they were), else as
+     * {@link #writePairs(Path, List)}. Atomic; a read-only file is never written.
+     */
+    default void writePairs(Path file, kr.sbert.workbench.core.data.StsSource source,
+                            List<kr.sbert.workbench.core.data.StsRewriter.Row> rows) throws Exception {
+        if (source != null && kr.sbert.workbench.core.data.StsRewriter.fits(source, file)) {
+            kr.sbert.workbench.core.data.StsRewriter.write(file, source, rows);
+        } else {
+            writePairs(file, rows.stream().map(kr.sbert.workbench.core.data.StsRewriter.Row::pair).toList());
+        }
+    }
+
     /** Calibration and metrics for one model's cosines on these pairs. */
     ModelEvaluation evaluate(String model, List<SentencePair> pairs, double[] cosine, CancelToken cancel)
             throws Exception;

@@ -19,11 +19,29 @@ public final class SliceSelectorController {
     @FXML
     private void initialize() {
         sliceKey.setItems(vm.keys());
-        sliceKey.valueProperty().bindBidirectional(vm.keyProperty());
+        follow(sliceKey, vm.keyProperty());
         sliceValue.setItems(vm.slices());
-        sliceValue.valueProperty().bindBidirectional(vm.sliceProperty());
+        follow(sliceValue, vm.sliceProperty());
         sliceValue.setPromptText("all slices");
         sliceSummary.textProperty().bind(vm.summaryProperty());
+    }
+
+    /**
+     * Keeps a chooser and its choice in step — not a bidirectional binding: a combo box clears its
+     * value when its items change (a new scoring run), and that must not clear the user's choice.
+     */
+    private static void follow(ComboBox<String> box, javafx.beans.property.StringProperty choice) {
+        box.setValue(choice.get());
+        choice.addListener((o, was, now) -> box.setValue(now));
+        box.valueProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                choice.set(now);
+            } else if (choice.get() != null && box.getItems().contains(choice.get())) {
+                javafx.application.Platform.runLater(() -> box.setValue(choice.get()));
+            }
+        });
+        box.getItems().addListener((javafx.collections.ListChangeListener<String>) c ->
+                javafx.application.Platform.runLater(() -> box.setValue(choice.get())));
     }
 
     @FXML

@@ -97,11 +97,16 @@ public final class SliceSelectorViewModel {
             columns.addAll(r.attributes().keySet());
         }
         k.addAll(columns);
+        // The choosers clear their value when their items change: the choice is put back, so a
+        // new scoring run (a model ticked, a gold edited) keeps the slice the user chose.
+        String previousKey = key.get();
         if (!k.equals(keys)) {
             keys.setAll(k);
         }
-        if (!keys.contains(key.get())) {
+        if (previousKey == null || !keys.contains(previousKey)) {
             key.set(ALL);
+        } else if (!previousKey.equals(key.get())) {
+            key.set(previousKey);
         } else {
             keyChanged();
         }
@@ -126,11 +131,18 @@ public final class SliceSelectorViewModel {
         });
         distinct.addAll(List.of(labels));
         String previous = slice.get();
-        slices.setAll(distinct);
+        if (!slices.equals(new ArrayList<>(distinct))) {
+            slices.setAll(distinct);
+        }
         if (previous != null && slices.contains(previous)) {
-            measure();
+            if (!previous.equals(slice.get())) {
+                slice.set(previous); // measures
+            } else {
+                measure();
+            }
+        } else if (slice.get() != null) {
+            slice.set(null); // measures
         } else {
-            slice.set(null);
             measure();
         }
     }

@@ -5,6 +5,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
@@ -72,16 +73,44 @@ public final class StatusController {
         }
     }
 
+    /** The title of the Details dialog's button that copies the error and its details. */
+    public static final String COPY = "Copy";
+
     @FXML
     private void showDetails() {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.setHeaderText(vm.errorProperty().get());
-        alert.getDialogPane().lookupAll(".header-panel .label").forEach(n -> ((Label) n).setWrapText(true));
-        TextArea area = new TextArea(vm.errorDetailsProperty().get());
+        String headline = vm.errorProperty().get();
+        String text = vm.errorDetailsProperty().get();
+        ButtonType copy = new ButtonType(COPY, javafx.scene.control.ButtonBar.ButtonData.LEFT);
+        Alert alert = new Alert(Alert.AlertType.ERROR, "", copy, ButtonType.OK);
+        alert.setTitle("Error details");
+        alert.setHeaderText(null);
+        // Within the screen whatever the text: the headline wraps, the details wrap and scroll.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.min(720, screen.getWidth() - 80);
+        Label head = new Label(headline);
+        head.setWrapText(true);
+        head.setMaxWidth(width - 40);
+        head.getStyleClass().add("error-details-headline");
+        TextArea area = new TextArea(text);
         area.setEditable(false);
         area.setWrapText(true);
-        area.setPrefSize(800, 400);
-        alert.getDialogPane().setContent(area);
+        area.setPrefRowCount(10);
+        area.setPrefWidth(width - 40);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, head, area);
+        javafx.scene.layout.VBox.setVgrow(area, javafx.scene.layout.Priority.ALWAYS);
+        alert.getDialogPane().setContent(box);
+        alert.getDialogPane().setPrefWidth(width);
+        alert.getDialogPane().setMaxWidth(width);
+        alert.getDialogPane().setMaxHeight(screen.getHeight() - 80);
+        alert.setResizable(true);
+        Button copyButton = (Button) alert.getDialogPane().lookupButton(copy);
+        copyButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString(headline + "\n" + text);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            copyButton.setText("Copied");
+            e.consume(); // copying does not close the dialog
+        });
         alert.initOwner(error.getScene().getWindow());
         alert.showAndWait();
     }

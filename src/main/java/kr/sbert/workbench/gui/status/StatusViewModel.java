@@ -76,9 +76,11 @@ public final class StatusViewModel {
         error.set(context + ": " + oneLine(e));
         List<String> lines = new ArrayList<>();
         lines.add(context + ": " + oneLine(e));
+        lines.add("kind of failure: " + kind(e));
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            String m = kr.sbert.workbench.core.UserText.of(t);
-            if (!lines.get(lines.size() - 1).endsWith(m)) {
+            String m = because(t);
+            // A cause with nothing to say for itself (a bare wrapper) adds nothing: the log has it.
+            if (m != null && !lines.get(lines.size() - 1).endsWith(m)) {
                 lines.add("because: " + m);
             }
         }
@@ -110,6 +112,65 @@ public final class StatusViewModel {
         } catch (IOException | RuntimeException io) {
             return null;
         }
+    }
+
+    /**
+     * What kind of failure this is, named as the command line's exit codes name it: the model
+     * hub or the network (exit 5), bad input, a bad model, cancelled, or — only when nothing else
+     * explains it — an internal error.
+     */
+    public static String kind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof kr.sbert.workbench.core.hub.HubException || network(t) != null) {
+                return "network / model hub (the command line's exit code 5)";
+            }
+            if (t instanceof kr.sbert.workbench.core.task.CancelledException) {
+                return "cancelled";
+            }
+            if (t instanceof kr.sbert.workbench.core.model.MalformedModelException) {
+                return "the model folder's files";
+            }
+            if (t instanceof kr.sbert.workbench.core.InvalidInputException) {
+                return "bad input (a file, a value typed)";
+            }
+            if (t instanceof IOException) {
+                return "reading or writing a file";
+            }
+            if (t instanceof kr.sbert.workbench.core.WorkbenchException) {
+                return "refused by the workbench";
+            }
+        }
+        return "internal error (a bug: the log has the details; please report it)";
+    }
+
+    /** A transport failure said plainly (host not found, refused, timed out), or null for other failures. */
+    static String network(Throwable t) {
+        if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+            return "network: host name not found";
+        }
+        if (t instanceof java.net.http.HttpConnectTimeoutException || t instanceof java.net.SocketTimeoutException) {
+            return "network: connection timed out";
+        }
+        if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException) {
+            return "network: connection refused or network unreachable";
+        }
+        if (t instanceof java.net.http.HttpTimeoutException) {
+            return "network: no answer in time";
+        }
+        if (t instanceof javax.net.ssl.SSLException) {
+            return "network: secure connection failed";
+        }
+        return null;
+    }
+
+    /** A cause's line in the details, or null when it says nothing of its own. */
+    private static String because(Throwable t) {
+        String net = network(t);
+        if (net != null) {
+            return net;
+        }
+        String m = kr.sbert.workbench.core.UserText.of(t);
+        return m.startsWith("internal error") && !(t instanceof Error) ? null : m;
     }
 
     public void clearError() {

@@ -11,12 +11,41 @@ import java.util.List;
  * @param openedFile     the file the pairs came from, or null
  * @param dirty          whether the pairs were edited since that file was opened or saved
  * @param window         window geometry and split positions, or null
+ * @param undoPairs      the table before the last step that removed rows (a deletion, a new
+ *                       table, a file opened over it), so that after a restart the removal can
+ *                       still be undone; empty when nothing was removed
+ * @param opened         size and time of the opened file when read, or null
  */
 public record Workspace(List<PairData> pairs, List<String> addedModels, List<String> selectedModels,
-                        String openedFile, boolean dirty, WindowLayout window) {
+                        String openedFile, boolean dirty, WindowLayout window, List<PairData> undoPairs,
+                        OpenedFile opened) {
 
-    /** One row of the pairs table; {@code gold} may be null. */
-    public record PairData(String sentence1, String sentence2, Double gold) {
+    /** A workspace without undo history (as saved before it was kept). */
+    public Workspace(List<PairData> pairs, List<String> addedModels, List<String> selectedModels,
+                     String openedFile, boolean dirty, WindowLayout window) {
+        this(pairs, addedModels, selectedModels, openedFile, dirty, window, List.of(), null);
+    }
+
+    /**
+     * One row of the pairs table; {@code gold} may be null; {@code origin} is the index of the
+     * record it was read as in the opened file (null for typed rows and older workspaces).
+     */
+    public record PairData(String sentence1, String sentence2, Double gold, Integer origin) {
+
+        public PairData(String sentence1, String sentence2, Double gold) {
+            this(sentence1, sentence2, gold, null);
+        }
+    }
+
+    /**
+     * The opened file as it was when read: a restart re-reads it (for its columns and layout)
+     * only when it is unchanged.
+     *
+     * @param size      its size in bytes
+     * @param modified  its last-modified time, ms
+     * @param goldField the KLUE gold field it was read with
+     */
+    public record OpenedFile(long size, long modified, String goldField) {
     }
 
     /**
@@ -32,5 +61,6 @@ public record Workspace(List<PairData> pairs, List<String> addedModels, List<Str
         pairs = pairs == null ? List.of() : List.copyOf(pairs);
         addedModels = addedModels == null ? List.of() : List.copyOf(addedModels);
         selectedModels = selectedModels == null ? List.of() : List.copyOf(selectedModels);
+        undoPairs = undoPairs == null ? List.of() : List.copyOf(undoPairs);
     }
 }

@@ -107,7 +107,18 @@ class WorkbenchViewModelTest {
 
     @Test
     void aModelThatCannotLoadShowsOneLineAndItsDetails() throws Exception {
-        Path broken = Files.createDirectories(files.resolve("not-a-model"));
+        // A model folder (config.json and all) without its weights: added, then fails to load.
+        // (A folder that is no model at all is refused before it is added: see CurationWindowTest.)
+        Path broken = files.resolve("not-a-model");
+        Path tinyFolder = GuiFixtures.tinyModel();
+        try (var walk = Files.walk(tinyFolder)) {
+            for (Path p : walk.toList()) {
+                String name = p.getFileName().toString();
+                if (!name.equals("model.safetensors") && !name.equals("pytorch_model.bin")) {
+                    Files.copy(p, broken.resolve(tinyFolder.relativize(p).toString()));
+                }
+            }
+        }
         var scoredBefore = vm.resultProperty().get();
         ModelEntry entry = vm.models().addModel(broken.toString());
         // Nothing new can be scored: the pairs are not scored all over again.

@@ -346,12 +346,13 @@ class ComparisonWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.stage().isShowing()).isTrue();
 
-        // Ctrl+Q → Save: the file gets the edit and the window closes.
+        // Ctrl+Q → Overwrite (the deliberate second choice): the file gets the edit and the window closes.
         robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        clickInDialog(robot, MainController.SAVE);
+        clickInDialog(robot, MainController.OVERWRITE + " pairs.tsv");
         waitUntil(30, "the window to close", () -> !window.stage().isShowing());
         assertThat(Files.readAllLines(file, StandardCharsets.UTF_8).get(1)).isEqualTo("하늘이 맑다.\t날씨가 좋다.\t1.0");
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8).get(2)).isEqualTo("비가 온다.\t해가 뜬다.\t0.5");
 
         // Reopen, edit, close with the title bar's button → Discard: the edit is gone, also after a restart.
         robot.interact(() -> window = open(new Stage(), backend()));
