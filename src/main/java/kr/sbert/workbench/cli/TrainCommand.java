@@ -33,6 +33,7 @@ import kr.sbert.workbench.core.train.TrainSettingsFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -129,6 +130,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Tokens per text including [CLS]/[SEP] (default: the model's max_seq_length).")
     int maxSeqLength;
 
+    /**
+     * Pooling (folders without modules.json) and prompt. Training applies no prompt unless one is
+     * given here: sentence-transformers 2.3's {@code fit()} tokenizes the texts as they are.
+     */
+    @Mixin
+    InputChoices choices = new InputChoices();
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads torch may use (default: all cores).")
     Integer threads;
 
@@ -175,11 +183,15 @@ final class TrainCommand implements Callable<Integer> {
             }
         }, "train-cancel");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+        kr.sbert.workbench.core.model.PromptChoice prompt = choices.promptChoice() == kr.sbert.workbench.core.model.PromptChoice.DEFAULT
+                ? kr.sbert.workbench.core.model.PromptChoice.text("") : choices.promptChoice();
         try (TrainingSession session = TrainingSession.open(folder, model,
-                new SentenceTransformerModel.Options(32, false, settings.maxSeqLength()), seed)) {
+                new SentenceTransformerModel.Options(32, false, settings.maxSeqLength())
+                        .with(choices.poolingChoice(), prompt), seed)) {
             int stepsPerEpoch = settings.stepsPerEpoch(trainPairs.size());
             TrainSettingsFile.write(run.settings(), settings, settings.totalSteps(trainPairs.size()), stepsPerEpoch,
-                    TrainSettingsFile.BaseModel.of(model, folder), session.dropout(), trainData, devData, 0,
+                    TrainSettingsFile.BaseModel.of(model, folder, session.model().info()), session.dropout(), trainData,
+                    devData, 0,
                     testData, versions());
             TrainResult result;
             try (Progress progress = new Progress(err)) {

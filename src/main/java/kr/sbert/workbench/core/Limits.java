@@ -31,6 +31,13 @@ public final class Limits {
      * own parse of the JSON included); twice the budget would pass the 1.5 GB a hostile file may cost.
      */
     public static final long TOKENIZER_MAX_BYTES = 32L << 20;
+
+    /**
+     * Attention scores one forward batch may hold ({@code b × heads × L² × 4} bytes): batches of long
+     * texts are cut smaller (down to one text), so a model with thousands of positions (bge-m3:
+     * 8,192) never asks for a batch of 32 × 8,192² scores. Short texts are unaffected.
+     */
+    public static final long ATTENTION_SCORES_MAX_BYTES = 512L << 20;
     /** Entries of a WordPiece vocabulary (LaBSE: 501,153; the largest BERT vocabularies, twice that). */
     public static final int VOCAB_MAX_ENTRIES = 1_000_000;
     /**

@@ -21,7 +21,8 @@ import kr.sbert.workbench.core.text.TokenizerSettings;
 public final class ModelIdentities {
     private static final Set<String> WEIGHT_SUFFIXES = Set.of(".safetensors", ".bin", ".pt", ".pth", ".h5",
             ".onnx", ".msgpack", ".ot", ".ckpt", ".gguf");
-    private static final long SMALL_FILE = 16L << 20;
+    /** Every tokenizer file a reader accepts is hashed (bge-m3's tokenizer.json is 17 MB). */
+    private static final long SMALL_FILE = kr.sbert.workbench.core.Limits.TOKENIZER_MAX_BYTES;
     private final WeightDigests weights;
 
     /** @param memoDir where weight hashes are memoised across runs (null: in memory only) */

@@ -11,8 +11,15 @@ import java.util.Set;
  *
  * @param dimension {@code word_embedding_dimension}, or 0 when the file does not say
  * @param modes     the modes that are on, in concatenation order (never empty)
+ * @param includePrompt {@code include_prompt} (newer sentence-transformers; default true): whether a
+ *                  prompt's tokens count in the pooling
  */
-public record PoolingConfig(int dimension, List<PoolingMode> modes) {
+public record PoolingConfig(int dimension, List<PoolingMode> modes, boolean includePrompt) {
+
+    /** A pooling that counts every token, a prompt's included. */
+    public PoolingConfig(int dimension, List<PoolingMode> modes) {
+        this(dimension, modes, true);
+    }
 
     private static final Set<String> KNOWN_OTHER_KEYS = Set.of("word_embedding_dimension", "include_prompt");
 
@@ -47,7 +54,8 @@ public record PoolingConfig(int dimension, List<PoolingMode> modes) {
         if (modes.isEmpty()) {
             throw new MalformedModelException(file + ": no pooling mode is switched on");
         }
-        return new PoolingConfig(JsonFiles.intField(o, "word_embedding_dimension", 0, file), modes);
+        return new PoolingConfig(JsonFiles.intField(o, "word_embedding_dimension", 0, file), modes,
+                JsonFiles.boolField(o, "include_prompt", true, file));
     }
 
     /** Size of the pooled embedding for token embeddings of size {@code hidden}. */

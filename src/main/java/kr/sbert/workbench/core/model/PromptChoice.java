@@ -19,13 +19,15 @@ public record PromptChoice(String text, String name) {
     public static final PromptChoice DEFAULT = new PromptChoice(null, null);
 
     static final String CONFIG_FILE = "config_sentence_transformers.json";
+    /** The longest prompt taken, typed or from a folder (e5's are 7 characters, instructions a few hundred). */
+    public static final int MAX_CHARS = 1_000;
 
     public PromptChoice {
         if (text != null && name != null) {
             throw new IllegalArgumentException("give a prompt or a prompt name, not both");
         }
-        if (text != null && text.length() > 1_000) {
-            throw new IllegalArgumentException("a prompt is at most 1,000 characters, got " + text.length());
+        if (text != null && text.length() > MAX_CHARS) {
+            throw new IllegalArgumentException("a prompt is at most " + MAX_CHARS + " characters, got " + text.length());
         }
     }
 
@@ -46,7 +48,13 @@ public record PromptChoice(String text, String name) {
         if (config.get("prompts") instanceof JsonObject o) {
             for (Map.Entry<String, JsonElement> e : o.entrySet()) {
                 if (e.getValue().isJsonPrimitive() && e.getValue().getAsJsonPrimitive().isString()) {
-                    prompts.put(e.getKey(), e.getValue().getAsString());
+                    String prompt = e.getValue().getAsString();
+                    if (prompt.length() > MAX_CHARS) {
+                        throw new MalformedModelException(root.resolve(CONFIG_FILE) + ": prompt '"
+                                + kr.sbert.workbench.core.UserText.quote(e.getKey()) + "' is " + prompt.length()
+                                + " characters long (limit " + MAX_CHARS + ")");
+                    }
+                    prompts.put(e.getKey(), prompt);
                 }
             }
         }

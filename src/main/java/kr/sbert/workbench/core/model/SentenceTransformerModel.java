@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import kr.sbert.workbench.core.Limits;
 import kr.sbert.workbench.core.WorkbenchException;
 import kr.sbert.workbench.core.model.weights.RawTensor;
 import kr.sbert.workbench.core.model.weights.WeightFiles;
@@ -146,6 +147,11 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
                 headFiles.add(folder.relativize(DenseLayer.weightFile(d)).toString());
             }
             String prompt = options.prompt().resolve(folder);
+            if (!prompt.isEmpty() && !layout.pooling().includePrompt()) {
+                // the prompt's tokens would have to leave the pooling mask: refused rather than pooled wrongly
+                throw new MalformedModelException(folder + ": its Pooling sets include_prompt false, which the workbench"
+                        + " does not follow yet; use it without a prompt (--prompt '')");
+            }
             ModelInfo info = new ModelInfo(folder, config.nameOrPath(), config.vocabSize(), config.layers(),
                     config.hiddenSize(), config.heads(), maxSeqLength, pooling, layout.normalize(),
                     folder.relativize(weightFile).toString(), layout.embeddingDimension(), layout.warnings(),
@@ -273,9 +279,9 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
                 .mapToInt(Integer::intValue).toArray();
         TorchRuntime.prepareInferenceThread();
         progress.update("encoding", 0, n);
-        for (int start = 0; start < n; start += batchSize) {
+        for (int start = 0, end; start < n; start = end) {
             cancel.throwIfCancelled();
-            int end = Math.min(n, start + batchSize);
+            end = batchEnd(inputIds, order, start);
             int[] rows = java.util.Arrays.copyOfRange(order, start, end);
             float[][] pooled = runBatch(inputIds, rows);
             for (int r = 0; r < rows.length; r++) {
@@ -301,9 +307,10 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
                 .mapToInt(Integer::intValue).toArray();
         TorchRuntime.prepareInferenceThread();
         TokenEmbeddings[] out = new TokenEmbeddings[n];
-        for (int start = 0; start < n; start += batchSize) {
+        for (int start = 0, end; start < n; start = end) {
             cancel.throwIfCancelled();
-            int[] rows = java.util.Arrays.copyOfRange(order, start, Math.min(n, start + batchSize));
+            end = batchEnd(inputIds, order, start);
+            int[] rows = java.util.Arrays.copyOfRange(order, start, end);
             float[][][] tokenVectors = new float[rows.length][][];
             float[][] pooled = runBatch(inputIds, rows, tokenVectors);
             for (int r = 0; r < rows.length; r++) {
@@ -312,6 +319,20 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             }
         }
         return List.of(out);
+    }
+
+    /**
+     * Where the batch starting at {@code start} of the length-sorted {@code order} ends: at most
+     * {@code batchSize} texts, and few enough that the attention scores ({@code b × heads × L²}
+     * floats, L the batch's longest text, which is its first) stay within
+     * {@link Limits#ATTENTION_SCORES_MAX_BYTES}; always at least one text. A BERT-base batch of
+     * 32 × 128 tokens needs 25 MB; bge-m3's 8,192 tokens need 4.3 GB for one text.
+     */
+    private int batchEnd(List<long[]> inputIds, int[] order, int start) {
+        long length = inputIds.get(order[start]).length;
+        long perText = Math.max(1, length * length * info.heads() * Float.BYTES);
+        long fit = Math.max(1, Limits.ATTENTION_SCORES_MAX_BYTES / perText);
+        return (int) Math.min(order.length, start + Math.min(batchSize, fit));
     }
 
     private void checkIds(int index, long[] ids) {

@@ -136,6 +136,10 @@ public final class HfTextTokenizer implements TextTokenizer {
             int finalTokens = 0;
             for (int i = 1; i < tokens.size() - 1 && finalTokens < needed; i++) {
                 Token t = tokens.get(i);
+                if (t.special() && t.end() < 0) {
+                    finalTokens++; // a piece of the prompt, which comes first: as final as it gets
+                    continue;
+                }
                 if (t.end() < 0 || t.end() > margin) {
                     break;
                 }

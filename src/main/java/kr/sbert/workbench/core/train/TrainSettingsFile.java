@@ -32,7 +32,12 @@ public final class TrainSettingsFile {
      * @param folder   the folder it was loaded from
      * @param revision the hub snapshot's commit, or "" for a plain folder
      */
-    public record BaseModel(String spec, Path folder, String revision) {
+    public record BaseModel(String spec, Path folder, String revision, String pipeline, String prompt) {
+
+        public BaseModel(String spec, Path folder, String revision) {
+            this(spec, folder, revision, "", "");
+        }
+
         /** The hub commit when {@code folder} is a huggingface_hub snapshot ({@code snapshots/<commit>}). */
         public static BaseModel of(String spec, Path folder) {
             Path abs = folder.toAbsolutePath().normalize();
@@ -40,6 +45,12 @@ public final class TrainSettingsFile {
             boolean snapshot = parent != null && parent.getFileName() != null
                     && parent.getFileName().toString().equals("snapshots") && abs.getFileName() != null;
             return new BaseModel(spec, abs, snapshot ? abs.getFileName().toString() : "");
+        }
+
+        /** As {@link #of(String, Path)}, with the loaded model's pipeline and the prompt it trains with. */
+        public static BaseModel of(String spec, Path folder, kr.sbert.workbench.core.model.ModelInfo info) {
+            BaseModel b = of(spec, folder);
+            return new BaseModel(b.spec(), b.folder(), b.revision(), info.pipeline(), info.prompt());
         }
     }
 
@@ -92,6 +103,10 @@ public final class TrainSettingsFile {
         model.addProperty("model", base.spec());
         model.addProperty("folder", base.folder().toString());
         model.addProperty("revision", base.revision());
+        if (!base.pipeline().isEmpty()) {
+            model.addProperty("pipeline", base.pipeline());
+            model.addProperty("prompt", base.prompt());
+        }
         o.add("base_model", model);
         JsonArray data = new JsonArray();
         data.add(dataFile("train", train));

@@ -296,7 +296,7 @@ public final class WorkbenchViewModel {
                             + w.undoPairs().size() + " pairs from before the last deletion"));
                 }
                 layout.set(w.window());
-                models.restore(w.addedModels(), w.selectedModels());
+                models.restore(w.addedModels(), w.selectedModels(), w.modelChoices());
             } else {
                 loadSample();
                 models.find(DEFAULT_BASELINE).ifPresent(e -> e.setSelected(true));
@@ -659,7 +659,8 @@ public final class WorkbenchViewModel {
         return new Workspace(pairData(pairs.rows()), models.addedIds(), models.selectedIds(),
                 file == null ? null : file.toString(), pairs.dirtyProperty().get(), layout.get(),
                 pairData(pairs.beforeLastRemoval()), stamp == null ? null
-                : new Workspace.OpenedFile(stamp.size(), stamp.modified(), pairs.goldFieldProperty().get().name()));
+                : new Workspace.OpenedFile(stamp.size(), stamp.modified(), pairs.goldFieldProperty().get().name()),
+                models.choices());
     }
 
     private static List<Workspace.PairData> pairData(List<PairRow> rows) {

@@ -53,17 +53,20 @@ public final class ModelsController {
                         || list.getSelectionModel().getSelectedItem().kind() != ModelKind.ADDED,
                 list.getSelectionModel().selectedItemProperty()));
         poolingBox.getItems().setAll(POOLING_CHOICES);
-        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showChoices(now));
-        // a model that finishes loading tells whether its pooling can be chosen
-        facts.textProperty().addListener((o, was, now) -> showChoices(list.getSelectionModel().getSelectedItem()));
-        showChoices(list.getSelectionModel().getSelectedItem());
+        poolingBox.setTooltip(poolingTip);
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showChoices(now, true));
+        // a model that finishes loading tells whether its pooling can be chosen (what is typed stays)
+        facts.textProperty().addListener((o, was, now) -> showChoices(list.getSelectionModel().getSelectedItem(), false));
+        showChoices(list.getSelectionModel().getSelectedItem(), true);
     }
+
+    private final javafx.scene.control.Tooltip poolingTip = new javafx.scene.control.Tooltip();
 
     /** The pooling box's items: the folder's own, then the modes a folder without modules.json may use. */
     private static final java.util.List<String> POOLING_CHOICES = java.util.List.of("folder's own", "mean", "cls", "max");
 
     /** Shows the selected model's pooling and prompt; pooling only for a loaded folder without modules.json. */
-    private void showChoices(ModelEntry entry) {
+    private void showChoices(ModelEntry entry, boolean newSelection) {
         boolean neural = entry != null && entry.kind() != ModelKind.BASELINE;
         java.util.Optional<kr.sbert.workbench.core.model.ModelInfo> info = entry == null || entry.loaded() == null
                 ? java.util.Optional.empty() : entry.loaded().info();
@@ -72,12 +75,14 @@ public final class ModelsController {
         poolingBox.setValue(c.pooling() == null ? POOLING_CHOICES.get(0) : c.pooling().label());
         boolean choosable = neural && (c.pooling() != null || info.map(i -> !i.modulesListed()).orElse(false));
         poolingBox.setDisable(!choosable);
-        poolingBox.setTooltip(new javafx.scene.control.Tooltip(choosable
+        poolingTip.setText(choosable
                 ? "This folder has no modules.json: mean pooling unless you choose (KoSimCSE-style models want cls)"
-                : "The pooling is set by the model's modules.json (choosable only for folders without one)"));
+                : "The pooling is set by the model's modules.json (choosable only for folders without one)");
         promptField.setDisable(!neural);
         applyChoicesButton.setDisable(!neural);
-        promptField.setText(c.prompt() == null ? "" : c.prompt());
+        if (newSelection) {
+            promptField.setText(c.prompt() == null ? "" : c.prompt());
+        }
         promptField.setPromptText(info.map(i -> i.prompt().isEmpty() ? "none (e.g. 'query: ' for e5)"
                 : "the model's default: '" + i.prompt() + "'").orElse("none (e.g. 'query: ' for e5)"));
     }

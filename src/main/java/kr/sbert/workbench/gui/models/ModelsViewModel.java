@@ -174,17 +174,39 @@ public final class ModelsViewModel {
         return entries.stream().filter(ModelEntry::isSelected).map(ModelEntry::id).toList();
     }
 
+    /** The pooling and prompt chosen beside each model that has a choice, for the workspace. */
+    public java.util.Map<String, kr.sbert.workbench.gui.workspace.Workspace.ModelChoiceData> choices() {
+        java.util.Map<String, kr.sbert.workbench.gui.workspace.Workspace.ModelChoiceData> out = new java.util.LinkedHashMap<>();
+        for (ModelEntry e : entries) {
+            kr.sbert.workbench.gui.service.ModelChoices c = e.choicesProperty().get();
+            if (!c.equals(kr.sbert.workbench.gui.service.ModelChoices.DEFAULT)) {
+                out.put(e.id(), new kr.sbert.workbench.gui.workspace.Workspace.ModelChoiceData(
+                        c.pooling() == null ? null : c.pooling().label(), c.prompt()));
+            }
+        }
+        return out;
+    }
+
     public List<String> addedIds() {
         return entries.stream().filter(e -> e.kind() == ModelKind.ADDED).map(ModelEntry::id).toList();
     }
 
     /** Restores added models and the selection (loading the ticked ones). */
     public void restore(List<String> added, List<String> selected) {
+        restore(added, selected, java.util.Map.of());
+    }
+
+    /** Restores added models, the pooling and prompt chosen beside them, and the selection (loading the ticked ones). */
+    public void restore(List<String> added, List<String> selected,
+                        java.util.Map<String, kr.sbert.workbench.gui.workspace.Workspace.ModelChoiceData> choices) {
         for (String id : added) {
             if (find(id).isEmpty()) {
                 add(new ModelEntry(id, ModelKind.ADDED, describeAdded(id), "", true));
             }
         }
+        choices.forEach((id, c) -> find(id).ifPresent(e -> e.choicesProperty().set(new kr.sbert.workbench.gui.service.ModelChoices(
+                c.pooling() == null ? null : java.util.Arrays.stream(kr.sbert.workbench.core.model.PoolingMode.values())
+                        .filter(m -> m.label().equals(c.pooling())).findFirst().orElse(null), c.prompt()))));
         for (ModelEntry e : entries) {
             e.setSelected(selected.contains(e.id()));
         }

@@ -404,9 +404,11 @@ public final class TrainViewModel {
             }
         };
         try (TrainingSession session = TrainingSession.open(baseFolder, name,
-                new SentenceTransformerModel.Options(32, false, settings.maxSeqLength()), settings.seed())) {
+                // no prompt: sentence-transformers 2.3's fit() tokenizes the texts as they are
+                new SentenceTransformerModel.Options(32, false, settings.maxSeqLength())
+                        .with(null, kr.sbert.workbench.core.model.PromptChoice.text("")), settings.seed())) {
             TrainSettingsFile.write(run.settings(), settings, total, perEpoch,
-                    TrainSettingsFile.BaseModel.of(name, baseFolder), session.dropout(), trainData, devData,
+                    TrainSettingsFile.BaseModel.of(name, baseFolder, session.model().info()), session.dropout(), trainData, devData,
                     dev.size(), testData, TrainingSession.runtimeVersions());
             TrainResult result = new TrainRun(run, settings).execute(session, trainPairs, dev, test,
                     testPath == null ? null : testPath.toAbsolutePath().toString(), cancel, report);

@@ -15,15 +15,23 @@ import java.util.List;
  *                       table, a file opened over it), so that after a restart the removal can
  *                       still be undone; empty when nothing was removed
  * @param opened         size and time of the opened file when read, or null
+ * @param modelChoices   model id → the pooling and prompt chosen beside it (only models with a choice)
  */
 public record Workspace(List<PairData> pairs, List<String> addedModels, List<String> selectedModels,
                         String openedFile, boolean dirty, WindowLayout window, List<PairData> undoPairs,
-                        OpenedFile opened) {
+                        OpenedFile opened, java.util.Map<String, ModelChoiceData> modelChoices) {
 
     /** A workspace without undo history (as saved before it was kept). */
     public Workspace(List<PairData> pairs, List<String> addedModels, List<String> selectedModels,
                      String openedFile, boolean dirty, WindowLayout window) {
-        this(pairs, addedModels, selectedModels, openedFile, dirty, window, List.of(), null);
+        this(pairs, addedModels, selectedModels, openedFile, dirty, window, List.of(), null, java.util.Map.of());
+    }
+
+    /**
+     * What the user chose beside a model: a pooling mode label ({@code cls}, {@code mean}, {@code max})
+     * or null for the folder's own, and a prompt or null for the folder's default.
+     */
+    public record ModelChoiceData(String pooling, String prompt) {
     }
 
     /**
@@ -62,5 +70,7 @@ public record Workspace(List<PairData> pairs, List<String> addedModels, List<Str
         addedModels = addedModels == null ? List.of() : List.copyOf(addedModels);
         selectedModels = selectedModels == null ? List.of() : List.copyOf(selectedModels);
         undoPairs = undoPairs == null ? List.of() : List.copyOf(undoPairs);
+        modelChoices = modelChoices == null ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(modelChoices));
     }
 }

@@ -136,6 +136,17 @@ class EncoderFamiliesWindowTest {
                 assertThat(row.scores().get(m.getKey()).cosine()).as(m.getKey()).isCloseTo(want, within(1e-6));
             }
         }
+
+        // the choices are the user's: a restart brings them back and loads the models with them
+        WaitForAsyncUtils.asyncFx(() -> window.stage().close()).get();
+        WaitForAsyncUtils.asyncFx(() -> window = WorkbenchWindow.open(new Stage(), new CoreBackend(),
+                new FxTaskRunner(2), new WorkspaceStore(config))).get();
+        waitForReady(window, noModules, 60);
+        waitForReady(window, xlmr, 60);
+        assertThat(window.viewModel().models().find(noModules).orElseThrow().loaded().info().orElseThrow().pooling())
+                .containsExactly("cls");
+        assertThat(window.viewModel().models().find(xlmr).orElseThrow().loaded().info().orElseThrow().prompt())
+                .isEqualTo("query: ");
     }
 
     private static TokenRow row(WorkbenchViewModel vm, String model) {
