@@ -75,15 +75,19 @@ final class ExplainCommand implements Callable<Integer> {
             options.add(o);
         }
         ModelOpener.checkTokenModels(models, "explain"); // every model, before any prints a line
+        for (ModelOptions o : options) {
+            // a Dense head has no exact token split: said before any model prints a line
+            String noShares = PairExplainer.whyNoTokenShares(SentenceTransformerModel.describe(
+                    ModelOpener.resolveFolder(o.model, err), SentenceTransformerModel.Options.DEFAULT).info());
+            if (noShares != null) {
+                throw new IllegalArgumentException("--model " + o.model + ": " + noShares);
+            }
+        }
         List<SentencePair> all = input.resolve("explain", err);
         ModelOpener.warnIfNotNfc(all.stream().flatMap(p -> java.util.stream.Stream.of(p.sentence1(), p.sentence2()))
                 .toList(), nfc, err);
         for (ModelOptions o : options) {
             try (SentenceTransformerModel model = ModelOpener.openModel(o, err)) {
-                String noShares = PairExplainer.whyNoTokenShares(model.info());
-                if (noShares != null) {
-                    throw new IllegalArgumentException("--model " + o.model + ": " + noShares);
-                }
                 // a batch of pairs at a time: what is printed is let go (6,000 pairs held whole took 6.2 GB)
                 PairExplainer.explainEach(model, all, Limits.EXPLAIN_PAIRS_HELD, CancelToken.NONE,
                         e -> out.println(json ? Json.compact(toJson(e)) : toText(e)));

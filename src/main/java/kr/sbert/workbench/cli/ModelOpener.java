@@ -20,6 +20,8 @@ import kr.sbert.workbench.core.model.MalformedModelException;
 import kr.sbert.workbench.core.model.ModelDescription;
 import kr.sbert.workbench.core.model.ModelFolder;
 import kr.sbert.workbench.core.model.ModelTokenizer;
+import kr.sbert.workbench.core.model.PoolingMode;
+import kr.sbert.workbench.core.model.PromptChoice;
 import kr.sbert.workbench.core.model.SentenceEmbedder;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
 import kr.sbert.workbench.core.model.TorchRuntime;
@@ -95,6 +97,7 @@ final class ModelOpener {
     static SentenceTransformerModel openModel(String spec, SentenceTransformerModel.Options options, PrintWriter err)
             throws WorkbenchException {
         Path folder = resolveFolder(spec, err);
+        options = fitted(options, folder, spec, err);
         SentenceTransformerModel model = SentenceTransformerModel.load(folder, spec, options);
         warnAll(model.info().warnings(), err);
         return model;
@@ -119,10 +122,11 @@ final class ModelOpener {
             return openModel(spec, options, err);
         }
         Path folder = resolveFolder(spec, err);
-        ModelDescription description = SentenceTransformerModel.describe(folder, options);
+        SentenceTransformerModel.Options fitted = fitted(options, folder, spec, err);
+        ModelDescription description = SentenceTransformerModel.describe(folder, fitted);
         warnAll(description.info().warnings(), err);
         try {
-            return cache.wrapLazily(spec, description, () -> SentenceTransformerModel.load(folder, spec, options));
+            return cache.wrapLazily(spec, description, () -> SentenceTransformerModel.load(folder, spec, fitted));
         } catch (java.io.IOException e) {
             throw new MalformedModelException(folder + ": cannot read the model's files to key the"
                     + " embedding cache (" + UserText.quote(e.getMessage()) + ")", e);
@@ -178,10 +182,35 @@ final class ModelOpener {
     static TextTokenizer openTokenizer(ModelOptions options, PrintWriter err) throws WorkbenchException {
         options.check();
         Path folder = resolveFolder(options.model, true, err);
-        ModelFolder layout = ModelFolder.read(folder, options.poolingChoice());
+        SentenceTransformerModel.Options fitted = fitted(new SentenceTransformerModel.Options(1, options.nfc)
+                .with(options.poolingChoice(), options.promptChoice()), folder, options.model, err);
+        ModelFolder layout = ModelFolder.read(folder, fitted.pooling());
         warnAll(layout.warnings(), err);
         return ModelTokenizer.load(layout, new kr.sbert.workbench.core.text.TokenizerSettings(layout.maxSeqLength(),
-                layout.lowerCaseInput(), options.nfc, options.promptChoice().resolve(folder)));
+                layout.lowerCaseInput(), options.nfc, fitted.prompt().resolve(folder)));
+    }
+
+    /**
+     * The choices that fit this model: a pooling for a folder whose modules.json sets its own, or a
+     * prompt name the model does not offer, is left out for it with a warning (so one command line
+     * can compare KoSimCSE with cls pooling beside models that set theirs).
+     */
+    private static SentenceTransformerModel.Options fitted(SentenceTransformerModel.Options options, Path folder,
+                                                           String spec, PrintWriter err) throws WorkbenchException {
+        PoolingMode pooling = options.pooling();
+        PromptChoice prompt = options.prompt();
+        if (pooling != null && ModelFolder.read(folder).hasModules()) {
+            err.println("warning: " + spec + " sets its pooling in modules.json: --pooling " + pooling.label()
+                    + " is for folders without one, and is not applied to it");
+            pooling = null;
+        }
+        if (prompt.name() != null && !PromptChoice.offered(folder).containsKey(prompt.name())) {
+            err.println("warning: " + spec + " offers no prompt named '" + UserText.quote(prompt.name())
+                    + "': its texts get its default prompt, if any");
+            prompt = PromptChoice.DEFAULT;
+        }
+        err.flush();
+        return options.with(pooling, prompt);
     }
 
     /** Warns once per text that is not NFC, since the fast tokenizer does not normalise it. */

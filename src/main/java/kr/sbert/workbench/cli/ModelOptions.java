@@ -26,18 +26,19 @@ final class ModelOptions {
     @Mixin
     InputChoices choices = new InputChoices();
 
+    /** This model's pooling choice (see {@link InputChoices#poolingFor}). */
     PoolingMode poolingChoice() {
-        return choices.poolingChoice();
+        return choices.poolingFor(model);
     }
 
+    /** This model's prompt choice (see {@link InputChoices#promptFor}). */
     PromptChoice promptChoice() {
-        return choices.promptChoice();
+        return choices.promptFor(model);
     }
 
     /** Refuses option values no model can run with, before anything is loaded (exit 2). */
     void check() {
-        poolingChoice();
-        promptChoice();
+        choices.check();
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
         }

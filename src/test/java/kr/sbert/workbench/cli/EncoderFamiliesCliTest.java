@@ -53,10 +53,23 @@ class EncoderFamiliesCliTest {
     }
 
     @Test
-    void poolingChoiceIsRefusedForAFolderWhoseModulesSetItAndNamedWhenUnknown() {
-        Cli.Result r = Cli.run("similarity", "-m", fixture("tiny-ko-sroberta"), "--pooling", "cls", "a", "b");
-        assertThat(r.code()).isEqualTo(4);
-        assertThat(r.err().strip()).startsWith("error:").contains("modules.json sets the pooling").doesNotContain("\n");
+    void choicesGoToTheModelsTheyFitAndPerModelChoicesToTheirModel() throws Exception {
+        Path plain = Fixtures.copyModel(Fixtures.tinyModel(), tmp.resolve("kosimcse-like"), "modules.json");
+        String xlmr = fixture("tiny-xlmr-unigram");
+        JsonObject e = expected("tiny-xlmr-unigram");
+        String a = e.getAsJsonArray("sentences").get(0).getAsJsonObject().get("text").getAsString();
+        String b = e.getAsJsonArray("sentences").get(1).getAsJsonObject().get("text").getAsString();
+        Path pairs = Files.writeString(tmp.resolve("pair.tsv"), "sentence1\tsentence2\tscore\n" + a + "\t" + b + "\t3.0\n");
+        Cli.Result r = Cli.run("eval", "-m", plain.toString(), "-m", xlmr, "-m", fixture("tiny-ko-sroberta"),
+                "--pooling", "cls", "--prompt-for", xlmr + "=query: ", "--data", pairs.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        // --pooling fits only the folder without modules.json; the others are told, not failed
+        assertThat(r.err()).contains("tiny-xlmr-unigram sets its pooling in modules.json")
+                .contains("tiny-ko-sroberta sets its pooling in modules.json");
+        JsonArray models = com.google.gson.JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("models");
+        assertThat(models.get(0).getAsJsonObject().getAsJsonObject("inputs").get("pooling").getAsString()).isEqualTo("cls");
+        assertThat(models.get(1).getAsJsonObject().getAsJsonObject("inputs").get("prompt").getAsString()).isEqualTo("query: ");
+        assertThat(models.get(2).getAsJsonObject().getAsJsonObject("inputs").get("prompt").getAsString()).isEmpty();
         Cli.Result bad = Cli.run("similarity", "-m", fixture("tiny-ko-sroberta"), "--pooling", "sum", "a", "b");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--pooling must be cls, mean or max");
@@ -79,7 +92,8 @@ class EncoderFamiliesCliTest {
         Path modules = folder.resolve("modules.json");
         Files.writeString(modules, Files.readString(modules).replaceFirst("\\]\\s*$",
                 ", {\"idx\": 2, \"name\": \"2\", \"path\": \"2_Dense\", \"type\": \"sentence_transformers.models.Dense\"}]"));
-        Cli.Result r = Cli.run("explain", "-m", folder.toString(), "한 남자가 말을 탄다.", "남자가 말을 탄다.");
+        Cli.Result r = Cli.run("explain", "-m", Fixtures.tinyModel().toString(), "-m", folder.toString(),
+                "한 남자가 말을 탄다.", "남자가 말을 탄다.");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).startsWith("error:").contains("Dense 32→32 tanh").contains("no exact token split")
