@@ -159,21 +159,22 @@ final class RepoFiles {
                     }
                 }
                 if (!listed.contains(prefix + "config.json")) {
-                    throw new HubException(repoId + " is not a BERT sentence-transformers model: no "
+                    throw new HubException(repoId + " is not a sentence-transformers model: no "
                             + prefix + "config.json in the repo");
                 }
                 configs.add(prefix + "config.json");
+                // checked before any weight is fetched: a 2 GB download the loader then refuses helps no one
+                if (!listed.contains(prefix + "tokenizer.json") && !listed.contains(prefix + "vocab.txt")) {
+                    throw new HubException(repoId + " has no tokenizer the workbench reads: neither " + prefix
+                            + "tokenizer.json nor " + prefix + "vocab.txt is in the repo (a SentencePiece model is read"
+                            + " only through tokenizer.json)");
+                }
                 if (!withWeights) {
-                    if (!listed.contains(prefix + "tokenizer.json") && !listed.contains(prefix + "vocab.txt")) {
-                        throw new HubException(repoId + " has no tokenizer the workbench reads: neither " + prefix
-                                + "tokenizer.json nor " + prefix + "vocab.txt is in the repo (a SentencePiece model is read"
-                                + " only through tokenizer.json)");
-                    }
                     continue;
                 }
                 String weight = weightIn(listed, prefix);
                 if (weight == null) {
-                    throw new HubException(repoId + " is not a BERT sentence-transformers model the workbench can read: no "
+                    throw new HubException(repoId + " is not a sentence-transformers model the workbench can read: no "
                             + prefix + SAFETENSORS + " or " + prefix + PYTORCH_BIN + " (sharded, TF, Flax or ONNX weights are not supported)");
                 }
                 files.add(weight);
@@ -192,7 +193,7 @@ final class RepoFiles {
             }
         }
         if (!anyTransformer) {
-            throw new HubException(repoId + " is not a BERT sentence-transformers model: modules.json has no Transformer module");
+            throw new HubException(repoId + " is not a sentence-transformers model: modules.json has no Transformer module");
         }
         return new Selection(List.copyOf(files), List.copyOf(configs), List.copyOf(weights));
     }

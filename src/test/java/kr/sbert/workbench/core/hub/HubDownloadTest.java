@@ -406,7 +406,10 @@ class HubDownloadTest {
         spm.files.remove("tokenizer.json");
         assertThatThrownBy(() -> locator(null).locate("org/spm-only", ProgressListener.NONE, CancelToken.NONE))
                 .isInstanceOf(HubException.class)
-                .hasMessageContaining("tokenizer.json (a SentencePiece model alone is not read)");
+                .hasMessageContaining("a SentencePiece model is read only through tokenizer.json");
+        // refused from the file list: not one byte of the weights was asked for
+        assertThat(hub.seenOn("hub")).noneMatch(x -> x.path().startsWith("/org/spm-only/") && x.path().endsWith(".safetensors")
+                && "GET".equals(x.method()));
     }
 
     @Test
@@ -416,7 +419,7 @@ class HubDownloadTest {
         tf.files.remove("pytorch_model.bin");
         tf.files.put("tf_model.h5", new byte[150_000]);
         assertThatThrownBy(() -> locator(null).locate("org/tfonly", ProgressListener.NONE, CancelToken.NONE))
-                .isInstanceOf(HubException.class).hasMessageContaining("not a BERT sentence-transformers model")
+                .isInstanceOf(HubException.class).hasMessageContaining("not a sentence-transformers model")
                 .hasMessageContaining("pytorch_model.bin");
     }
 

@@ -48,8 +48,11 @@ class RepoFilesTest {
     void repoWithoutConfigOrWeightsIsNotASentenceBert() {
         assertThatThrownBy(() -> RepoFiles.select("o/n", List.of("model.safetensors"), List.of(TRANSFORMER_ROOT)))
                 .isInstanceOf(HubException.class).hasMessageContaining("no config.json");
-        assertThatThrownBy(() -> RepoFiles.select("o/n", List.of("config.json", "tf_model.h5"), List.of(TRANSFORMER_ROOT)))
+        assertThatThrownBy(() -> RepoFiles.select("o/n", List.of("config.json", "vocab.txt", "tf_model.h5"), List.of(TRANSFORMER_ROOT)))
                 .isInstanceOf(HubException.class).hasMessageContaining("model.safetensors");
+        // no tokenizer the workbench reads: refused from the file list, before any weight is fetched
+        assertThatThrownBy(() -> RepoFiles.select("o/n", List.of("config.json", "sentencepiece.bpe.model", "model.safetensors"),
+                List.of(TRANSFORMER_ROOT))).isInstanceOf(HubException.class).hasMessageContaining("tokenizer.json");
     }
 
     @Test
