@@ -96,29 +96,38 @@ public final class VocabularyStatistics {
      * encodings together); keeps each word's count and its first pieces in either vocabulary.
      */
     public static final class Differences {
-        private final Map<String, List<String>> piecesA = new HashMap<>();
-        private final Map<String, List<String>> piecesB = new HashMap<>();
+        private final Map<String, List<Token>> piecesA = new HashMap<>();
+        private final Map<String, List<Token>> piecesB = new HashMap<>();
         private final Map<String, Integer> counts = new LinkedHashMap<>();
 
         /** One sentence as the first and as the second model encode it. */
         public void add(Encoding a, Encoding b) {
             for (List<Token> w : words(a.wordTokens())) {
                 String text = spanText(a.text(), w);
-                piecesA.computeIfAbsent(text, k -> w.stream().map(Token::piece).toList());
+                piecesA.computeIfAbsent(text, k -> List.copyOf(w));
                 counts.merge(text, 1, Integer::sum);
             }
             for (List<Token> w : words(b.wordTokens())) {
-                piecesB.computeIfAbsent(spanText(b.text(), w), k -> w.stream().map(Token::piece).toList());
+                piecesB.computeIfAbsent(spanText(b.text(), w), k -> List.copyOf(w));
             }
+        }
+
+        private static List<String> bare(List<Token> word) {
+            return word.stream().map(Token::bare).filter(p -> !p.isEmpty()).toList();
+        }
+
+        private static List<String> pieces(List<Token> word) {
+            return word.stream().map(Token::piece).toList();
         }
 
         public List<SplitDifference> result(int limit) {
             List<SplitDifference> out = new ArrayList<>();
             for (Map.Entry<String, Integer> e : counts.entrySet()) {
-                List<String> pb = piecesB.get(e.getKey());
-                List<String> pa = piecesA.get(e.getKey());
-                if (pb != null && !pa.equals(pb)) {
-                    out.add(new SplitDifference(e.getKey(), pa, pb, e.getValue()));
+                List<Token> pb = piecesB.get(e.getKey());
+                List<Token> pa = piecesA.get(e.getKey());
+                // compared without word marks: ▁잠 이 and 잠 ##이 split 잠이 alike
+                if (pb != null && !bare(pa).equals(bare(pb))) {
+                    out.add(new SplitDifference(e.getKey(), pieces(pa), pieces(pb), e.getValue()));
                 }
             }
             out.sort(Comparator.comparingInt(SplitDifference::pieceGap).reversed()

@@ -14,4 +14,22 @@ package kr.sbert.workbench.core.text;
  */
 public record Token(String piece, long id, int start, int end,
                     boolean special, boolean continuation, boolean unknown, boolean truncated) {
+
+    /** SentencePiece's word-start mark. */
+    public static final String WORD_START = "\u2581";
+
+    /**
+     * The piece without its word mark, as a part of its word: WordPiece's {@code ##} off a
+     * continuation, SentencePiece's {@code ▁} off a word's first piece ({@code ""} for a lone
+     * {@code ▁}, which only marks the word's start). Pieces of both kinds of vocabulary compare so.
+     */
+    public String bare() {
+        if (special) {
+            return piece;
+        }
+        if (continuation && piece.startsWith("##")) {
+            return piece.substring(2);
+        }
+        return !continuation && piece.startsWith(WORD_START) ? piece.substring(WORD_START.length()) : piece;
+    }
 }

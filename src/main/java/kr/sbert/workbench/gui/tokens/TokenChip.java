@@ -10,26 +10,13 @@ import kr.sbert.workbench.core.text.Token;
  */
 public record TokenChip(Token token, boolean differing) {
 
-    /** SentencePiece's word-start mark ({@code ▁}). */
-    static final String WORD_START = "\u2581";
-
     /**
-     * The text on the chip: the piece without its word mark — WordPiece's {@code ##} on a
-     * continuation, SentencePiece's {@code ▁} on a word's first piece (a lone {@code ▁} stays) —
-     * since the pieces of a word are drawn joined.
+     * The text on the chip: the piece without its word mark ({@link Token#bare()}), since the pieces
+     * of a word are drawn joined; a lone {@code ▁} stays as it is.
      */
     public String label() {
-        return bare(token);
-    }
-
-    /** A token's piece without its word mark (see {@link #label()}). */
-    static String bare(Token token) {
-        String p = token.piece();
-        if (token.continuation() && p.startsWith("##")) {
-            return p.substring(2);
-        }
-        return !token.special() && !token.continuation() && p.startsWith(WORD_START) && p.length() > 1
-                ? p.substring(1) : p;
+        String bare = token.bare();
+        return bare.isEmpty() ? token.piece() : bare;
     }
 
     /** CSS style classes: {@code token}, plus special / continuation / unknown / truncated / differing. */

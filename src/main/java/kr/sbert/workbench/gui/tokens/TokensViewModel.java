@@ -111,7 +111,7 @@ public final class TokensViewModel {
         }
         Map<String, List<List<Token>>> words = new java.util.LinkedHashMap<>();
         encodings.forEach((m, enc) -> words.put(m, groupWords(enc.tokens())));
-        Set<Integer> differingStarts = differingWordStarts(words, t);
+        Map<String, Set<Integer>> cuts = cuts(words, t);
         List<TokenRow> out = new ArrayList<>();
         for (Map.Entry<String, List<List<Token>>> e : words.entrySet()) {
             List<List<TokenChip>> chips = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class TokensViewModel {
                     hidden += w.size();
                     continue;
                 }
-                boolean diff = !special && differingStarts.contains(wordStart(w, t));
+                boolean diff = !special && splitDifferently(w, t, cuts);
                 chips.add(w.stream().map(tok -> new TokenChip(tok, diff)).toList());
                 shown += w.size();
                 if (cut) {
@@ -162,49 +162,59 @@ public final class TokensViewModel {
     }
 
     /**
-     * Where a word starts in the text: its first token's start, past the space SentencePiece's
-     * {@code ▁} piece takes along, so words of WordPiece and Unigram models line up.
+     * Where a token's visible text starts: its start, past the space SentencePiece's {@code ▁} piece
+     * takes along, so the cuts of WordPiece and Unigram vocabularies line up; -1 without offsets.
      */
-    static int wordStart(List<Token> word, String text) {
-        int start = word.get(0).start();
-        while (start >= 0 && start < text.length() && start < word.get(word.size() - 1).end()
-                && Character.isWhitespace(text.charAt(start))) {
+    static int visibleStart(Token t, String text) {
+        int start = t.start();
+        while (start >= 0 && start < text.length() && start < t.end() && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
         return start;
     }
 
-    /** Start offsets (see {@link #wordStart}) of words whose pieces, without their word marks, differ between models. */
-    static Set<Integer> differingWordStarts(Map<String, List<List<Token>>> byModel, String text) {
-        Set<Integer> differing = new java.util.HashSet<>();
-        if (byModel.size() < 2) {
-            return differing;
-        }
-        Map<Integer, List<String>> first = new HashMap<>();
-        Map<Integer, Integer> seen = new HashMap<>();
-        for (List<List<Token>> words : byModel.values()) {
-            Map<Integer, List<String>> mine = new HashMap<>();
+    /** Where each model cuts the text: the visible start of every non-special token with offsets. */
+    static Map<String, Set<Integer>> cuts(Map<String, List<List<Token>>> byModel, String text) {
+        Map<String, Set<Integer>> out = new java.util.LinkedHashMap<>();
+        byModel.forEach((model, words) -> {
+            Set<Integer> c = new java.util.TreeSet<>();
             for (List<Token> w : words) {
-                if (!w.get(0).special()) {
-                    mine.put(wordStart(w, text), w.stream().map(TokenChip::bare).filter(p -> !p.equals(TokenChip.WORD_START))
-                            .toList());
+                for (Token t : w) {
+                    if (!t.special() && t.start() >= 0) {
+                        c.add(visibleStart(t, text));
+                    }
                 }
             }
-            for (Map.Entry<Integer, List<String>> e : mine.entrySet()) {
-                seen.merge(e.getKey(), 1, Integer::sum);
-                List<String> prev = first.putIfAbsent(e.getKey(), e.getValue());
-                if (prev != null && !prev.equals(e.getValue())) {
-                    differing.add(e.getKey());
-                }
+            out.put(model, c);
+        });
+        return out;
+    }
+
+    /**
+     * Whether the models split a word differently: inside the word's span (after its first
+     * character) they cut at different places. A Unigram word that takes its punctuation along
+     * ({@code ▁옵니다} {@code .}) and WordPiece's two words ({@code 옵니다}, {@code .}) cut alike.
+     */
+    static boolean splitDifferently(List<Token> word, String text, Map<String, Set<Integer>> cuts) {
+        if (cuts.size() < 2) {
+            return false;
+        }
+        int from = -1;
+        int to = -1;
+        for (Token t : word) {
+            if (t.start() >= 0) {
+                from = from < 0 ? visibleStart(t, text) : from;
+                to = Math.max(to, t.end());
             }
         }
-        // A word one model does not have at that offset at all is also split differently.
-        seen.forEach((start, count) -> {
-            if (count < byModel.size()) {
-                differing.add(start);
-            }
-        });
-        return differing;
+        if (from < 0) {
+            return false;
+        }
+        Set<Set<Integer>> seen = new java.util.HashSet<>();
+        for (Set<Integer> c : cuts.values()) {
+            seen.add(((java.util.TreeSet<Integer>) c).subSet(from + 1, to));
+        }
+        return seen.size() > 1;
     }
 
     static String summary(Encoding enc) {

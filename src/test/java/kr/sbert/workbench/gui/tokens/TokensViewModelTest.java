@@ -195,4 +195,40 @@ class TokensViewModelTest {
         vm.textProperty().set("한국어");
         assertThat(vm.rows()).isEmpty();
     }
+
+    private static kr.sbert.workbench.core.text.Token tok(String piece, int start, int end, boolean continuation) {
+        return new kr.sbert.workbench.core.text.Token(piece, 5, start, end, false, continuation, false, false);
+    }
+
+    /**
+     * WordPiece (잠 ##이 | 옵니다 | .) against SentencePiece (▁잠 이 | ▁옵니다 . — its ▁ piece's span
+     * takes the space before along, its word takes the full stop): the same cuts, so nothing is
+     * outlined; ▁잠이 in one piece is a real difference.
+     */
+    @Test
+    void wordPieceAndSentencePieceWordsCompareByWhereTheyCut() {
+        String text = "잠이 옵니다.";
+        List<kr.sbert.workbench.core.text.Token> wp = List.of(tok("잠", 0, 1, false), tok("##이", 1, 2, true),
+                tok("옵니다", 3, 6, false), tok(".", 6, 7, false));
+        List<kr.sbert.workbench.core.text.Token> sp = List.of(tok("▁잠", 0, 1, false), tok("이", 1, 2, true),
+                tok("▁옵니다", 2, 6, false), tok(".", 6, 7, true));
+        Map<String, List<List<kr.sbert.workbench.core.text.Token>>> words = new LinkedHashMap<>();
+        words.put("wp", TokensViewModel.groupWords(wp));
+        words.put("sp", TokensViewModel.groupWords(sp));
+        Map<String, Set<Integer>> cuts = TokensViewModel.cuts(words, text);
+        for (List<List<kr.sbert.workbench.core.text.Token>> ws : words.values()) {
+            for (List<kr.sbert.workbench.core.text.Token> w : ws) {
+                assertThat(TokensViewModel.splitDifferently(w, text, cuts)).as(w.toString()).isFalse();
+            }
+        }
+        assertThat(words.get("sp").get(0).stream().map(t -> new TokenChip(t, false).label()).toList())
+                .containsExactly("잠", "이");
+
+        words.put("sp", TokensViewModel.groupWords(List.of(tok("▁잠이", 0, 2, false), tok("▁옵니다", 2, 6, false),
+                tok(".", 6, 7, true))));
+        cuts = TokensViewModel.cuts(words, text);
+        assertThat(TokensViewModel.splitDifferently(words.get("wp").get(0), text, cuts)).isTrue();
+        assertThat(TokensViewModel.splitDifferently(words.get("sp").get(0), text, cuts)).isTrue();
+        assertThat(TokensViewModel.splitDifferently(words.get("wp").get(1), text, cuts)).isFalse();
+    }
 }
