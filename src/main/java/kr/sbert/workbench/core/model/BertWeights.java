@@ -186,36 +186,44 @@ final class BertWeights {
         }
 
         NDArray get(String name, long... shape) throws MalformedModelException {
-            RawTensor t = byName.get(name);
-            if (t == null) {
-                throw new MalformedModelException(source + ": missing tensor '" + name + "' (expected shape "
-                        + Arrays.toString(shape) + ")");
-            }
-            if (!Arrays.equals(t.shape(), shape)) {
-                throw new MalformedModelException(source + ": tensor '" + t.name() + "' has shape "
-                        + Arrays.toString(t.shape()) + " but config.json implies " + Arrays.toString(shape));
-            }
-            NDArray array = toFloat32(t);
-            if (!owned) {
-                return array;
-            }
-            NDArray copy = array.duplicate();
-            array.close();
-            return copy;
+            return tensor(byName, name, manager, source, owned, shape);
         }
+    }
 
-        private NDArray toFloat32(RawTensor t) throws MalformedModelException {
-            return switch (t.dtype()) {
-                // The buffer may be a read-only mapping of the file: torch only ever reads it here.
-                case F32 -> manager.create(t.data().duplicate().order(ByteOrder.LITTLE_ENDIAN),
-                        new Shape(t.shape()), DataType.FLOAT32);
-                // Converted in Java, exactly: libtorch aborts the whole JVM when DJL creates a
-                // BFLOAT16 array from a buffer, so half types never reach torch as such.
-                case F16, BF16, F64 -> manager.create(TensorConversions.toFloat32Buffer(t),
-                        new Shape(t.shape()), DataType.FLOAT32);
-                default -> throw new MalformedModelException(source + ": tensor '" + t.name() + "' has dtype "
-                        + t.dtype() + ", expected a floating-point type");
-            };
+    /**
+     * A checkpoint tensor as float32 on {@code manager}, checked by name and shape: F32 as is (it
+     * may share a read-only mapping of the file unless {@code owned}), half types converted exactly.
+     *
+     * @param owned copy it into memory torch owns (training updates it in place; a Dense layer
+     *              outlives its file's mapping)
+     */
+    static NDArray tensor(Map<String, RawTensor> byName, String name, NDManager manager, String source, boolean owned,
+                          long... shape) throws MalformedModelException {
+        RawTensor t = byName.get(name);
+        if (t == null) {
+            throw new MalformedModelException(source + ": missing tensor '" + name + "' (expected shape "
+                    + Arrays.toString(shape) + ")");
         }
+        if (!Arrays.equals(t.shape(), shape)) {
+            throw new MalformedModelException(source + ": tensor '" + t.name() + "' has shape "
+                    + Arrays.toString(t.shape()) + " but config.json implies " + Arrays.toString(shape));
+        }
+        NDArray array = switch (t.dtype()) {
+            // The buffer may be a read-only mapping of the file: torch only ever reads it here.
+            case F32 -> manager.create(t.data().duplicate().order(ByteOrder.LITTLE_ENDIAN),
+                    new Shape(t.shape()), DataType.FLOAT32);
+            // Converted in Java, exactly: libtorch aborts the whole JVM when DJL creates a
+            // BFLOAT16 array from a buffer, so half types never reach torch as such.
+            case F16, BF16, F64 -> manager.create(TensorConversions.toFloat32Buffer(t),
+                    new Shape(t.shape()), DataType.FLOAT32);
+            default -> throw new MalformedModelException(source + ": tensor '" + t.name() + "' has dtype "
+                    + t.dtype() + ", expected a floating-point type");
+        };
+        if (!owned) {
+            return array;
+        }
+        NDArray copy = array.duplicate();
+        array.close();
+        return copy;
     }
 }

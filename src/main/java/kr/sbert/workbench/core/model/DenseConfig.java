@@ -18,29 +18,22 @@ public record DenseConfig(Path dir, int inFeatures, int outFeatures, boolean bia
 
     /** The activations sentence-transformers checkpoints use after a Dense layer. */
     public enum Activation {
-        IDENTITY("torch.nn.modules.linear.Identity", "identity", true),
-        TANH("torch.nn.modules.activation.Tanh", "tanh", false),
-        RELU("torch.nn.modules.activation.ReLU", "relu", false),
-        SIGMOID("torch.nn.modules.activation.Sigmoid", "sigmoid", false);
+        IDENTITY("torch.nn.modules.linear.Identity", "identity"),
+        TANH("torch.nn.modules.activation.Tanh", "tanh"),
+        RELU("torch.nn.modules.activation.ReLU", "relu"),
+        SIGMOID("torch.nn.modules.activation.Sigmoid", "sigmoid");
 
         private final String torchName;
         private final String label;
-        private final boolean linear;
 
-        Activation(String torchName, String label, boolean linear) {
+        Activation(String torchName, String label) {
             this.torchName = torchName;
             this.label = label;
-            this.linear = linear;
         }
 
         /** A short name for users. */
         public String label() {
             return label;
-        }
-
-        /** Whether the activation is linear, so a sum over tokens stays a sum after the layer. */
-        public boolean linear() {
-            return linear;
         }
 
         static Activation of(String name, Path file) throws MalformedModelException {

@@ -1,30 +1,25 @@
 package kr.sbert.workbench.core.model;
 
-import java.util.List;
-
 /**
  * The transformer graphs the one encoder computes, read from {@code config.json}'s
  * {@code model_type}. They are the same post-LN encoder; a family changes only how position ids
- * are made, the checkpoint's name prefixes and the label shown to users.
+ * are made and the label shown to users (checkpoint name prefixes: {@link BertWeights}).
  */
 public enum EncoderFamily {
     /** HF {@code BertModel}: positions 0..L-1. */
-    BERT("bert", "BERT", "BertModel", List.of("bert.")),
+    BERT("bert", "BERT", "BertModel"),
     /** HF {@code RobertaModel}: positions from {@code padding_idx} (see {@link #positionsFromPadding()}). */
-    ROBERTA("roberta", "RoBERTa", "RobertaModel", List.of("roberta.")),
+    ROBERTA("roberta", "RoBERTa", "RobertaModel"),
     /** HF {@code XLMRobertaModel}: RoBERTa's graph under another name. */
-    XLM_ROBERTA("xlm-roberta", "XLM-R", "XLMRobertaModel", List.of("roberta.", "xlm-roberta."));
+    XLM_ROBERTA("xlm-roberta", "XLM-R", "XLMRobertaModel");
 
     private final String modelType;
     private final String label;
     private final String architecture;
-    private final List<String> checkpointPrefixes;
-
-    EncoderFamily(String modelType, String label, String architecture, List<String> checkpointPrefixes) {
+    EncoderFamily(String modelType, String label, String architecture) {
         this.modelType = modelType;
         this.label = label;
         this.architecture = architecture;
-        this.checkpointPrefixes = checkpointPrefixes;
     }
 
     /** {@code config.json}'s {@code model_type}. */
@@ -40,11 +35,6 @@ public enum EncoderFamily {
     /** The transformers class, as written in {@code config.json}'s {@code architectures}. */
     public String architecture() {
         return architecture;
-    }
-
-    /** Prefixes a raw (masked-LM) checkpoint puts before the bare model's tensor names. */
-    List<String> checkpointPrefixes() {
-        return checkpointPrefixes;
     }
 
     /**

@@ -17,10 +17,6 @@ final class Pooler {
     private final java.util.List<DenseLayer> dense;
     private final boolean normalize;
 
-    Pooler(PoolingConfig config, boolean normalize) {
-        this(config, java.util.List.of(), normalize);
-    }
-
     Pooler(PoolingConfig config, java.util.List<DenseLayer> dense, boolean normalize) {
         this.config = config;
         this.dense = java.util.List.copyOf(dense);
