@@ -89,6 +89,8 @@ public final class PairsController {
         SortedList<PairRow> sorted = new SortedList<>(vm.filteredRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        // The header's corner menu lists every column: with many models the user picks which show.
+        table.setTableMenuButtonVisible(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         search.textProperty().bindBidirectional(vm.filterProperty());
         rebuildColumns();
