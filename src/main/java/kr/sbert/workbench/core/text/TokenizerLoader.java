@@ -365,7 +365,7 @@ public final class TokenizerLoader {
                 throw new MalformedModelException(source + ": model.vocab[" + i + "] is " + BoundedJson.describe(e)
                         + ", not a [piece, score] pair with a finite score");
             }
-            ids.putIfAbsent(piece, i);
+            ids.put(piece, i); // a repeated piece: the last id, as the tokenizers library keeps it
         }
         return new Vocabulary(null, ids, entries.size() - 1L, entries.size());
     }
