@@ -28,7 +28,7 @@ public final class ModelEntry {
     private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>();
     private final StringProperty error = new SimpleStringProperty("");
     private final boolean cached;
-    private final String family;
+    private final StringProperty family = new SimpleStringProperty("");
     private final ObjectProperty<kr.sbert.workbench.gui.service.ModelChoices> choices =
             new SimpleObjectProperty<>(kr.sbert.workbench.gui.service.ModelChoices.DEFAULT);
     private LoadedModel loaded;
@@ -42,7 +42,7 @@ public final class ModelEntry {
      *               shown beside its size while it is not downloaded ("" when unknown)
      */
     public ModelEntry(String id, ModelKind kind, String description, String size, boolean cached, String family) {
-        this.family = family == null ? "" : family;
+        this.family.set(family == null ? "" : family);
         this.id = id;
         this.kind = kind;
         this.description = description == null ? "" : description;
@@ -64,8 +64,12 @@ public final class ModelEntry {
         return description;
     }
 
-    /** Graph and vocabulary of a catalog variant (e.g. {@code RoBERTa · WordPiece}), or empty. */
+    /** Graph and vocabulary (e.g. {@code RoBERTa · WordPiece}): a catalog variant's from the start, any model's once loaded. */
     public String family() {
+        return family.get();
+    }
+
+    public StringProperty familyProperty() {
         return family;
     }
 
@@ -145,6 +149,9 @@ public final class ModelEntry {
     void setLoaded(LoadedModel model) {
         this.loaded = model;
         facts.set(describe(model));
+        if (family.get().isEmpty()) {
+            model.info().ifPresent(i -> family.set(i.family() + " · " + i.tokenizerKind()));
+        }
     }
 
     /** Drops the loaded model (closing it) and returns to "not loaded". */

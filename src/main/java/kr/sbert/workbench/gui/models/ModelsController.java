@@ -206,6 +206,9 @@ public final class ModelsController {
                 progress.progressProperty().unbind();
                 busy.visibleProperty().unbind();
                 busy.managedProperty().unbind();
+                family.textProperty().unbind();
+                family.visibleProperty().unbind();
+                family.managedProperty().unbind();
                 bound.stateProperty().removeListener(stateListener);
                 bound = null;
             }
@@ -223,9 +226,9 @@ public final class ModelsController {
             boolean folder = from.contains("/") || from.contains(File.separator);
             source.setMinWidth(folder ? 0 : Region.USE_PREF_SIZE);
             source.setManaged(!from.isEmpty());
-            family.setText(item.family());
-            family.setVisible(!item.family().isEmpty());
-            family.setManaged(!item.family().isEmpty());
+            family.textProperty().bind(item.familyProperty());
+            family.visibleProperty().bind(item.familyProperty().isNotEmpty());
+            family.managedProperty().bind(family.visibleProperty());
             check.selectedProperty().bindBidirectional(item.selectedProperty());
             // "467 MB" stays on one line when the state wraps.
             state.textProperty().bind(Bindings.createStringBinding(() -> item.stateTextProperty().get()

@@ -45,6 +45,9 @@ public record TokenChip(Token token, boolean differing) {
     public String tooltip() {
         String where = token.start() < 0 ? "special token" : "chars " + token.start() + "–" + token.end();
         String s = token.piece() + "\nid " + token.id() + "\n" + where;
+        if (token.unknown()) {
+            s += "\nunknown to the vocabulary: the model sees its unknown token ([UNK] / <unk>)";
+        }
         if (token.truncated()) {
             s += "\nbeyond max_seq_length: the model never sees it";
         }

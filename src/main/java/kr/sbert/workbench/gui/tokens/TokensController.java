@@ -117,7 +117,9 @@ public final class TokensController {
         Token token = ((TokenChip) l.getUserData()).token();
         main.explain().of(model).flatMap(e -> TokenShare.find(e, vm.textProperty().get(), token)).ifPresent(s -> {
             l.getStyleClass().add("token-shaded");
-            l.setStyle(ShareShading.chipStyle(s.share(), s.scale()));
+            // an unknown piece keeps a mark of its own under the shading (the shading fills the background)
+            l.setStyle(ShareShading.chipStyle(s.share(), s.scale()) + (token.unknown()
+                    ? " -fx-border-color: #b02a37; -fx-border-width: 2; -fx-border-style: dashed;" : ""));
             l.getTooltip().setText(l.getTooltip().getText() + "\n" + s.tooltip());
             AlignmentMark m = main.explain().markProperty().get();
             if (m != null && m.model().equals(model) && (s.first() ? m.row() : m.column()) == s.index()) {

@@ -68,7 +68,9 @@ class EncoderFamiliesWindowTest {
             waitForReady(window, m, 60);
         }
         waitForScores(window, 120, WorkbenchViewModel.DEFAULT_BASELINE, bert, roberta, xlmr);
-        assertThat(vm.models().entries()).anySatisfy(e -> assertThat(e.id()).isEqualTo(xlmr));
+        // each added model shows its kind under its state once loaded
+        assertThat(vm.models().find(xlmr).orElseThrow().family()).isEqualTo("XLM-R · Unigram");
+        assertThat(vm.models().find(roberta).orElseThrow().family()).isEqualTo("RoBERTa · WordPiece");
 
         robot.interact(() -> controller().pairs().table().getSelectionModel().select(0));
         waitUntil(60, "explanations of three models", () -> vm.explain().explanations().size() == 3);
