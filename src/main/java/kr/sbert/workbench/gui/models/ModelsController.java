@@ -62,8 +62,8 @@ public final class ModelsController {
 
     private final javafx.scene.control.Tooltip poolingTip = new javafx.scene.control.Tooltip();
 
-    /** The pooling box's items: the folder's own, then the modes a folder without modules.json may use. */
-    private static final java.util.List<String> POOLING_CHOICES = java.util.List.of("folder's own", "mean", "cls", "max");
+    /** The pooling box's items: the model's default (its modules.json, else mean), then the modes a folder without modules.json may use. */
+    private static final java.util.List<String> POOLING_CHOICES = java.util.List.of("default", "mean", "cls", "max");
 
     /** Shows the selected model's pooling and prompt; pooling only for a loaded folder without modules.json. */
     private void showChoices(ModelEntry entry, boolean newSelection) {
