@@ -133,9 +133,19 @@ public final class MetricsController {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
-                // The first column (model, or Δ with its verdict) wraps rather than cutting the verdict.
-                setWrapText(getTableView() != null && getTableColumn() == getTableView().getColumns().get(0));
+                // The first column (model, or Δ with its verdict) wraps rather than cutting the verdict:
+                // a Text whose wrapping width follows the column makes the row as tall as it needs.
+                boolean first = getTableView() != null && getTableColumn() == getTableView().getColumns().get(0);
+                if (first && !empty && item != null) {
+                    javafx.scene.text.Text text = new javafx.scene.text.Text(item);
+                    text.wrappingWidthProperty().bind(getTableColumn().widthProperty().subtract(12));
+                    text.getStyleClass().add("metrics-first-cell");
+                    setText(null);
+                    setGraphic(text);
+                } else {
+                    setGraphic(null);
+                    setText(empty ? null : item);
+                }
                 MetricsRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 String tip = row != null && getTableColumn() == getTableView().getColumns().get(0) ? row.label() : item;
                 setTooltip(empty || tip == null || tip.isEmpty() ? null : new Tooltip(tip));
