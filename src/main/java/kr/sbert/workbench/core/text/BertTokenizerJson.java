@@ -115,7 +115,8 @@ final class BertTokenizerJson {
         return p;
     }
 
-    private static JsonObject piece(String kind, String id, int typeId) {
+    /** A template item: {@code {kind: {id, type_id}}}. */
+    static JsonObject piece(String kind, String id, int typeId) {
         JsonObject inner = new JsonObject();
         inner.addProperty("id", id);
         inner.addProperty("type_id", typeId);
@@ -124,7 +125,8 @@ final class BertTokenizerJson {
         return outer;
     }
 
-    private static JsonObject special(String token, int id) {
+    /** A post-processor special token: {@code {id: token, ids: [id], tokens: [token]}}. */
+    static JsonObject special(String token, int id) {
         JsonObject o = new JsonObject();
         o.addProperty("id", token);
         JsonArray ids = new JsonArray();

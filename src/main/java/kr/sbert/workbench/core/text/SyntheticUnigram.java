@@ -56,21 +56,21 @@ public final class SyntheticUnigram {
         JsonObject post = new JsonObject();
         post.addProperty("type", "TemplateProcessing");
         JsonArray single = new JsonArray();
-        single.add(piece("SpecialToken", "<s>"));
-        single.add(piece("Sequence", "A"));
-        single.add(piece("SpecialToken", "</s>"));
+        single.add(BertTokenizerJson.piece("SpecialToken", "<s>", 0));
+        single.add(BertTokenizerJson.piece("Sequence", "A", 0));
+        single.add(BertTokenizerJson.piece("SpecialToken", "</s>", 0));
         post.add("single", single);
         JsonArray pair = new JsonArray();
-        pair.add(piece("SpecialToken", "<s>"));
-        pair.add(piece("Sequence", "A"));
-        pair.add(piece("SpecialToken", "</s>"));
-        pair.add(piece("SpecialToken", "</s>"));
-        pair.add(piece("Sequence", "B"));
-        pair.add(piece("SpecialToken", "</s>"));
+        pair.add(BertTokenizerJson.piece("SpecialToken", "<s>", 0));
+        pair.add(BertTokenizerJson.piece("Sequence", "A", 0));
+        pair.add(BertTokenizerJson.piece("SpecialToken", "</s>", 0));
+        pair.add(BertTokenizerJson.piece("SpecialToken", "</s>", 0));
+        pair.add(BertTokenizerJson.piece("Sequence", "B", 0));
+        pair.add(BertTokenizerJson.piece("SpecialToken", "</s>", 0));
         post.add("pair", pair);
         JsonObject st = new JsonObject();
-        st.add("<s>", special("<s>", 0));
-        st.add("</s>", special("</s>", 2));
+        st.add("<s>", BertTokenizerJson.special("<s>", 0));
+        st.add("</s>", BertTokenizerJson.special("</s>", 2));
         post.add("special_tokens", st);
         root.add("post_processor", post);
         root.add("decoder", metaspace());
@@ -110,26 +110,5 @@ public final class SyntheticUnigram {
         t.addProperty("normalized", false);
         t.addProperty("special", true);
         return t;
-    }
-
-    private static JsonObject piece(String kind, String id) {
-        JsonObject inner = new JsonObject();
-        inner.addProperty("id", id);
-        inner.addProperty("type_id", 0);
-        JsonObject outer = new JsonObject();
-        outer.add(kind, inner);
-        return outer;
-    }
-
-    private static JsonObject special(String token, int id) {
-        JsonObject o = new JsonObject();
-        o.addProperty("id", token);
-        JsonArray ids = new JsonArray();
-        ids.add(id);
-        o.add("ids", ids);
-        JsonArray tokens = new JsonArray();
-        tokens.add(token);
-        o.add("tokens", tokens);
-        return o;
     }
 }
