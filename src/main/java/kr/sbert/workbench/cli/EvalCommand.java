@@ -321,12 +321,7 @@ public final class EvalCommand implements Callable<Integer> {
                 num(r.metric("f1")), num(r.metric("mse_calibrated"))});
         }
         // Columns as wide as their widest cell (a negative interval is wider than a positive one).
-        int[] width = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                width[c] = Math.max(width[c], row[c].length());
-            }
-        }
+        int[] width = TextTable.widths(rows);
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < row.length; c++) {

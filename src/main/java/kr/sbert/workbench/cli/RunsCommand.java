@@ -90,12 +90,7 @@ final class RunsCommand implements Callable<Integer> {
                 v == null || v.test() == null ? "-" : Verdict.delta(v.test()), wall(rec.wallSeconds()),
                 r.stateLabel()});
         }
-        int[] width = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                width[c] = Math.max(width[c], row[c].length());
-            }
-        }
+        int[] width = TextTable.widths(rows);
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < row.length; c++) {
