@@ -17,6 +17,8 @@ import kr.sbert.workbench.core.model.EncoderFamily;
 import kr.sbert.workbench.core.model.RandomBertModel;
 import kr.sbert.workbench.core.model.SentenceTransformerModel;
 import kr.sbert.workbench.core.model.TorchRuntime;
+import kr.sbert.workbench.core.model.profile.OpProfile;
+import kr.sbert.workbench.core.model.profile.OpProfiler;
 import kr.sbert.workbench.core.task.CancelToken;
 import kr.sbert.workbench.core.task.ProgressListener;
 import kr.sbert.workbench.core.text.Encoding;
@@ -127,6 +129,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    @Option(names = "--profile",
+            description = "After the timed pass, encode the same sentences once more under libtorch's operator profiler"
+                    + " and print where the time goes: each operator's calls and time, and the time outside them"
+                    + " (Java, JNI calls, NDArray objects).")
+    boolean profile;
+
+    @Option(names = "--profile-rows", paramLabel = "N", defaultValue = "12",
+            description = "Operators listed per table with --profile. Default: ${DEFAULT-VALUE}.")
+    int profileRows;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -178,8 +190,14 @@ final class BenchCommand implements Callable<Integer> {
                     m.encodeTokenized(ids, bar, CancelToken.NONE);
                 }
                 long t3 = System.nanoTime();
+                OpProfile ops = null;
+                if (profile) {
+                    err.println("profiling a second pass over the same sentences");
+                    err.flush();
+                    ops = OpProfiler.record(() -> m.encodeTokenized(ids, ProgressListener.NONE, CancelToken.NONE));
+                }
                 r = new Result(sentences.size(), tokens, loadS, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
-                        m.info().dimension(), m.info().maxSeqLength());
+                        m.info().dimension(), m.info().maxSeqLength(), ops);
             }
             print(r, out);
         } finally {
@@ -202,6 +220,7 @@ final class BenchCommand implements Callable<Integer> {
         requireAtLeast("--positions", positions, 2);
         requireAtLeast("--threads", threads, 1);
         requireAtLeast("--batch-size", batchSize, 1);
+        requireAtLeast("--profile-rows", profileRows, 1);
         if (maxSeqLength != null) {
             requireAtLeast("--max-seq-length", maxSeqLength, 2);
         }
@@ -243,7 +262,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private record Result(int sentences, long tokens, double loadS, double tokenizeS, double encodeS, int dimension,
-                          int maxSeqLength) {
+                          int maxSeqLength, OpProfile profile) {
         double totalS() {
             return tokenizeS + encodeS;
         }
@@ -267,6 +286,9 @@ final class BenchCommand implements Callable<Integer> {
             o.addProperty("batch_size", batchSize);
             o.addProperty("max_seq_length", r.maxSeqLength());
             o.addProperty("dimension", r.dimension());
+            if (r.profile() != null) {
+                o.add("profile", ProfileReport.json(r.profile(), profileRows));
+            }
             out.println(Json.compact(o));
         } else {
             out.printf(Locale.ROOT, "sentences      %d (%d tokens, %.1f per sentence)%n", r.sentences(), r.tokens(),
@@ -279,6 +301,10 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "peak heap      %.0f MB%n", peakHeapMb);
             out.printf(Locale.ROOT, "peak RSS       %.0f MB%n", peakRssMb);
             out.printf(Locale.ROOT, "threads %d, batch %d, max_seq_length %d%n", threads, batchSize, r.maxSeqLength());
+            if (r.profile() != null) {
+                out.println();
+                ProfileReport.print(r.profile(), profileRows, "the encoder", out);
+            }
         }
         out.flush();
     }

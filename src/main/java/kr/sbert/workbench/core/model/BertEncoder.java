@@ -50,21 +50,33 @@ final class BertEncoder {
 
     /**
      * As {@link #forward(NDArray, NDArray)}, with dropout at {@code dropout}'s rates (training).
+     *
+     * <p>Every op but attention works on one token at a time, so the layers run on the real
+     * tokens only, packed into {@code [tokens, hidden]} rows ({@link Packing}): padding costs no
+     * matrix product, and the 2-D linear layers add their bias inside the product (addmm).
+     * Attention gathers the rows back into {@code [batch, length]} order; a padded slot holds a
+     * copy of a real row of its text, which the additive mask keeps out of every real token's
+     * attention, exactly as HF's padded positions are kept out. The returned padded positions
+     * hold such copies, not HF's values there: poolers and callers never read them.
      */
     NDArray forward(NDArray inputIds, NDArray attentionMask, DropoutRates dropout) {
         NDManager batch = inputIds.getManager();
+        long b = inputIds.getShape().get(0);
         long length = inputIds.getShape().get(1);
         NDArray hidden;
         NDArray additiveMask;
         // Scalars an op saves for backward must outlive the layer's scope: DJL's div(Number) makes a
         // tensor over a Java buffer and closes it at once, so backward would read freed memory.
         Constants constants = new Constants(batch);
+        Packing packing = Packing.of(attentionMask.toFloatArray(), (int) b, (int) length, batch);
         try (NDManager scope = batch.newSubManager()) {
             inputIds.tempAttach(scope);
             attentionMask.tempAttach(scope);
+            packing.tempAttach(scope);
             NDArray word = Embedding.embedding(inputIds, weights.wordEmbeddings, SparseFormat.DENSE).singletonOrThrow();
             NDArray positions = positionEmbeddings(inputIds, length);
-            NDArray sum = word.add(positions).add(weights.tokenTypeEmbeddings.get(0));
+            NDArray sum = packing.pack(word.add(positions).reshape(b * length, config.hiddenSize()))
+                    .add(weights.tokenTypeEmbeddings.get(0));
             hidden = dropout(layerNorm(sum, weights.embNormWeight, weights.embNormBias), dropout.hidden());
             // [batch, 1, 1, length]: 0 where a key is a real token, MASK_VALUE where it is padding.
             additiveMask = attentionMask.neg().add(1f).mul(MASK_VALUE).expandDims(1).expandDims(1);
@@ -76,14 +88,91 @@ final class BertEncoder {
             try (NDManager scope = batch.newSubManager()) {
                 hidden.tempAttach(scope);
                 additiveMask.tempAttach(scope);
-                next = layer(hidden, additiveMask, layer, dropout, constants);
+                packing.tempAttach(scope); // the gathers' results land on their index's manager
+                next = layer(hidden, packing, additiveMask, layer, dropout, constants);
                 next.attach(batch);
             }
             hidden.close();
             hidden = next;
         }
         additiveMask.close();
-        return hidden;
+        return packing.unpack(hidden).reshape(b, length, config.hiddenSize());
+    }
+
+    /**
+     * Where each real token of a right- or otherwise padded batch lives among the packed rows.
+     * {@code pack} keeps the real tokens' rows ({@code [b·L, h] → [n, h]}); {@code unpack} puts
+     * them back in {@code [b·L, h]} order, a padded slot taking its text's first real row (any
+     * finite row would do: no real token attends to it). Both are row gathers, so autograd
+     * routes gradients through them; with no padding both are no-ops.
+     */
+    static final class Packing {
+        private final NDArray realRows;
+        private final NDArray slotRows;
+
+        private Packing(NDArray realRows, NDArray slotRows) {
+            this.realRows = realRows;
+            this.slotRows = slotRows;
+        }
+
+        static Packing of(float[] mask, int b, int length, NDManager manager) {
+            int real = 0;
+            for (float m : mask) {
+                if (m != 0) {
+                    real++;
+                }
+            }
+            if (real == mask.length) {
+                return new Packing(null, null);
+            }
+            long[] realRows = new long[real];
+            long[] slotRows = new long[mask.length];
+            int next = 0;
+            for (int r = 0; r < b; r++) {
+                long first = -1;
+                for (int t = 0; t < length; t++) {
+                    int slot = r * length + t;
+                    if (mask[slot] != 0) {
+                        if (first < 0) {
+                            first = next;
+                        }
+                        slotRows[slot] = next;
+                        realRows[next++] = slot;
+                    }
+                }
+                // a text with no real token at all (never built here) points at row 0
+                for (int t = 0; t < length; t++) {
+                    int slot = r * length + t;
+                    if (mask[slot] == 0) {
+                        slotRows[slot] = Math.max(first, 0);
+                    }
+                }
+            }
+            return new Packing(manager.create(realRows), manager.create(slotRows));
+        }
+
+        /** Borrows the index arrays into {@code scope}, so what the gathers make is freed with it. */
+        void tempAttach(NDManager scope) {
+            if (realRows != null) {
+                realRows.tempAttach(scope);
+                slotRows.tempAttach(scope);
+            }
+        }
+
+        /** {@code [b·L, w] → [n, w]}: the real tokens' rows. */
+        NDArray pack(NDArray slots) {
+            return realRows == null ? slots : gather(realRows, slots);
+        }
+
+        /** {@code [n, w] → [b·L, w]}. */
+        NDArray unpack(NDArray rows) {
+            return slotRows == null ? rows : gather(slotRows, rows);
+        }
+
+        private static NDArray gather(NDArray index, NDArray table) {
+            // torch.embedding is index_select on rows, with a gradient for the table
+            return Embedding.embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
+        }
     }
 
     /**
@@ -100,22 +189,22 @@ final class BertEncoder {
         return Embedding.embedding(ids, weights.positionEmbeddings, SparseFormat.DENSE).singletonOrThrow();
     }
 
-    private NDArray layer(NDArray x, NDArray additiveMask, BertWeights.Layer w, DropoutRates dropout,
+    /** One encoder layer on packed rows {@code x} [n, hidden]; returns [n, hidden]. */
+    private NDArray layer(NDArray x, Packing packing, NDArray additiveMask, BertWeights.Layer w, DropoutRates dropout,
                           Constants constants) {
-        Shape shape = x.getShape();
-        long b = shape.get(0);
-        long len = shape.get(1);
+        long b = additiveMask.getShape().get(0);
+        long len = additiveMask.getShape().get(3);
         int heads = config.heads();
         int headSize = config.headSize();
-        // [b, len, 3h] -> [b, len, 3, heads, headSize] -> [3, b, heads, len, headSize]
-        NDArray qkv = Linear.linear(x, w.qkvWeight(), w.qkvBias()).singletonOrThrow()
+        // [n, 3h] -> [b·len, 3h] -> [b, len, 3, heads, headSize] -> [3, b, heads, len, headSize]
+        NDArray qkv = packing.unpack(Linear.linear(x, w.qkvWeight(), w.qkvBias()).singletonOrThrow())
                 .reshape(b, len, 3, heads, headSize).transpose(2, 0, 3, 1, 4);
         NDArray q = qkv.get(0);
         NDArray k = qkv.get(1);
         NDArray v = qkv.get(2);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(constants.of(scale)).add(additiveMask);
         NDArray probs = dropout(scores.softmax(-1), dropout.attention());
-        NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, len, config.hiddenSize());
+        NDArray context = packing.pack(probs.matMul(v).transpose(0, 2, 1, 3).reshape(b * len, config.hiddenSize()));
         NDArray attnOut = dropout(Linear.linear(context, w.attnOutWeight(), w.attnOutBias()).singletonOrThrow(),
                 dropout.hidden());
         NDArray attn = layerNorm(attnOut.add(x), w.attnNormWeight(), w.attnNormBias());

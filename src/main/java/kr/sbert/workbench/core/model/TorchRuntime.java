@@ -17,6 +17,8 @@ public final class TorchRuntime {
     /** Starts libtorch (bundled natives, nothing downloaded) if it is not running yet. */
     public static synchronized Engine engine() {
         if (engine == null) {
+            // OpenMP and libtorch read these when they load: set them first
+            NativeEnvironment.apply();
             if (System.getProperty("ai.djl.offline") == null) {
                 System.setProperty("ai.djl.offline", "true");
             }
