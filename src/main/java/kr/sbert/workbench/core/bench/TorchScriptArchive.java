@@ -44,7 +44,7 @@ public final class TorchScriptArchive {
     private static final short PADDING_EXTRA_ID = 0x4246; // "FB", little-endian
 
     /** A tensor's element type as torch names its storage class. */
-    public enum DType {
+    private enum DType {
         FLOAT32("FloatStorage", 4), INT64("LongStorage", 8);
 
         private final String storageClass;

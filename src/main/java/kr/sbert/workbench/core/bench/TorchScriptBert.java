@@ -14,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import kr.sbert.workbench.core.model.BertConfig;
 import kr.sbert.workbench.core.model.EncoderFamily;
@@ -187,8 +186,9 @@ public final class TorchScriptBert implements AutoCloseable {
     }
 
     /**
-     * As {@link #forward(long[], long[], int, int)} on int64 arrays of this engine; the result is
-     * attached to {@code ids}' manager.
+     * As {@link #forward(long[], long[], int, int)} on [batch, length] int64 arrays of the PyTorch
+     * engine (what a benchmark loop should time: no Java copies); the result is attached to
+     * {@code ids}' manager.
      */
     public NDArray forward(NDArray ids, NDArray mask) {
         // grad mode is per thread in torch; DJL's forward also guards, this keeps every thread alike
@@ -200,14 +200,10 @@ public final class TorchScriptBert implements AutoCloseable {
         }
     }
 
+    /** Frees the module and everything it made on its own manager. */
     @Override
     public void close() {
         module.close();
         manager.close();
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "TorchScriptBert[%s]", module.getHandle());
     }
 }
