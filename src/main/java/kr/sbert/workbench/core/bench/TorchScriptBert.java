@@ -39,6 +39,18 @@ import kr.sbert.workbench.core.model.weights.TensorConversions;
  * {@code dropout(p, train=False)} where HF has a dropout module. The pooler is not computed (the
  * output is the last hidden state, as our encoder's). {@code gelu_new}-family activations are the
  * tanh formula HF's {@code NewGELUActivation} writes out.
+ *
+ * <p>Where it is not byte for byte a trace: one flat module class (a trace keeps HF's submodule
+ * classes, whose calls the graph executor inlines anyway), attributes named
+ * {@link #attribute(String) with underscores}, HF's buffers ({@code position_ids},
+ * {@code token_type_ids}) as plain attributes, batch size and length read once instead of the
+ * trace's repeated {@code size}/{@code NumToTensor} scalar ops, and {@code mask[:, None, None, :]}
+ * as two {@code unsqueeze} without the trace's no-op full slices.
+ *
+ * <p>Use: {@code write(pt, config, weights)} once, then
+ * {@code try (TorchScriptBert ref = load(pt)) { ref.forward(ids, mask, batch, length); }} on the
+ * thread that times it; the first two or three calls are slower (the profiling executor
+ * specialises the graph), so warm up before timing.
  */
 public final class TorchScriptBert implements AutoCloseable {
     /** Prefixes raw checkpoints put before {@code BertModel}'s names ({@code BertForMaskedLM} …). */
