@@ -135,6 +135,15 @@ final class BenchCommand implements Callable<Integer> {
                     + " (Java, JNI calls, NDArray objects).")
     boolean profile;
 
+    /** {@code --reference} values. */
+    enum Reference { torchscript }
+
+    @Option(names = "--reference", paramLabel = "R",
+            description = "Also time the same model as a reference, on the same batches, alternately: torchscript"
+                    + " (HF's BertModel graph as torch.jit.trace records it, written with the same weights and run by"
+                    + " DJL on the same libtorch). Prints both speeds, their ratio and how far the embeddings differ.")
+    Reference reference;
+
     @Option(names = "--profile-rows", paramLabel = "N", defaultValue = "12",
             description = "Operators listed per table with --profile. Default: ${DEFAULT-VALUE}.")
     int profileRows;
@@ -196,8 +205,10 @@ final class BenchCommand implements Callable<Integer> {
                     err.flush();
                     ops = OpProfiler.record(() -> m.encodeTokenized(ids, ProgressListener.NONE, CancelToken.NONE));
                 }
+                BenchSideBySide.Result side = reference == null ? null
+                        : BenchSideBySide.run(m, folder, ids, batchSize, profile, err);
                 r = new Result(sentences.size(), tokens, loadS, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
-                        m.info().dimension(), m.info().maxSeqLength(), ops);
+                        m.info().dimension(), m.info().maxSeqLength(), ops, side);
             }
             print(r, out);
         } finally {
@@ -262,7 +273,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private record Result(int sentences, long tokens, double loadS, double tokenizeS, double encodeS, int dimension,
-                          int maxSeqLength, OpProfile profile) {
+                          int maxSeqLength, OpProfile profile, BenchSideBySide.Result side) {
         double totalS() {
             return tokenizeS + encodeS;
         }
@@ -289,6 +300,12 @@ final class BenchCommand implements Callable<Integer> {
             if (r.profile() != null) {
                 o.add("profile", ProfileReport.json(r.profile(), profileRows));
             }
+            if (r.side() != null) {
+                o.add("reference", BenchSideBySide.json(r.side(), profileRows));
+            }
+            JsonObject machine = new JsonObject();
+            BenchMachine.describe().forEach(machine::addProperty);
+            o.add("machine", machine);
             out.println(Json.compact(o));
         } else {
             out.printf(Locale.ROOT, "sentences      %d (%d tokens, %.1f per sentence)%n", r.sentences(), r.tokens(),
@@ -301,9 +318,17 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "peak heap      %.0f MB%n", peakHeapMb);
             out.printf(Locale.ROOT, "peak RSS       %.0f MB%n", peakRssMb);
             out.printf(Locale.ROOT, "threads %d, batch %d, max_seq_length %d%n", threads, batchSize, r.maxSeqLength());
+            BenchMachine.describe().forEach((k, v) -> out.printf(Locale.ROOT, "%-14s %s%n", k, v));
+            if (r.side() != null) {
+                BenchSideBySide.print(r.side(), out);
+            }
             if (r.profile() != null) {
                 out.println();
                 ProfileReport.print(r.profile(), profileRows, "the encoder", out);
+            }
+            if (r.side() != null && r.side().referenceProfile() != null) {
+                out.println();
+                ProfileReport.print(r.side().referenceProfile(), profileRows, "the TorchScript reference", out);
             }
         }
         out.flush();

@@ -1,4 +1,4 @@
-package kr.sbert.workbench.core.bench;
+package kr.sbert.workbench.core.model.torchscript;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import kr.sbert.workbench.core.model.BertConfig;
 import kr.sbert.workbench.core.model.EncoderFamily;
@@ -209,6 +210,52 @@ public final class TorchScriptBert implements AutoCloseable {
              IValue maskValue = IValue.from((PtNDArray) mask);
              IValue out = module.forward(idValue, maskValue)) {
             return out.toTensor((PtNDManager) ids.getManager());
+        }
+    }
+
+    /**
+     * Encodes one batch of tokenized texts as sentence-transformers would after this graph:
+     * padded to the longest with {@code padId}, then the [CLS] vector or the mean over real
+     * tokens, optionally L2-normalised.
+     *
+     * @param inputIds texts' ids ({@code [CLS] … [SEP]}), any lengths
+     * @return one embedding per text, in input order
+     */
+    public float[][] encode(List<long[]> inputIds, long padId, boolean cls, boolean normalize) {
+        int b = inputIds.size();
+        int length = 0;
+        for (long[] ids : inputIds) {
+            length = Math.max(length, ids.length);
+        }
+        long[] ids = new long[b * length];
+        long[] mask = new long[b * length];
+        for (int r = 0; r < b; r++) {
+            long[] seq = inputIds.get(r);
+            for (int t = 0; t < length; t++) {
+                ids[r * length + t] = t < seq.length ? seq[t] : padId;
+                mask[r * length + t] = t < seq.length ? 1 : 0;
+            }
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray maskArray = scope.create(mask, new Shape(b, length));
+            NDArray hidden = forward(scope.create(ids, new Shape(b, length)), maskArray);
+            NDArray pooled;
+            if (cls) {
+                pooled = hidden.get(":, 0, :");
+            } else {
+                NDArray m = maskArray.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).expandDims(-1);
+                pooled = hidden.mul(m).sum(new int[] {1}).div(m.sum(new int[] {1}).maximum(1e-9f));
+            }
+            if (normalize) {
+                pooled = pooled.div(pooled.norm(new int[] {1}, true).maximum(1e-12f));
+            }
+            float[] flat = pooled.toFloatArray();
+            int dim = flat.length / b;
+            float[][] out = new float[b][];
+            for (int r = 0; r < b; r++) {
+                out[r] = Arrays.copyOfRange(flat, r * dim, (r + 1) * dim);
+            }
+            return out;
         }
     }
 

@@ -1,4 +1,4 @@
-package kr.sbert.workbench.core.bench;
+package kr.sbert.workbench.core.model.torchscript;
 
 import java.util.Locale;
 import kr.sbert.workbench.core.model.BertConfig;

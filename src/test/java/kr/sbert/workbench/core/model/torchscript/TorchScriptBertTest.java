@@ -1,4 +1,4 @@
-package kr.sbert.workbench.core.bench;
+package kr.sbert.workbench.core.model.torchscript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

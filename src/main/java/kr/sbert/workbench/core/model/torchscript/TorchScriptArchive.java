@@ -1,4 +1,4 @@
-package kr.sbert.workbench.core.bench;
+package kr.sbert.workbench.core.model.torchscript;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
