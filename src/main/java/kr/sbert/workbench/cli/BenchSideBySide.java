@@ -21,9 +21,11 @@ import kr.sbert.workbench.core.task.ProgressListener;
 /**
  * {@code bench --reference torchscript}: the same model as a TorchScript archive of HF's graph
  * (what {@code torch.jit.trace} of {@code BertModel} records) run through DJL on the same
- * libtorch, timed beside the workbench's encoder on the same batches, alternately (each batch
- * goes first to one, then to the other, swapping every batch), so a busy machine slows both
- * alike. Both include the pooling; neither includes tokenizing.
+ * libtorch, timed beside the workbench's encoder on the same sentences in the same
+ * {@code --batch-size} batches, alternately (each round of batches goes first to one, then to
+ * the other, swapping every round), so a busy machine slows both alike. The encoder is handed a
+ * round at a time, as it is handed any input, and may run its batches together; the trace takes
+ * one batch per call. Both include the pooling; neither includes tokenizing.
  */
 final class BenchSideBySide {
     /** Batches each side runs before timing starts (the graph executor specialises on the first calls). */
@@ -73,25 +75,30 @@ final class BenchSideBySide {
                 double maxDiff = 0;
                 try (ProgressBar bar = new ProgressBar(err, "sentences side by side")) {
                     int done = 0;
-                    for (int i = 0; i < batches.size(); i++) {
-                        List<long[]> batch = batches.get(i);
+                    List<List<List<long[]>>> rounds = rounds(batches);
+                    for (int i = 0; i < rounds.size(); i++) {
+                        List<List<long[]>> round = rounds.get(i);
+                        List<long[]> texts = round.stream().flatMap(List::stream).toList();
                         float[][] a = null;
-                        float[][] b = null;
+                        List<float[]> b = new ArrayList<>();
                         for (int turn = 0; turn < 2; turn++) {
                             boolean oursNow = (turn == 0) == (i % 2 == 0);
                             long t0 = System.nanoTime();
                             if (oursNow) {
-                                a = model.encodeTokenized(batch, ProgressListener.NONE, CancelToken.NONE);
+                                // the encoder takes the round's batches in one call, as it takes any input
+                                a = model.encodeTokenized(texts, ProgressListener.NONE, CancelToken.NONE);
                                 ours += System.nanoTime() - t0;
                             } else {
-                                b = reference.encode(batch, pad, cls, info.normalize());
+                                for (List<long[]> batch : round) {
+                                    b.addAll(List.of(reference.encode(batch, pad, cls, info.normalize())));
+                                }
                                 theirs += System.nanoTime() - t0;
                             }
                         }
                         if (comparable) {
-                            maxDiff = Math.max(maxDiff, maxAbsDifference(a, b));
+                            maxDiff = Math.max(maxDiff, maxAbsDifference(a, b.toArray(new float[0][])));
                         }
-                        done += batch.size();
+                        done += texts.size();
                         bar.update("sentences side by side", done, ids.size());
                     }
                 }
@@ -114,6 +121,31 @@ final class BenchSideBySide {
             Files.deleteIfExists(pt);
             Files.deleteIfExists(dir);
         }
+    }
+
+    /**
+     * Consecutive batches taken together while their tokens stay within what the encoder runs in
+     * one pass ({@link SentenceTransformerModel#TOKENS_PER_PASS}): the unit the two sides take
+     * turns on. The reference runs each batch on its own (a trace has one batch per call).
+     */
+    private static List<List<List<long[]>>> rounds(List<List<long[]>> batches) {
+        List<List<List<long[]>>> rounds = new ArrayList<>();
+        List<List<long[]>> round = new ArrayList<>();
+        long tokens = 0;
+        for (List<long[]> batch : batches) {
+            long t = batch.stream().mapToLong(s -> s.length).sum();
+            if (!round.isEmpty() && tokens + t > SentenceTransformerModel.TOKENS_PER_PASS) {
+                rounds.add(round);
+                round = new ArrayList<>();
+                tokens = 0;
+            }
+            round.add(batch);
+            tokens += t;
+        }
+        if (!round.isEmpty()) {
+            rounds.add(round);
+        }
+        return rounds;
     }
 
     /** Longest first, {@code batchSize} at a time: the batches the encoder itself would make. */

@@ -1,6 +1,8 @@
 package kr.sbert.workbench.core.model;
 
 import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.List;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -23,9 +25,6 @@ import ai.djl.nn.norm.LayerNorm;
  * is above 0; in inference mode no dropout op runs at all.
  */
 final class BertEncoder {
-    /** {@code torch.finfo(float32).min}, what HF adds to the scores of padded keys. */
-    private static final float MASK_VALUE = -Float.MAX_VALUE;
-
     private final BertConfig config;
     private final BertWeights weights;
     private final Shape normShape;
@@ -52,7 +51,7 @@ final class BertEncoder {
      * As {@link #forward(NDArray, NDArray)}, with dropout at {@code dropout}'s rates (training).
      *
      * <p>Every op but attention works on one token at a time, so the layers run on the real
-     * tokens only, packed into {@code [tokens, hidden]} rows ({@link Packing}): padding costs no
+     * tokens only, packed into {@code [tokens, hidden]} rows ({@link TokenPacking}): padding costs no
      * matrix product, and the 2-D linear layers add their bias inside the product (addmm).
      * Attention gathers the rows back into {@code [batch, length]} order; a padded slot holds a
      * copy of a real row of its text, which the additive mask keeps out of every real token's
@@ -60,119 +59,45 @@ final class BertEncoder {
      * hold such copies, not HF's values there: poolers and callers never read them.
      */
     NDArray forward(NDArray inputIds, NDArray attentionMask, DropoutRates dropout) {
+        return forward(inputIds, attentionMask, dropout, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #forward(NDArray, NDArray, DropoutRates)}, attention running per group of
+     * {@code groupRows} consecutive texts, each group padded to its own longest text (callers
+     * sort texts by length, so a batch of several groups pays little padding anywhere).
+     */
+    NDArray forward(NDArray inputIds, NDArray attentionMask, DropoutRates dropout, int groupRows) {
         NDManager batch = inputIds.getManager();
         long b = inputIds.getShape().get(0);
         long length = inputIds.getShape().get(1);
         NDArray hidden;
-        NDArray additiveMask;
         // Scalars an op saves for backward must outlive the layer's scope: DJL's div(Number) makes a
         // tensor over a Java buffer and closes it at once, so backward would read freed memory.
         Constants constants = new Constants(batch);
-        Packing packing = Packing.of(attentionMask.toFloatArray(), (int) b, (int) length, batch);
+        TokenPacking packing = TokenPacking.of(attentionMask.toFloatArray(), (int) b, (int) length, groupRows, batch);
         try (NDManager scope = batch.newSubManager()) {
             inputIds.tempAttach(scope);
-            attentionMask.tempAttach(scope);
-            packing.tempAttach(scope);
+            packing.tempAttach(scope); // the gathers' results land on their index's manager
             NDArray word = Embedding.embedding(inputIds, weights.wordEmbeddings, SparseFormat.DENSE).singletonOrThrow();
             NDArray positions = positionEmbeddings(inputIds, length);
             NDArray sum = packing.pack(word.add(positions).reshape(b * length, config.hiddenSize()))
                     .add(weights.tokenTypeEmbeddings.get(0));
             hidden = dropout(layerNorm(sum, weights.embNormWeight, weights.embNormBias), dropout.hidden());
-            // [batch, 1, 1, length]: 0 where a key is a real token, MASK_VALUE where it is padding.
-            additiveMask = attentionMask.neg().add(1f).mul(MASK_VALUE).expandDims(1).expandDims(1);
             hidden.attach(batch);
-            additiveMask.attach(batch);
         }
         for (BertWeights.Layer layer : weights.layers) {
             NDArray next;
             try (NDManager scope = batch.newSubManager()) {
                 hidden.tempAttach(scope);
-                additiveMask.tempAttach(scope);
-                packing.tempAttach(scope); // the gathers' results land on their index's manager
-                next = layer(hidden, packing, additiveMask, layer, dropout, constants);
+                packing.tempAttach(scope);
+                next = layer(hidden, packing, layer, dropout, constants);
                 next.attach(batch);
             }
             hidden.close();
             hidden = next;
         }
-        additiveMask.close();
         return packing.unpack(hidden).reshape(b, length, config.hiddenSize());
-    }
-
-    /**
-     * Where each real token of a right- or otherwise padded batch lives among the packed rows.
-     * {@code pack} keeps the real tokens' rows ({@code [b·L, h] → [n, h]}); {@code unpack} puts
-     * them back in {@code [b·L, h]} order, a padded slot taking its text's first real row (any
-     * finite row would do: no real token attends to it). Both are row gathers, so autograd
-     * routes gradients through them; with no padding both are no-ops.
-     */
-    static final class Packing {
-        private final NDArray realRows;
-        private final NDArray slotRows;
-
-        private Packing(NDArray realRows, NDArray slotRows) {
-            this.realRows = realRows;
-            this.slotRows = slotRows;
-        }
-
-        static Packing of(float[] mask, int b, int length, NDManager manager) {
-            int real = 0;
-            for (float m : mask) {
-                if (m != 0) {
-                    real++;
-                }
-            }
-            if (real == mask.length) {
-                return new Packing(null, null);
-            }
-            long[] realRows = new long[real];
-            long[] slotRows = new long[mask.length];
-            int next = 0;
-            for (int r = 0; r < b; r++) {
-                long first = -1;
-                for (int t = 0; t < length; t++) {
-                    int slot = r * length + t;
-                    if (mask[slot] != 0) {
-                        if (first < 0) {
-                            first = next;
-                        }
-                        slotRows[slot] = next;
-                        realRows[next++] = slot;
-                    }
-                }
-                // a text with no real token at all (never built here) points at row 0
-                for (int t = 0; t < length; t++) {
-                    int slot = r * length + t;
-                    if (mask[slot] == 0) {
-                        slotRows[slot] = Math.max(first, 0);
-                    }
-                }
-            }
-            return new Packing(manager.create(realRows), manager.create(slotRows));
-        }
-
-        /** Borrows the index arrays into {@code scope}, so what the gathers make is freed with it. */
-        void tempAttach(NDManager scope) {
-            if (realRows != null) {
-                realRows.tempAttach(scope);
-                slotRows.tempAttach(scope);
-            }
-        }
-
-        /** {@code [b·L, w] → [n, w]}: the real tokens' rows. */
-        NDArray pack(NDArray slots) {
-            return realRows == null ? slots : gather(realRows, slots);
-        }
-
-        /** {@code [n, w] → [b·L, w]}. */
-        NDArray unpack(NDArray rows) {
-            return slotRows == null ? rows : gather(slotRows, rows);
-        }
-
-        private static NDArray gather(NDArray index, NDArray table) {
-            // torch.embedding is index_select on rows, with a gradient for the table
-            return Embedding.embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
-        }
     }
 
     /**
@@ -190,27 +115,34 @@ final class BertEncoder {
     }
 
     /** One encoder layer on packed rows {@code x} [n, hidden]; returns [n, hidden]. */
-    private NDArray layer(NDArray x, Packing packing, NDArray additiveMask, BertWeights.Layer w, DropoutRates dropout,
+    private NDArray layer(NDArray x, TokenPacking packing, BertWeights.Layer w, DropoutRates dropout,
                           Constants constants) {
-        long b = additiveMask.getShape().get(0);
-        long len = additiveMask.getShape().get(3);
-        int heads = config.heads();
-        int headSize = config.headSize();
-        // [n, 3h] -> [b·len, 3h] -> [b, len, 3, heads, headSize] -> [3, b, heads, len, headSize]
-        NDArray qkv = packing.unpack(Linear.linear(x, w.qkvWeight(), w.qkvBias()).singletonOrThrow())
-                .reshape(b, len, 3, heads, headSize).transpose(2, 0, 3, 1, 4);
-        NDArray q = qkv.get(0);
-        NDArray k = qkv.get(1);
-        NDArray v = qkv.get(2);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(constants.of(scale)).add(additiveMask);
-        NDArray probs = dropout(scores.softmax(-1), dropout.attention());
-        NDArray context = packing.pack(probs.matMul(v).transpose(0, 2, 1, 3).reshape(b * len, config.hiddenSize()));
+        NDArray qkvRows = Linear.linear(x, w.qkvWeight(), w.qkvBias()).singletonOrThrow(); // [n, 3h]
+        List<NDArray> contexts = new ArrayList<>();
+        for (TokenPacking.Group g : packing.groups()) {
+            contexts.add(TokenPacking.gatherReal(g, attention(TokenPacking.spread(g, qkvRows), g, dropout, constants)));
+        }
+        NDArray context = TokenPacking.concat(contexts);
         NDArray attnOut = dropout(Linear.linear(context, w.attnOutWeight(), w.attnOutBias()).singletonOrThrow(),
                 dropout.hidden());
         NDArray attn = layerNorm(attnOut.add(x), w.attnNormWeight(), w.attnNormBias());
         NDArray inter = activation(Linear.linear(attn, w.interWeight(), w.interBias()).singletonOrThrow(), constants);
         NDArray out = dropout(Linear.linear(inter, w.outWeight(), w.outBias()).singletonOrThrow(), dropout.hidden());
         return layerNorm(out.add(attn), w.outNormWeight(), w.outNormBias());
+    }
+
+    /** Scaled dot-product attention of one group: {@code [rows·len, 3h] → [rows·len, h]}. */
+    private NDArray attention(NDArray qkvSlots, TokenPacking.Group g, DropoutRates dropout, Constants constants) {
+        long b = g.rows();
+        long len = g.length();
+        // [b·len, 3h] -> [b, len, 3, heads, headSize] -> [3, b, heads, len, headSize]
+        NDArray qkv = qkvSlots.reshape(b, len, 3, config.heads(), config.headSize()).transpose(2, 0, 3, 1, 4);
+        NDArray q = qkv.get(0);
+        NDArray k = qkv.get(1);
+        NDArray v = qkv.get(2);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(constants.of(scale)).add(g.additiveMask());
+        NDArray probs = dropout(scores.softmax(-1), dropout.attention());
+        return probs.matMul(v).transpose(0, 2, 1, 3).reshape(b * len, config.hiddenSize());
     }
 
     /** torch's dropout in training mode; no op at all for rate 0, so inference is untouched. */

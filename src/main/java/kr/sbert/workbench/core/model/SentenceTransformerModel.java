@@ -71,6 +71,13 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
     private final ModelInfo info;
     private final TextTokenizer tokenizer;
     private final NDManager manager;
+    /**
+     * Real tokens a forward pass may gather from several batches (attention groups); a batch
+     * holding more on its own still runs alone. System property
+     * {@code kr.sbert.workbench.tokensPerPass} overrides it (0: every batch alone), for benchmarks.
+     */
+    public static final int TOKENS_PER_PASS = Integer.getInteger("kr.sbert.workbench.tokensPerPass", 2048);
+
     private final BertEncoder encoder;
     private final Pooler pooler;
     private final int batchSize;
@@ -282,8 +289,10 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
         for (int start = 0, end; start < n; start = end) {
             cancel.throwIfCancelled();
             end = batchEnd(inputIds, order, start);
+            int group = end - start;
+            end = groupsEnd(inputIds, order, start, end);
             int[] rows = java.util.Arrays.copyOfRange(order, start, end);
-            float[][] pooled = runBatch(inputIds, rows);
+            float[][] pooled = runBatch(inputIds, rows, null, group);
             for (int r = 0; r < rows.length; r++) {
                 out[rows[r]] = pooled[r];
             }
@@ -312,7 +321,7 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
             end = batchEnd(inputIds, order, start);
             int[] rows = java.util.Arrays.copyOfRange(order, start, end);
             float[][][] tokenVectors = new float[rows.length][][];
-            float[][] pooled = runBatch(inputIds, rows, tokenVectors);
+            float[][] pooled = runBatch(inputIds, rows, tokenVectors, rows.length);
             for (int r = 0; r < rows.length; r++) {
                 out[rows[r]] = new TokenEmbeddings(encodings.get(rows[r]), tokenVectors[r], pooled[r],
                         pooler.modes(), info.normalize(), pooler.additive());
@@ -348,12 +357,40 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
         }
     }
 
-    private float[][] runBatch(List<long[]> inputIds, int[] rows) {
-        return runBatch(inputIds, rows, null);
+    /**
+     * Where a forward pass starting with the batch {@code [start, firstEnd)} ends: further batches
+     * of the same size join it as attention groups while all its real tokens stay within
+     * {@link #TOKENS_PER_PASS}. The linear layers run on the real tokens only, so a pass of several
+     * groups costs no padding there, and a matrix product over more rows runs faster (V40K shape,
+     * this project's 2-core machine: 128 texts of ~14 tokens per product instead of 32, +6%).
+     */
+    private static int groupsEnd(List<long[]> inputIds, int[] order, int start, int firstEnd) {
+        int group = firstEnd - start;
+        long tokens = 0;
+        for (int i = start; i < firstEnd; i++) {
+            tokens += inputIds.get(order[i]).length;
+        }
+        int end = firstEnd;
+        while (end < order.length) {
+            int next = Math.min(order.length, end + group);
+            long more = 0;
+            for (int i = end; i < next; i++) {
+                more += inputIds.get(order[i]).length;
+            }
+            if (tokens + more > TOKENS_PER_PASS) {
+                break;
+            }
+            tokens += more;
+            end = next;
+        }
+        return end;
     }
 
-    /** @param tokensOut when not null, receives each row's unpadded last hidden state */
-    private float[][] runBatch(List<long[]> inputIds, int[] rows, float[][][] tokensOut) {
+    /**
+     * @param tokensOut when not null, receives each row's unpadded last hidden state
+     * @param groupRows texts per attention group (consecutive rows, each group padded to its own longest)
+     */
+    private float[][] runBatch(List<long[]> inputIds, int[] rows, float[][][] tokensOut, int groupRows) {
         int b = rows.length;
         int length = 0;
         for (int row : rows) {
@@ -373,7 +410,7 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
         try (NDManager batch = manager.newSubManager()) {
             NDArray idArray = batch.create(ids, new Shape(b, length));
             NDArray maskArray = batch.create(mask, new Shape(b, length));
-            NDArray hidden = encoder.forward(idArray, maskArray);
+            NDArray hidden = encoder.forward(idArray, maskArray, DropoutRates.NONE, groupRows);
             if (tokensOut != null) {
                 copyTokens(hidden.toFloatArray(), inputIds, rows, length, tokensOut);
             }

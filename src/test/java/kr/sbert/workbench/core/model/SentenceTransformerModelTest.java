@@ -95,6 +95,27 @@ class SentenceTransformerModelTest {
         }
     }
 
+    /**
+     * Batches of 3 are run several to a pass (attention groups over packed rows): each text still
+     * gets sentence-transformers' embedding.
+     */
+    @Test
+    void attentionGroupsOfSmallBatchesMatchSentenceTransformers() throws Exception {
+        List<JsonObject> sentences = Fixtures.tinySentences();
+        try (SentenceTransformerModel model = SentenceTransformerModel.load(fixtureWith("model.safetensors"), "g",
+                new SentenceTransformerModel.Options(3, false))) {
+            List<long[]> ids = new ArrayList<>();
+            sentences.forEach(s -> ids.add(Fixtures.longs(s.getAsJsonArray("input_ids"))));
+            long tokens = ids.stream().mapToLong(a -> a.length).sum();
+            assertThat(tokens).as("all texts fit one pass, so it holds many groups")
+                    .isLessThanOrEqualTo(SentenceTransformerModel.TOKENS_PER_PASS);
+            float[][] got = model.encodeTokenized(ids, ProgressListener.NONE, CancelToken.NONE);
+            for (int i = 0; i < sentences.size(); i++) {
+                assertEmbedding(got[i], Fixtures.floats(sentences.get(i).getAsJsonArray("embedding")), "sentence " + i);
+            }
+        }
+    }
+
     @Test
     void batchSizeAndOrderDoNotChangeResults() throws Exception {
         List<JsonObject> sentences = Fixtures.tinySentences();
