@@ -34,11 +34,15 @@ final class BenchSideBySide {
     /**
      * @param encoderSentencesPerS the workbench's speed over the timed batches
      * @param referenceSentencesPerS the TorchScript graph's speed over the same batches
+     * @param encoderCpuS process CPU time (all threads) while the encoder ran; on a busy machine
+     *                    a steadier measure of work than wall time
+     * @param referenceCpuS the same for the reference
      * @param maxAbsDifference largest |difference| of any embedding value, or NaN when not compared
      * @param comparedWhy why the embeddings were not compared, or ""
      * @param referenceProfile where the reference spent its time, or null
      */
-    record Result(double encoderSentencesPerS, double referenceSentencesPerS, double maxAbsDifference,
+    record Result(double encoderSentencesPerS, double referenceSentencesPerS, double encoderCpuS,
+                  double referenceCpuS, double maxAbsDifference,
                   String comparedWhy, OpProfile referenceProfile) {
         double ratio() {
             return encoderSentencesPerS / referenceSentencesPerS;
@@ -72,6 +76,8 @@ final class BenchSideBySide {
                 }
                 long ours = 0;
                 long theirs = 0;
+                long oursCpu = 0;
+                long theirsCpu = 0;
                 double maxDiff = 0;
                 try (ProgressBar bar = new ProgressBar(err, "sentences side by side")) {
                     int done = 0;
@@ -84,15 +90,18 @@ final class BenchSideBySide {
                         for (int turn = 0; turn < 2; turn++) {
                             boolean oursNow = (turn == 0) == (i % 2 == 0);
                             long t0 = System.nanoTime();
+                            long c0 = processCpuNanos();
                             if (oursNow) {
                                 // the encoder takes the round's batches in one call, as it takes any input
                                 a = model.encodeTokenized(texts, ProgressListener.NONE, CancelToken.NONE);
                                 ours += System.nanoTime() - t0;
+                                oursCpu += processCpuNanos() - c0;
                             } else {
                                 for (List<long[]> batch : round) {
                                     b.addAll(List.of(reference.encode(batch, pad, cls, info.normalize())));
                                 }
                                 theirs += System.nanoTime() - t0;
+                                theirsCpu += processCpuNanos() - c0;
                             }
                         }
                         if (comparable) {
@@ -113,6 +122,7 @@ final class BenchSideBySide {
                     });
                 }
                 return new Result(ids.size() / (ours / 1e9), ids.size() / (theirs / 1e9),
+                        oursCpu / 1e9, theirsCpu / 1e9,
                         comparable ? maxDiff : Double.NaN,
                         comparable ? "" : "the reference pools by mean or [CLS] only; this model: " + info.pipeline(),
                         referenceProfile);
@@ -159,6 +169,12 @@ final class BenchSideBySide {
         return out;
     }
 
+    /** CPU time of the whole process, libtorch's threads included; -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+
     private static double maxAbsDifference(float[][] a, float[][] b) {
         double max = 0;
         for (int r = 0; r < a.length; r++) {
@@ -175,6 +191,8 @@ final class BenchSideBySide {
         out.printf(Locale.ROOT, "  this encoder                   %8.1f sentences/s%n", r.encoderSentencesPerS());
         out.printf(Locale.ROOT, "  DJL + TorchScript of HF's graph %7.1f sentences/s%n", r.referenceSentencesPerS());
         out.printf(Locale.ROOT, "  ratio                          %8.3f×%n", r.ratio());
+        out.printf(Locale.ROOT, "  CPU time, all threads           %.1f s this encoder, %.1f s the reference (ratio %.3f×)%n",
+                r.encoderCpuS(), r.referenceCpuS(), r.referenceCpuS() / r.encoderCpuS());
         if (Double.isNaN(r.maxAbsDifference())) {
             out.println("  embeddings not compared: " + r.comparedWhy());
         } else {
@@ -188,6 +206,8 @@ final class BenchSideBySide {
         o.addProperty("encoder_sentences_per_s", r.encoderSentencesPerS());
         o.addProperty("reference_sentences_per_s", r.referenceSentencesPerS());
         o.addProperty("ratio", r.ratio());
+        o.addProperty("encoder_cpu_s", r.encoderCpuS());
+        o.addProperty("reference_cpu_s", r.referenceCpuS());
         if (!Double.isNaN(r.maxAbsDifference())) {
             o.addProperty("max_abs_difference", r.maxAbsDifference());
         }

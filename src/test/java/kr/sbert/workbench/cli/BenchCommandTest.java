@@ -68,6 +68,38 @@ class BenchCommandTest {
         assertThat(bad.err()).contains("--model-type must be bert, roberta or xlm-roberta");
     }
 
+    /**
+     * {@code --reference torchscript} times HF's graph beside the encoder and the two agree on the
+     * embeddings; {@code --profile} lists the operators of both passes, whose times fit in the wall time.
+     */
+    @Test
+    void referenceAndProfileReportBothPassesAndTheirAgreement() throws Exception {
+        Cli.Result r = Cli.run(args("--json", "--input", input().toString(), "--batch-size", "3",
+                "--reference", "torchscript", "--profile"));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonObject o = r.jsonLines().get(0);
+        JsonObject ref = o.getAsJsonObject("reference");
+        assertThat(ref.get("kind").getAsString()).isEqualTo("torchscript");
+        assertThat(ref.get("reference_sentences_per_s").getAsDouble()).isPositive();
+        assertThat(ref.get("encoder_sentences_per_s").getAsDouble()).isPositive();
+        // float32 noise between two computations of the same graph (fixture-level tolerance)
+        assertThat(ref.get("max_abs_difference").getAsDouble()).isLessThan(1e-5);
+        for (JsonObject profile : List.of(o.getAsJsonObject("profile"), ref.getAsJsonObject("profile"))) {
+            double wall = profile.get("wall_ms").getAsDouble();
+            double inside = profile.get("inside_ops_ms").getAsDouble();
+            assertThat(inside).isPositive().isLessThanOrEqualTo(wall);
+            assertThat(profile.getAsJsonArray("kernels").toString()).contains("aten::addmm");
+        }
+        // the encoder's linear layers are 2-D products with the bias inside (addmm), one per weight matrix
+        assertThat(o.getAsJsonObject("profile").getAsJsonArray("operators").toString()).contains("aten::addmm");
+        assertThat(o.getAsJsonObject("machine").get("OMP_WAIT_POLICY").getAsString()).isNotEmpty();
+
+        Cli.Result text = Cli.run(args("--input", input().toString(), "--reference", "torchscript", "--profile"));
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("DJL + TorchScript of HF's graph", "ratio", "embeddings agree to",
+                "where the time goes in the encoder", "where the time goes in the TorchScript reference", "kernels (self time)");
+    }
+
     @Test
     void jsonReportsSpeedLoadAndMemoryAndTheWrittenModelIsTheSeededOne() throws Exception {
         Path input = input();
