@@ -274,7 +274,7 @@ public final class TrainingSession implements AutoCloseable {
         long t0 = System.nanoTime();
         if (fused != null) {
             try (NDManager scope = stateManager.newSubManager()) {
-                // float32 per-tensor norms, then their norm, as clip_grad_norm_ computes it
+                // clip_grad_norm_'s norm of norms, from float32 norms of small views (see FusedOptimizerOps)
                 double norm = fused.totalNorm(gradients(scope));
                 timings.optimizerNanos += System.nanoTime() - t0;
                 return norm;

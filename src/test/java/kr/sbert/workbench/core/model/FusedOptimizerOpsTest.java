@@ -85,6 +85,22 @@ class FusedOptimizerOpsTest {
     }
 
     @Test
+    void totalNormOfALargeDenseTensorKeepsFloat32Precision() {
+        try (NDManager scope = manager.newSubManager()) {
+            // 4,096 × 768 values of about 1e-3: libtorch's one-piece float32 norm is off by ~5e-5
+            // relative here; the exact value is summed in double from the same floats
+            NDArray g = scope.randomNormal(new ai.djl.ndarray.types.Shape(4096, 768)).muli(1e-3f);
+            NDArray small = scope.create(new float[] {3e-3f});
+            double exact = (double) 3e-3f * 3e-3f;
+            for (float x : g.toFloatArray()) {
+                exact += (double) x * x;
+            }
+            exact = Math.sqrt(exact);
+            assertThat(ops.totalNorm(List.of(g, small))).isCloseTo(exact, within(exact * 1e-6));
+        }
+    }
+
+    @Test
     void fusedAndDjlPathsOfAdamWAgreeOverStepsIncludingARowBlockedTensor() {
         // 1,100 × 1,000 is above Chunks.ELEMENTS, so the DJL path updates it in row blocks
         long[][] shapes = {{1100, 1000}, {7}};
