@@ -31,11 +31,18 @@ import kr.sbert.workbench.core.text.Encoding;
  * thread), and only one session can be in a forward/backward pass at a time in the process.
  */
 public final class TrainingSession implements AutoCloseable {
+    /** {@link #optimizerKind()} with libtorch's fused kernels. */
+    public static final String FUSED = "fused";
+    /** {@link #optimizerKind()} with DJL's elementwise ops. */
+    public static final String DJL_OPS = "djl-ops";
+
     private final SentenceTransformerModel model;
     private final SentenceTransformerModel.TrainingParts parts;
     private final List<BertWeights.Parameter> parameters;
     private final DropoutRates dropout;
     private final NDManager stateManager;
+    /** libtorch's multi-tensor kernels, or null when they could not be loaded (DJL's ops then). */
+    private final FusedOptimizerOps fused;
     private final AdamW optimizer;
     private final StepTimings timings = new StepTimings();
     /** Native allocations from this size up get their own pages while training ({@link NativeHeap}). */
@@ -47,10 +54,33 @@ public final class TrainingSession implements AutoCloseable {
         this.parameters = parts.weights().parameters();
         this.dropout = dropout;
         this.stateManager = model.manager().newSubManager();
-        this.optimizer = new AdamW(stateManager);
+        this.fused = loadFused();
+        this.optimizer = new AdamW(stateManager, fused);
         for (BertWeights.Parameter p : parameters) {
             p.array().setRequiresGradient(true);
         }
+    }
+
+    /**
+     * The fused kernels, or null: a libtorch without them (or a module that does not compile)
+     * leaves training on DJL's ops, slower but the same numbers; {@link #optimizerKind()} tells.
+     */
+    private static FusedOptimizerOps loadFused() {
+        try {
+            return FusedOptimizerOps.load();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Which optimizer path this session runs (gradient norm, clipping and AdamW step), for a
+     * run's settings or a test: {@value #FUSED} (libtorch's {@code _fused_adamw_},
+     * {@code _foreach_norm} and {@code _foreach_mul_} through TorchScript) or {@value #DJL_OPS}
+     * (DJL's in-place elementwise ops, in row blocks), when the fused kernels did not load.
+     */
+    public String optimizerKind() {
+        return fused != null ? FUSED : DJL_OPS;
     }
 
     /**
@@ -242,6 +272,14 @@ public final class TrainingSession implements AutoCloseable {
     /** {@code clip_grad_norm_}'s total norm: the L2 norm of all gradients together. */
     public double gradientNorm() {
         long t0 = System.nanoTime();
+        if (fused != null) {
+            try (NDManager scope = stateManager.newSubManager()) {
+                // clip_grad_norm_'s norm of norms, from float32 norms of small views (see FusedOptimizerOps)
+                double norm = fused.totalNorm(gradients(scope));
+                timings.optimizerNanos += System.nanoTime() - t0;
+                return norm;
+            }
+        }
         double sumSquares = 0;
         double[] acc = new double[1];
         try (NDManager scope = stateManager.newSubManager()) {
@@ -262,11 +300,17 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Multiplies every gradient by {@code factor} (clipping). */
     public void scaleGradients(double factor) {
+        long t0 = System.nanoTime();
         try (NDManager scope = stateManager.newSubManager()) {
-            for (BertWeights.Parameter p : parameters) {
-                gradient(p, scope).muli((float) factor);
+            if (fused != null) {
+                fused.scale(gradients(scope), factor);
+            } else {
+                for (BertWeights.Parameter p : parameters) {
+                    gradient(p, scope).muli((float) factor);
+                }
             }
         }
+        timings.optimizerNanos += System.nanoTime() - t0;
     }
 
     /**
@@ -278,11 +322,20 @@ public final class TrainingSession implements AutoCloseable {
     public void adamWStep(double lr, ToDoubleFunction<String> weightDecay) {
         long t0 = System.nanoTime();
         optimizer.beginStep();
-        try (NDManager scope = stateManager.newSubManager()) {
-            for (BertWeights.Parameter p : parameters) {
-                NDArray g = gradient(p, scope);
-                optimizer.update(p.array(), g, lr, decayOf(p, weightDecay));
-                g.close();
+        // one call per decay group (the fused kernel takes one decay), in parameter order
+        Map<Double, List<BertWeights.Parameter>> groups = new LinkedHashMap<>();
+        for (BertWeights.Parameter p : parameters) {
+            groups.computeIfAbsent(decayOf(p, weightDecay), d -> new ArrayList<>()).add(p);
+        }
+        for (Map.Entry<Double, List<BertWeights.Parameter>> group : groups.entrySet()) {
+            try (NDManager scope = stateManager.newSubManager()) {
+                List<NDArray> params = new ArrayList<>();
+                List<NDArray> grads = new ArrayList<>();
+                for (BertWeights.Parameter p : group.getValue()) {
+                    params.add(p.array());
+                    grads.add(gradient(p, scope));
+                }
+                optimizer.updateGroup(params, grads, lr, group.getKey());
             }
         }
         zeroGradients();
@@ -309,6 +362,15 @@ public final class TrainingSession implements AutoCloseable {
             }
         }
         return wd;
+    }
+
+    /** Every parameter's gradient, in parameter order, attached to {@code scope}. */
+    private List<NDArray> gradients(NDManager scope) {
+        List<NDArray> grads = new ArrayList<>(parameters.size());
+        for (BertWeights.Parameter p : parameters) {
+            grads.add(gradient(p, scope));
+        }
+        return grads;
     }
 
     private static NDArray gradient(BertWeights.Parameter p, NDManager scope) {
@@ -367,6 +429,9 @@ public final class TrainingSession implements AutoCloseable {
     @Override
     public void close() {
         optimizer.close();
+        if (fused != null) {
+            fused.close();
+        }
         stateManager.close();
         model.close();
     }
