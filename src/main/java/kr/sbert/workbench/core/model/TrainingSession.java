@@ -46,7 +46,7 @@ public final class TrainingSession implements AutoCloseable {
     private final AdamW optimizer;
     private final StepTimings timings = new StepTimings();
     /** Native allocations from this size up get their own pages while training ({@link NativeHeap}). */
-    static final int MMAP_THRESHOLD_BYTES = 1024 * 1024;
+    static final int MMAP_THRESHOLD_BYTES = Integer.getInteger("kr.sbert.workbench.train.mmapThreshold", 1024 * 1024);
 
     private TrainingSession(SentenceTransformerModel model, DropoutRates dropout) {
         this.model = model;
@@ -107,7 +107,9 @@ public final class TrainingSession implements AutoCloseable {
             // A step's activations and temporaries (megabytes each) on pages of their own, freed
             // at once, not arena holes; measured on the V40K shape, batch 16: peak RSS 3.18 GB
             // without, 2.97 GB with (README, "Training speed"); the numbers are the same either way.
-            NativeHeap.mmapAbove(MMAP_THRESHOLD_BYTES);
+            if (MMAP_THRESHOLD_BYTES > 0) { // 0: glibc's own dynamic threshold
+                NativeHeap.mmapAbove(MMAP_THRESHOLD_BYTES);
+            }
             NativeHeap.trim();
             return new TrainingSession(model, rates);
         } catch (WorkbenchException | RuntimeException e) {
