@@ -192,14 +192,14 @@ final class TrainCommand implements Callable<Integer> {
             TrainSettingsFile.write(run.settings(), settings, settings.totalSteps(trainPairs.size()), stepsPerEpoch,
                     TrainSettingsFile.BaseModel.of(model, folder, session.model().info()), session.dropout(), trainData,
                     devData, 0,
-                    testData, versions());
+                    testData, versions(session));
             TrainResult result;
             try (Progress progress = new Progress(err)) {
                 result = new TrainRun(run, settings).execute(session, trainPairs, devPairs, testPairs,
                         test == null ? null : test.toAbsolutePath().toString(), cancel, progress);
             }
             report(result, run, stdout);
-            err.println("time: " + session.timings() + " (" + result.steps() + " steps)");
+            err.println("time: " + session.timings() + " (" + result.steps() + " steps, optimizer " + session.optimizerKind() + ")");
             err.flush();
             return ExitCodes.OK;
         } finally {
@@ -230,10 +230,11 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> versions() {
+    private Map<String, String> versions(TrainingSession session) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("workbench", spec.root().version().length > 0 ? spec.root().version()[0] : "");
         v.putAll(TrainingSession.runtimeVersions());
+        v.put("optimizer", session.optimizerKind()); // fused libtorch kernels, or DJL's ops as fallback
         return v;
     }
 

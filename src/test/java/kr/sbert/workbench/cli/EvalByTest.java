@@ -82,8 +82,10 @@ class EvalByTest {
                 if (em.get(k).isJsonNull()) {
                     assertThat(gm.get(k).isJsonNull()).as(k).isTrue();
                 } else {
-                    // A neural model encodes the slice in other batches: float rounding of 1e-7 in the embeddings.
-                    assertThat(gm.get(k).getAsDouble()).as(k).isCloseTo(em.get(k).getAsDouble(), within(1e-6));
+                    // A neural model encodes the slice in other batches (matrix products of other sizes):
+                    // float rounding of up to 6e-7 in this fixture's embeddings, which the calibrated MSE's
+                    // fitted map can magnify a few times (2.5e-6 seen).
+                    assertThat(gm.get(k).getAsDouble()).as(k).isCloseTo(em.get(k).getAsDouble(), within(1e-5));
                 }
             }
             for (String k : List.of("pearson_cosine", "spearman_cosine")) {
