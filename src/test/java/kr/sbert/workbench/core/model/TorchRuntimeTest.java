@@ -46,4 +46,15 @@ class TorchRuntimeTest {
             worker.shutdownNow();
         }
     }
+
+    @Test
+    void environmentDefaultsAreSetUnlessTheUserSetThem() {
+        TorchRuntime.engine();
+        String policy = NativeEnvironment.describe().get("OMP_WAIT_POLICY");
+        if (System.getenv("OMP_WAIT_POLICY") == null) {
+            assertThat(policy).isEqualTo("PASSIVE (this tool's default)");
+        } else {
+            assertThat(policy).isEqualTo(System.getenv("OMP_WAIT_POLICY") + " (set by the user)");
+        }
+    }
 }
