@@ -165,24 +165,9 @@ final class BertWeights {
             }
         }
 
-        /** Prefixes of raw checkpoints ({@code BertForMaskedLM}, {@code XLMRobertaForMaskedLM}, …). */
-        private static final String[] PREFIXES = {"bert.", "roberta.", "xlm-roberta."};
-
         /** HF {@code BertModel}'s name for a checkpoint tensor name. */
         static String canonical(String name) {
-            String n = name;
-            for (String prefix : PREFIXES) {
-                if (n.startsWith(prefix)) {
-                    n = n.substring(prefix.length());
-                    break;
-                }
-            }
-            if (n.endsWith("LayerNorm.gamma")) {
-                n = n.substring(0, n.length() - 5) + "weight";
-            } else if (n.endsWith("LayerNorm.beta")) {
-                n = n.substring(0, n.length() - 4) + "bias";
-            }
-            return n;
+            return kr.sbert.workbench.core.model.weights.CheckpointNames.canonical(name);
         }
 
         NDArray get(String name, long... shape) throws MalformedModelException {

@@ -20,6 +20,7 @@ import kr.sbert.workbench.core.model.BertConfig;
 import kr.sbert.workbench.core.model.EncoderFamily;
 import kr.sbert.workbench.core.model.MalformedModelException;
 import kr.sbert.workbench.core.model.TorchRuntime;
+import kr.sbert.workbench.core.model.weights.CheckpointNames;
 import kr.sbert.workbench.core.model.weights.RawTensor;
 import kr.sbert.workbench.core.model.weights.TensorConversions;
 
@@ -54,9 +55,6 @@ import kr.sbert.workbench.core.model.weights.TensorConversions;
  * specialises the graph), so warm up before timing.
  */
 public final class TorchScriptBert implements AutoCloseable {
-    /** Prefixes raw checkpoints put before {@code BertModel}'s names ({@code BertForMaskedLM} …). */
-    private static final String[] PREFIXES = {"bert.", "roberta.", "xlm-roberta."};
-
     private final PtNDManager manager;
     private final PtSymbolBlock module;
 
@@ -129,19 +127,7 @@ public final class TorchScriptBert implements AutoCloseable {
     }
 
     private static String canonical(String name) {
-        String n = name;
-        for (String prefix : PREFIXES) {
-            if (n.startsWith(prefix)) {
-                n = n.substring(prefix.length());
-                break;
-            }
-        }
-        if (n.endsWith("LayerNorm.gamma")) {
-            n = n.substring(0, n.length() - "gamma".length()) + "weight";
-        } else if (n.endsWith("LayerNorm.beta")) {
-            n = n.substring(0, n.length() - "beta".length()) + "bias";
-        }
-        return n;
+        return CheckpointNames.canonical(name);
     }
 
     /** Adds checkpoint tensors to the archive as float32 parameters, checked by name and shape. */
