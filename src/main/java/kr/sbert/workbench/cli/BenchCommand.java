@@ -199,6 +199,9 @@ final class BenchCommand implements Callable<Integer> {
                     m.encodeTokenized(ids, bar, CancelToken.NONE);
                 }
                 long t3 = System.nanoTime();
+                // memory of the timed pass, before a reference model or the profiler adds its own
+                long peakRssKb = peakRssKb();
+                long peakHeap = peakHeapBytes();
                 OpProfile ops = null;
                 if (profile) {
                     err.println("profiling a second pass over the same sentences");
@@ -208,7 +211,7 @@ final class BenchCommand implements Callable<Integer> {
                 BenchSideBySide.Result side = reference == null ? null
                         : BenchSideBySide.run(m, folder, ids, batchSize, profile, err);
                 r = new Result(sentences.size(), tokens, loadS, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
-                        m.info().dimension(), m.info().maxSeqLength(), ops, side);
+                        m.info().dimension(), m.info().maxSeqLength(), ops, side, peakRssKb, peakHeap);
             }
             print(r, out);
         } finally {
@@ -273,15 +276,16 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private record Result(int sentences, long tokens, double loadS, double tokenizeS, double encodeS, int dimension,
-                          int maxSeqLength, OpProfile profile, BenchSideBySide.Result side) {
+                          int maxSeqLength, OpProfile profile, BenchSideBySide.Result side, long peakRssKb,
+                          long peakHeapBytes) {
         double totalS() {
             return tokenizeS + encodeS;
         }
     }
 
     private void print(Result r, PrintWriter out) {
-        double peakHeapMb = peakHeapBytes() / 1e6;
-        double peakRssMb = peakRssKb() / 1e3;
+        double peakHeapMb = r.peakHeapBytes() / 1e6;
+        double peakRssMb = r.peakRssKb() / 1e3;
         if (json) {
             JsonObject o = new JsonObject();
             o.addProperty("sentences", r.sentences());
@@ -303,9 +307,7 @@ final class BenchCommand implements Callable<Integer> {
             if (r.side() != null) {
                 o.add("reference", BenchSideBySide.json(r.side(), profileRows));
             }
-            JsonObject machine = new JsonObject();
-            BenchMachine.describe().forEach(machine::addProperty);
-            o.add("machine", machine);
+            o.add("machine", BenchMachine.json());
             out.println(Json.compact(o));
         } else {
             out.printf(Locale.ROOT, "sentences      %d (%d tokens, %.1f per sentence)%n", r.sentences(), r.tokens(),

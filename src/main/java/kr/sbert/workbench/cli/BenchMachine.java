@@ -22,6 +22,18 @@ final class BenchMachine {
         return m;
     }
 
+    /** The same as JSON: {@code cpu}, {@code cores}, {@code load_average}, {@code environment} (variable → value). */
+    static com.google.gson.JsonObject json() {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("cpu", cpuModel());
+        o.addProperty("cores", Runtime.getRuntime().availableProcessors());
+        o.addProperty("load_average", firstFields(Path.of("/proc/loadavg"), 3));
+        com.google.gson.JsonObject env = new com.google.gson.JsonObject();
+        NativeEnvironment.describe().forEach(env::addProperty);
+        o.add("environment", env);
+        return o;
+    }
+
     private static String cpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {

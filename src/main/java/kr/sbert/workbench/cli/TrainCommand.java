@@ -233,8 +233,7 @@ final class TrainCommand implements Callable<Integer> {
     private Map<String, String> versions(TrainingSession session) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("workbench", spec.root().version().length > 0 ? spec.root().version()[0] : "");
-        v.putAll(TrainingSession.runtimeVersions());
-        v.put("optimizer", session.optimizerKind()); // fused libtorch kernels, or DJL's ops as fallback
+        v.putAll(session.settingsVersions()); // libtorch, DJL, java, and which optimizer path runs
         return v;
     }
 

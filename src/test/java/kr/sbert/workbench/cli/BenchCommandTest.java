@@ -92,7 +92,8 @@ class BenchCommandTest {
         }
         // the encoder's linear layers are 2-D products with the bias inside (addmm), one per weight matrix
         assertThat(o.getAsJsonObject("profile").getAsJsonArray("operators").toString()).contains("aten::addmm");
-        assertThat(o.getAsJsonObject("machine").get("OMP_WAIT_POLICY").getAsString()).isNotEmpty();
+        assertThat(o.getAsJsonObject("machine").getAsJsonObject("environment").get("OMP_WAIT_POLICY").getAsString())
+                .isNotEmpty();
 
         Cli.Result text = Cli.run(args("--input", input().toString(), "--reference", "torchscript", "--profile"));
         assertThat(text.code()).as(text.err()).isZero();

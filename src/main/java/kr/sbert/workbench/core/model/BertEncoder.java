@@ -80,9 +80,10 @@ final class BertEncoder {
             inputIds.tempAttach(scope);
             packing.tempAttach(scope); // the gathers' results land on their index's manager
             NDArray word = Embedding.embedding(inputIds, weights.wordEmbeddings, SparseFormat.DENSE).singletonOrThrow();
-            NDArray positions = positionEmbeddings(inputIds, length);
+            NDArray positions = positionEmbeddings(inputIds, length, scope);
+            // slices taken on the scope: a slice made on the weights' manager would stay there
             NDArray sum = packing.pack(word.add(positions).reshape(b * length, config.hiddenSize()))
-                    .add(weights.tokenTypeEmbeddings.get(0));
+                    .add(weights.tokenTypeEmbeddings.get(scope, new NDIndex(0)));
             hidden = dropout(layerNorm(sum, weights.embNormWeight, weights.embNormBias), dropout.hidden());
             hidden.attach(batch);
         }
@@ -104,9 +105,9 @@ final class BertEncoder {
      * The position embeddings to add: rows 0..L-1 for BERT; for RoBERTa, transformers'
      * {@code create_position_ids_from_input_ids}: {@code cumsum(ids != pad) * (ids != pad) + pad}.
      */
-    private NDArray positionEmbeddings(NDArray inputIds, long length) {
+    private NDArray positionEmbeddings(NDArray inputIds, long length, NDManager scope) {
         if (!config.family().positionsFromPadding()) {
-            return weights.positionEmbeddings.get(new NDIndex("0:{}", length));
+            return weights.positionEmbeddings.get(scope, new NDIndex("0:{}", length));
         }
         long pad = config.padTokenId();
         NDArray real = inputIds.neq(pad).toType(ai.djl.ndarray.types.DataType.INT64, false);

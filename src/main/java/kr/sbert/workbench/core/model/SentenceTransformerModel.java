@@ -345,6 +345,10 @@ public final class SentenceTransformerModel implements SentenceEmbedder {
     }
 
     private void checkIds(int index, long[] ids) {
+        if (ids.length == 0) {
+            throw new IllegalArgumentException("input " + index + " has no tokens (a tokenized text holds at least"
+                    + " its special tokens, e.g. [CLS] and [SEP])");
+        }
         if (ids.length > info.maxSeqLength()) {
             throw new IllegalArgumentException("input " + index + " has " + ids.length
                     + " tokens, more than max_seq_length " + info.maxSeqLength());

@@ -35,6 +35,10 @@ public final class TrainingSession implements AutoCloseable {
     public static final String FUSED = "fused";
     /** {@link #optimizerKind()} with DJL's elementwise ops. */
     public static final String DJL_OPS = "djl-ops";
+    /** System property that makes sessions use DJL's ops even where the fused kernels load (tests, comparisons). */
+    public static final String DJL_OPS_PROPERTY = "kr.sbert.workbench.train.djlOptimizer";
+    /** Why the fused kernels are not used, or null when they are. */
+    private final String fallbackReason;
 
     private final SentenceTransformerModel model;
     private final SentenceTransformerModel.TrainingParts parts;
@@ -54,7 +58,9 @@ public final class TrainingSession implements AutoCloseable {
         this.parameters = parts.weights().parameters();
         this.dropout = dropout;
         this.stateManager = model.manager().newSubManager();
-        this.fused = loadFused();
+        String[] why = new String[1];
+        this.fused = loadFused(why);
+        this.fallbackReason = why[0];
         this.optimizer = new AdamW(stateManager, fused);
         for (BertWeights.Parameter p : parameters) {
             p.array().setRequiresGradient(true);
@@ -65,12 +71,27 @@ public final class TrainingSession implements AutoCloseable {
      * The fused kernels, or null: a libtorch without them (or a module that does not compile)
      * leaves training on DJL's ops, slower but the same numbers; {@link #optimizerKind()} tells.
      */
-    private static FusedOptimizerOps loadFused() {
+    private static FusedOptimizerOps loadFused(String[] why) {
+        if (Boolean.getBoolean(DJL_OPS_PROPERTY)) {
+            why[0] = "-D" + DJL_OPS_PROPERTY + "=true";
+            return null;
+        }
         try {
             return FusedOptimizerOps.load();
         } catch (RuntimeException e) {
+            why[0] = "fused kernels unavailable: " + e.getMessage();
             return null;
         }
+    }
+
+    /**
+     * {@link #runtimeVersions()} and the optimizer path this session runs, with the reason when
+     * it is DJL's ops (for a run's settings file).
+     */
+    public Map<String, String> settingsVersions() {
+        Map<String, String> v = runtimeVersions();
+        v.put("optimizer", fallbackReason == null ? optimizerKind() : optimizerKind() + " (" + fallbackReason + ")");
+        return v;
     }
 
     /**

@@ -409,7 +409,7 @@ public final class TrainViewModel {
                         .with(null, kr.sbert.workbench.core.model.PromptChoice.text("")), settings.seed())) {
             TrainSettingsFile.write(run.settings(), settings, total, perEpoch,
                     TrainSettingsFile.BaseModel.of(name, baseFolder, session.model().info()), session.dropout(), trainData, devData,
-                    dev.size(), testData, TrainingSession.runtimeVersions());
+                    dev.size(), testData, session.settingsVersions());
             TrainResult result = new TrainRun(run, settings).execute(session, trainPairs, dev, test,
                     testPath == null ? null : testPath.toAbsolutePath().toString(), cancel, report);
             int devShared = TrainData.sharingTrainingSentences(trainPairs, dev);

@@ -1,6 +1,7 @@
 package kr.sbert.workbench.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonElement;
@@ -113,6 +114,15 @@ class SentenceTransformerModelTest {
             for (int i = 0; i < sentences.size(); i++) {
                 assertEmbedding(got[i], Fixtures.floats(sentences.get(i).getAsJsonArray("embedding")), "sentence " + i);
             }
+        }
+    }
+
+    @Test
+    void anInputWithoutTokensIsRefusedByItsIndex() throws Exception {
+        try (SentenceTransformerModel model = SentenceTransformerModel.load(fixtureWith("model.safetensors"))) {
+            List<long[]> ids = List.of(new long[] {2, 3}, new long[0]);
+            assertThatThrownBy(() -> model.encodeTokenized(ids, ProgressListener.NONE, CancelToken.NONE))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("input 1 has no tokens");
         }
     }
 

@@ -17,6 +17,7 @@ import kr.sbert.workbench.core.model.TrainingSession;
 import kr.sbert.workbench.core.task.CancelToken;
 import kr.sbert.workbench.testing.Fixtures;
 import kr.sbert.workbench.testing.TrainFixtures;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +34,21 @@ class FitFixtureTest {
     @ParameterizedTest
     @ValueSource(strings = {"tiny-kr-sbert.train-cosine", "tiny-kr-sbert.train-cosent", "tiny-xlmr-unigram.train-cosent"})
     void stepsEvaluationsAndFinalEmbeddingsMatchSentenceTransformers(String oracle) throws Exception {
+        checkOracle(oracle, TrainingSession.FUSED);
+    }
+
+    /** The fallback optimizer path (DJL's elementwise ops) keeps to the same oracle. */
+    @Test
+    void theDjlOpsOptimizerPathMatchesSentenceTransformersToo() throws Exception {
+        System.setProperty(TrainingSession.DJL_OPS_PROPERTY, "true");
+        try {
+            checkOracle("tiny-kr-sbert.train-cosent", TrainingSession.DJL_OPS);
+        } finally {
+            System.clearProperty(TrainingSession.DJL_OPS_PROPERTY);
+        }
+    }
+
+    private void checkOracle(String oracle, String optimizerKind) throws Exception {
         JsonObject expected = TrainFixtures.oracle(oracle);
         String loss = oracle;
         List<TrainPair> train = TrainFixtures.trainPairs(expected);
@@ -53,6 +69,7 @@ class FitFixtureTest {
         };
         try (TrainingSession session = TrainingSession.open(base, "tiny",
                 SentenceTransformerModel.Options.DEFAULT, 1)) {
+            assertThat(session.optimizerKind()).isEqualTo(optimizerKind);
             new Trainer(TrainFixtures.settings(expected), collect)
                     .run(session, train, TrainFixtures.devPairs(expected), ModelSink.NONE, CancelToken.NONE);
 
