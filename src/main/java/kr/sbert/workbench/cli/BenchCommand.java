@@ -77,8 +77,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "32", description = "Sentences per forward pass. Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Torch threads. Default: ${DEFAULT-VALUE}.")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Torch threads inside an operation. Default: the machine's cores, as every other command.")
+    Integer threadsOption;
+
+    /** {@code --threads}, or the cores the JVM may use. */
+    private int threads;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the random weights. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -232,6 +236,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         unigram = tokenizer.equals("unigram");
         requireAtLeast("--positions", positions, 2);
+        threads = threadsOption != null ? threadsOption : Runtime.getRuntime().availableProcessors();
         requireAtLeast("--threads", threads, 1);
         requireAtLeast("--batch-size", batchSize, 1);
         requireAtLeast("--profile-rows", profileRows, 1);
