@@ -1,7 +1,5 @@
 package kr.sbert.workbench.core.model;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,13 +32,6 @@ public final class NativeEnvironment {
         return java.util.Collections.unmodifiableMap(d);
     }
 
-    /** libc's environment functions. */
-    interface CLib extends Library {
-        String getenv(String name);
-
-        int setenv(String name, String value, int overwrite);
-    }
-
     /**
      * Sets the defaults the user has not set; must run before libtorch loads (later calls
      * change nothing the runtime still reads). Idempotent.
@@ -50,7 +41,7 @@ public final class NativeEnvironment {
             return;
         }
         done = true;
-        CLib libc = load();
+        Libc.CLib libc = Libc.get();
         if (libc == null) {
             return;
         }
@@ -67,23 +58,12 @@ public final class NativeEnvironment {
      */
     public static synchronized Map<String, String> describe() {
         Map<String, String> out = new LinkedHashMap<>();
-        CLib libc = load();
+        Libc.CLib libc = Libc.get();
         for (String name : DEFAULTS.keySet()) {
             String value = libc == null ? System.getenv(name) : libc.getenv(name);
             String who = applied.containsKey(name) ? " (this tool's default)" : value == null ? "" : " (set by the user)";
             out.put(name, (value == null ? "unset" : value) + who);
         }
         return out;
-    }
-
-    private static CLib load() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
-            return null;
-        }
-        try {
-            return Native.load("c", CLib.class);
-        } catch (Throwable e) { // UnsatisfiedLinkError, or JNA's native stub cannot load
-            return null;
-        }
     }
 }

@@ -1,8 +1,5 @@
 package kr.sbert.workbench.core.model;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-
 /**
  * glibc's {@code malloc_trim(0)}: hands the free pages of every malloc arena back to the
  * kernel. libtorch allocates CPU tensors with malloc; a training step's activations and
@@ -12,30 +9,24 @@ import com.sun.jna.Native;
  */
 final class NativeHeap {
 
-    /** The one function used. */
-    interface CLib extends Library {
-        int malloc_trim(long pad);
-
-        int mallopt(int param, int value);
-    }
-
     /** glibc's {@code M_MMAP_THRESHOLD}. */
     private static final int M_MMAP_THRESHOLD = -3;
 
-    private static final CLib LIBC = load();
+    private static final Libc.CLib LIBC = load();
 
     private NativeHeap() {
     }
 
-    private static CLib load() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+    /** libc when its heap functions are there (musl has no {@code malloc_trim}), else null. */
+    private static Libc.CLib load() {
+        Libc.CLib lib = Libc.get();
+        if (lib == null) {
             return null;
         }
         try {
-            CLib lib = Native.load("c", CLib.class);
             lib.malloc_trim(0); // fails here, not in a training step, if the symbol is missing (musl)
             return lib;
-        } catch (Throwable e) { // UnsatisfiedLinkError, or JNA's native stub cannot load
+        } catch (Throwable e) { // UnsatisfiedLinkError
             return null;
         }
     }

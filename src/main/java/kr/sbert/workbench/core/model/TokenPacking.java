@@ -96,9 +96,9 @@ final class TokenPacking {
                 }
             }
             NDArray additiveMask = manager.create(additive, new Shape(rows, 1, 1, groupLength));
-            if (rows == b && groupReal == rows * groupLength) {
-                // one group without padding: its slots are the packed rows
-                groups.add(new Group(first, rows, groupLength, null, null, additiveMask));
+            if (rows == b && groupLength == length) {
+                // one group as wide as the batch: its slots are the batch's (null when there is no padding)
+                groups.add(new Group(first, rows, groupLength, slotRows, realSlots, additiveMask));
                 continue;
             }
             long[] slots = new long[rows * groupLength];
@@ -146,7 +146,7 @@ final class TokenPacking {
         }
         for (Group g : groups) {
             g.additiveMask().tempAttach(scope);
-            if (g.slots() != null) {
+            if (g.slots() != null && g.slots() != slotRows) {
                 g.slots().tempAttach(scope);
                 g.realInGroup().tempAttach(scope);
             }

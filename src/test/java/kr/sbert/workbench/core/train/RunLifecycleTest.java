@@ -28,14 +28,7 @@ class RunLifecycleTest {
         Path base = TrainFixtures.tinyWithDropout(tmp.resolve("base"), 0.0, 0.0);
         RunDirectory run = RunDirectory.create(tmp.resolve("run"));
         CancelToken cancel = new CancelToken();
-        TrainListener cancelAtStep3 = new TrainListener() {
-            @Override
-            public void step(StepRecord step) {
-                if (step.step() == 3) {
-                    cancel.cancel();
-                }
-            }
-        };
+        TrainListener cancelAtStep3 = cancelAt(3, cancel);
         try (TrainingSession session = TrainingSession.open(base, "tiny", SentenceTransformerModel.Options.DEFAULT, 1)) {
             Trainer trainer = new Trainer(TrainFixtures.settings(expected), cancelAtStep3);
             assertThatThrownBy(() -> trainer.run(session, TrainFixtures.trainPairs(expected),
@@ -79,14 +72,7 @@ class RunLifecycleTest {
         TrainSettings s = TrainFixtures.settings(expected);
         TrainSettings everyStep = new TrainSettings(s.loss(), s.epochs(), s.batchSize(), s.lr(), s.warmupSteps(),
                 s.warmupRatio(), s.weightDecay(), s.maxGradNorm(), 1, s.shuffle(), s.seed(), 0);
-        TrainListener cancelAtStep3 = new TrainListener() {
-            @Override
-            public void step(StepRecord step) {
-                if (step.step() == 3) {
-                    cancel.cancel();
-                }
-            }
-        };
+        TrainListener cancelAtStep3 = cancelAt(3, cancel);
         try (TrainingSession session = TrainingSession.open(base, "tiny", SentenceTransformerModel.Options.DEFAULT, 1)) {
             assertThatThrownBy(() -> new TrainRun(run, everyStep).execute(session, TrainFixtures.trainPairs(expected),
                     TrainFixtures.devPairs(expected), List.of(), null, cancel, cancelAtStep3))
@@ -109,5 +95,17 @@ class RunLifecycleTest {
         try (Stream<Path> left = Files.list(run.dir())) {
             assertThat(left.map(p -> p.getFileName().toString())).allMatch(n -> !n.startsWith("."));
         }
+    }
+
+    /** A listener that cancels the run once step {@code step} is reported. */
+    private static TrainListener cancelAt(int step, CancelToken cancel) {
+        return new TrainListener() {
+            @Override
+            public void step(StepRecord reported) {
+                if (reported.step() == step) {
+                    cancel.cancel();
+                }
+            }
+        };
     }
 }
