@@ -93,6 +93,12 @@ public final class PairsViewModel {
         }
         removed.forEach(this::unwatch);
         added.forEach(this::watch);
+        PairRow current = selected.get();
+        if (current != null && !removed.isEmpty() && removed.stream().anyMatch(r -> r == current)
+                && rows.stream().noneMatch(r -> r == current)) {
+            // the selected pair is gone: no view may keep showing it (details, tokens, explain)
+            selected.set(null);
+        }
         if (structural) {
             List<PairRow> before = mirror;
             List<PairRow> after = List.copyOf(rows);
